@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import { createDatabase, dropDatabase } from '../server/admin';
+import { withDatabase } from '../server/urls';
+
+const PG_INTERNAL_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+
+type QueryResultLike = { fields?: { dataTypeID: number }[] } | undefined;
+
+function charColumnsAsText<T>(result: T): T {
+  const fields = (result as QueryResultLike)?.fields;
+  if (fields) {
+    for (const field of fields) {
+      if (field.dataTypeID === PG_INTERNAL_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    }
+  }
+  return result;
+}
+
+/**
+ * The schema engine introspects catalog columns of PostgreSQL's internal `"char"` type (OID 18),
+ * which @prisma/adapter-pg refuses as an unsupported type. Its values arrive as one-letter strings,
+ * so reporting the column as text is exact.
+ */
+class CharAsTextClient extends pg.Client {
+  // pg's overloads (promise, callback, config object) all end up here.
+  override query(...args: unknown[]): never {
+    const callbackAt = args.findIndex((a) => typeof a === 'function');
+    if (callbackAt >= 0) {
+      const callback = args[callbackAt] as (err: unknown, res: unknown) => void;
+      args[callbackAt] = (err: unknown, res: unknown) => callback(err, err ? res : charColumnsAsText(res));
+    }
+    const superQuery = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+    const out = superQuery.apply(this, args);
+    if (callbackAt < 0 && out && typeof (out as Promise<unknown>).then === 'function') {
+      return (out as Promise<unknown>).then(charColumnsAsText) as never;
+    }
+    return out as never;
+  }
+}
+
+function migrationPool(url: string): pg.Pool {
+  return new pg.Pool({ connectionString: url, Client: CharAsTextClient, max: 4 });
+}
+
+/**
+ * The driver-adapter factory handed to the WebAssembly schema engine. It replaces adapter-pg's own
+ * shadow-database handling, which drops the shadow database while its pool is still connected (and,
+ * given a connection string, would point the "shadow" pool at the main database).
+ */
+export class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = 'postgres' as const;
+  readonly adapterName = '@madoguchi/db';
+  private readonly pools = new Set<pg.Pool>();
+
+  constructor(private readonly url: string) {}
+
+  async connect(): Promise<SqlDriverAdapter> {
+    return this.open(this.url);
+  }
+
+  async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    const shadowUrl = withDatabase(this.url, `prisma_migrate_shadow_db_${randomUUID().replace(/-/g, '')}`);
+    await createDatabase(shadowUrl);
+    const adapter = await this.open(shadowUrl);
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await dispose();
+      await dropDatabase(shadowUrl);
+    };
+    return adapter;
+  }
+
+  /** Close every pool this factory opened (the engine does not always dispose what it connects). */
+  async close(): Promise<void> {
+    const pools = [...this.pools];
+    this.pools.clear();
+    await Promise.all(pools.map((p) => p.end().catch(() => undefined)));
+  }
+
+  private async open(url: string): Promise<SqlDriverAdapter> {
+    const pool = migrationPool(url);
+    this.pools.add(pool);
+    const adapter = await new PrismaPg(pool).connect();
+    // adapter-pg splits scripts on every ";", breaking function bodies and string literals. One
+    // simple-protocol query runs the whole migration, in one implicit transaction.
+    adapter.executeScript = async (script: string) => {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        (adapter as unknown as { onError(e: unknown): never }).onError(error);
+      }
+    };
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await dispose();
+      if (this.pools.delete(pool)) await pool.end();
+    };
+    return adapter;
+  }
+}

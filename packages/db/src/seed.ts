@@ -1,0 +1,60 @@
+import argon2 from 'argon2';
+import type { PrismaClient } from './generated/prisma/client';
+import type { Role } from './generated/prisma/enums';
+
+/** The demo staff, one per role; all share DEMO_PASSWORD. */
+export const DEMO_USERNAMES = ['clerk', 'supervisor', 'print_staff', 'admin'] as const satisfies readonly Role[];
+
+const DEMO_OFFICES = [
+  {
+    code: 'HQ',
+    name: '見本市役所 市民課',
+    municipalityName: '見本市',
+    postalCode: '100-0001',
+    address: '見本県見本市中央1-1-1',
+    phone: '0120-000-001',
+  },
+  {
+    code: 'EAST',
+    name: '見本市 東支所',
+    municipalityName: '見本市',
+    postalCode: '100-0101',
+    address: '見本県見本市東町2-2-2',
+    phone: '0120-000-002',
+  },
+] as const;
+
+const DISPLAY_NAMES: Record<Role, string> = {
+  clerk: '窓口 一郎',
+  supervisor: '監督 花子',
+  print_staff: '印刷 次郎',
+  admin: '管理 三郎',
+};
+
+/**
+ * Offices and one user per role. Safe to run on every start: rows are matched by their natural
+ * keys, and a user's password is re-hashed only when it no longer matches `password`.
+ */
+export async function seedDemoData(db: PrismaClient, password: string): Promise<void> {
+  const offices = [];
+  for (const office of DEMO_OFFICES) {
+    offices.push(await db.office.upsert({ where: { code: office.code }, create: office, update: {} }));
+  }
+  const hq = offices[0]!;
+  for (const username of DEMO_USERNAMES) {
+    const existing = await db.staffUser.findUnique({ where: { username } });
+    if (!existing) {
+      await db.staffUser.create({
+        data: {
+          username,
+          displayName: DISPLAY_NAMES[username],
+          role: username,
+          officeId: hq.id,
+          passwordHash: await argon2.hash(password),
+        },
+      });
+    } else if (!(await argon2.verify(existing.passwordHash, password))) {
+      await db.staffUser.update({ where: { id: existing.id }, data: { passwordHash: await argon2.hash(password) } });
+    }
+  }
+}

