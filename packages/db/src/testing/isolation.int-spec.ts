@@ -1,0 +1,25 @@
+import { createDatabaseClient } from '../client';
+import { createTestDatabase } from './index';
+
+describe('test databases', () => {
+  it('are fresh and separate: rows written in one run are invisible to another', async () => {
+    const first = await createTestDatabase();
+    const second = await createTestDatabase();
+    const a = createDatabaseClient(first.url);
+    const b = createDatabaseClient(second.url);
+    try {
+      expect(first.name).not.toBe(second.name);
+      expect(first.name).not.toBe('madoguchi');
+      await a.office.create({
+        data: { code: 'ISO1', name: 'テスト', municipalityName: 'テスト市', postalCode: '1000001', address: '住所', phone: '000' },
+      });
+      expect(await a.office.count()).toBe(1);
+      expect(await b.office.count()).toBe(0);
+    } finally {
+      await a.$disconnect();
+      await b.$disconnect();
+      await first.drop();
+      await second.drop();
+    }
+  });
+});
