@@ -1,0 +1,53 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import type { ApiErrorBody } from './api-error';
+
+/** Codes and Japanese messages for the statuses the framework itself raises. */
+const BY_STATUS: Record<number, { code: string; message: string }> = {
+  400: { code: 'bad_request', message: 'リクエストの形式が正しくありません。' },
+  401: { code: 'unauthenticated', message: 'ログインしてください。' },
+  403: { code: 'forbidden', message: 'この操作を行う権限がありません。' },
+  404: { code: 'not_found', message: '指定されたものが見つかりません。' },
+  405: { code: 'method_not_allowed', message: 'この操作はできません。' },
+  409: { code: 'conflict', message: '他の操作と競合しました。画面を更新してやり直してください。' },
+  413: { code: 'payload_too_large', message: '送信された内容が大きすぎます。' },
+  415: { code: 'unsupported_media_type', message: 'JSON で送信してください。' },
+  422: { code: 'unprocessable', message: '要件を満たしていません。' },
+  429: { code: 'too_many_requests', message: '操作が多すぎます。しばらく待ってからやり直してください。' },
+};
+const INTERNAL: ApiErrorBody = { code: 'internal_error', message: 'システムエラーが発生しました。時間をおいてやり直してください。', details: [] };
+
+function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  return typeof value === 'object' && value !== null && typeof (value as ApiErrorBody).code === 'string' && typeof (value as ApiErrorBody).message === 'string';
+}
+
+/**
+ * Every error leaves in the one shape of shared/API.md. Exceptions that already carry a code keep
+ * it; framework exceptions get the code of their status; anything unexpected is a logged 500
+ * whose details stay in the log.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const given = exception.getResponse();
+      const body: ApiErrorBody = isApiErrorBody(given)
+        ? { ...given, details: given.details ?? [] }
+        : { ...(BY_STATUS[status] ?? { code: `http_${status}`, message: exception.message }), details: [] };
+      res.status(status).json(body);
+      return;
+    }
+    // Errors raised by Express middleware (e.g. malformed JSON) carry their status instead.
+    const status = (exception as { status?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      res.status(status).json({ ...(BY_STATUS[status] ?? BY_STATUS[400]!), details: [] });
+      return;
+    }
+    this.logger.error(exception instanceof Error ? exception : String(exception));
+    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json(INTERNAL);
+  }
+}

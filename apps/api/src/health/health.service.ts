@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Database } from '@madoguchi/db';
+import type { Redis } from 'ioredis';
+import { DATABASE } from '../database/database.module';
+import { REDIS } from '../redis/redis.module';
+
+export type Reachability = 'up' | 'down';
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  database: Reachability;
+  redis: Reachability;
+}
+
+const PROBE_TIMEOUT_MS = 1500;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+}
+
+@Injectable()
+export class HealthService {
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  async check(): Promise<HealthReport> {
+    const [database, redis] = await Promise.all([
+      within(this.db.$queryRaw`SELECT 1`, PROBE_TIMEOUT_MS).then(() => 'up' as const, () => 'down' as const),
+      within(this.redis.ping(), PROBE_TIMEOUT_MS).then((r) => (r === 'PONG' ? ('up' as const) : ('down' as const)), () => 'down' as const),
+    ]);
+    return { status: database === 'up' && redis === 'up' ? 'ok' : 'degraded', database, redis };
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { loggerOptions } from '@madoguchi/platform';
+import { LoggerModule } from 'nestjs-pino';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+
+/**
+ * Request logs through pino, with the platform's redaction. Request bodies are never logged;
+ * query strings can hold a searched name, so only the path is kept.
+ */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => ({
+        pinoHttp: {
+          ...loggerOptions('api', config.LOG_LEVEL),
+          serializers: {
+            req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

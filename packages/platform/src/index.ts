@@ -1,0 +1,3 @@
+export { ConfigError, env, loadConfig } from './config';
+export { createLogger, loggerOptions, scrubSecrets } from './logger';
+export { JOB, JOB_QUEUE, QUEUE, isJobName, type JobName, type QueueName } from './queues';

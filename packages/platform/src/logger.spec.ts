@@ -1,0 +1,34 @@
+import { Writable } from 'node:stream';
+import { createLogger, scrubSecrets } from './logger';
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  return { lines, logger: createLogger('test', 'info', stream) };
+}
+
+describe('logs', () => {
+  it('redact secret-sounding fields wherever they are', () => {
+    expect(scrubSecrets({ body: { newPin: '1234', password: 'hunter22', nested: [{ accessToken: 'abc' }] }, ok: 'yes' })).toEqual({
+      body: { newPin: '[REDACTED]', password: '[REDACTED]', nested: [{ accessToken: '[REDACTED]' }] },
+      ok: 'yes',
+    });
+  });
+
+  it('scrub PIN-like and individual-number-like digit runs from any text, messages included', () => {
+    const { lines, logger } = capture();
+    logger.info({ note: '番号は 1234 5678 9012 です', other: 'pin 0000' }, 'reset 9876 for 1234-5678-9018');
+    const out = lines.join('');
+    for (const secret of ['1234 5678 9012', '0000', '9876', '1234-5678-9018']) expect(out).not.toContain(secret);
+    expect(JSON.parse(out).msg).toBe('reset [REDACTED] for [REDACTED]');
+  });
+
+  it('leave short numbers and ordinary words alone', () => {
+    expect(scrubSecrets({ msg: 'case 12 moved to completed', office: 'HQ' })).toEqual({ msg: 'case 12 moved to completed', office: 'HQ' });
+  });
+});
