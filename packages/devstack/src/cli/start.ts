@@ -10,82 +10,83 @@ import { startProcess, stopProcesses, waitForHttp, type Supervised } from '../pr
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 const DEFAULT_DEMO_PASSWORD = 'madoguchi-demo';
+const STARTUP_TIMEOUT_MS = 60000;
+
+class StartError extends Error {}
 
 function port(name: string, fallback: number): number {
   const raw = process.env[name];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 65535) {
-    console.error(`${name} must be a port number (1-65535), got "${raw}".`);
-    process.exit(1);
-  }
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new StartError(`Configuration error: ${name} must be a port number (1-65535) (got "${raw}").`);
   return value;
+}
+
+/** What was started so far, undone in reverse order on any failure or on Ctrl+C. */
+const cleanups: (() => Promise<unknown>)[] = [];
+let stopping = false;
+async function stopAll(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    for (const undo of cleanups.reverse()) await undo().catch(() => undefined);
+  }
+  process.exit(code);
+}
+
+function viteBin(consoleDir: string): string {
+  const manifest = require.resolve('vite/package.json', { paths: [consoleDir] });
+  return path.join(path.dirname(manifest), (require(manifest) as { bin: { vite: string } }).bin.vite);
 }
 
 async function main(): Promise<void> {
   const apiPort = port('PORT', 3000);
   const consolePort = port('CONSOLE_PORT', 5173);
-  const demoPassword = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
-  if (demoPassword.length < 8) {
-    console.error('DEMO_PASSWORD must be at least 8 characters.');
-    process.exit(1);
-  }
+  const demoPassword = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+  if (demoPassword.length < 8) throw new StartError('Configuration error: DEMO_PASSWORD must be at least 8 characters.');
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
 
   const database = await resolveDatabaseUrl();
+  cleanups.push(database.stop);
   console.log(`database: ${redactUrl(database.url)} (${database.source})`);
   await ensureDatabase(database.url);
   const applied = await deployMigrations({ databaseUrl: database.url });
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
   const db = createDatabaseClient(database.url, { poolSize: 2 });
-  await seedDemoData(db, demoPassword);
-  await db.$disconnect();
-
-  let redis;
   try {
-    redis = await resolveRedis({ mayStart: true });
-  } catch (error) {
-    await database.stop();
-    throw error;
+    await seedDemoData(db, demoPassword);
+  } finally {
+    await db.$disconnect();
   }
+
+  const redis = await resolveRedis({ mayStart: true });
+  cleanups.push(redis.stop);
   console.log(`redis: ${redactUrl(redis.url)} (${redis.source})`);
 
   const env = { ...process.env, DATABASE_URL: database.url, REDIS_URL: redis.url };
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const processes: Supervised[] = [
+  const consoleDir = path.join(repoRoot, 'apps/console');
+  const vite = viteBin(consoleDir);
+  const processes: Supervised[] = [];
+  cleanups.push(() => stopProcesses(processes));
+  processes.push(
     startProcess('api', process.execPath, ['dist/main.js'], { cwd: path.join(repoRoot, 'apps/api'), env: { ...env, PORT: String(apiPort) } }),
     startProcess('worker', process.execPath, ['dist/main.js'], { cwd: path.join(repoRoot, 'apps/worker'), env }),
-    startProcess(
-      'console',
-      process.execPath,
-      [require.resolve('vite/bin/vite.js', { paths: [path.join(repoRoot, 'apps/console')] }), 'preview', '--port', String(consolePort), '--strictPort', '--host', '127.0.0.1'],
-      { cwd: path.join(repoRoot, 'apps/console'), env: { ...env, MADOGUCHI_API_URL: apiUrl } },
-    ),
-  ];
-
-  let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    await stopProcesses(processes);
-    await redis.stop();
-    await database.stop();
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+    startProcess('console', process.execPath, [vite, 'preview', '--port', String(consolePort), '--strictPort', '--host', '127.0.0.1'], {
+      cwd: consoleDir,
+      env: { ...env, MADOGUCHI_API_URL: apiUrl },
+    }),
+  );
   for (const { name, child } of processes) {
     child.on('exit', (code, signal) => {
       if (stopping) return;
       console.error(`${name} stopped (${signal ?? `exit ${code}`}); stopping the others.`);
-      void shutdown(1);
+      void stopAll(1);
     });
   }
 
   const consoleUrl = `http://127.0.0.1:${consolePort}/`;
-  const [apiUp, consoleUp] = await Promise.all([waitForHttp(`${apiUrl}/health`, 60000), waitForHttp(consoleUrl, 60000)]);
-  if (!apiUp || !consoleUp) {
-    console.error(`${apiUp ? 'The console' : 'The API'} did not come up within 60 s.`);
-    return shutdown(1);
-  }
+  const [apiUp, consoleUp] = await Promise.all([waitForHttp(`${apiUrl}/health`, STARTUP_TIMEOUT_MS), waitForHttp(consoleUrl, STARTUP_TIMEOUT_MS)]);
+  if (!apiUp || !consoleUp) throw new StartError(`${apiUp ? 'The console' : 'The API'} did not come up within ${STARTUP_TIMEOUT_MS / 1000} s.`);
   console.log(
     [
       '',
@@ -99,7 +100,8 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof RedisUnavailableError ? error.message : error);
-  process.exit(1);
+main().catch(async (error: unknown) => {
+  const plain = error instanceof StartError || error instanceof RedisUnavailableError;
+  console.error(plain ? (error as Error).message : error);
+  await stopAll(1);
 });

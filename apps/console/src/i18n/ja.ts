@@ -1,0 +1,20 @@
+/** Our own Japanese messages; react-admin's come from @bicstone/ra-language-japanese. */
+export const ja = {
+  madoguchi: {
+    title: '窓口 — マイナンバーカード暗証番号の再設定',
+    dashboard: {
+      heading: 'ようこそ',
+      intro: '暗証番号再設定の申請を受け付け、照会書兼回答書の発送と回答を管理します。',
+      system: 'システムの状態',
+      database: 'データベース',
+      queue: 'キュー（Redis）',
+      up: '正常',
+      down: '停止',
+      checking: '確認中…',
+      unreachable: 'API に接続できません',
+    },
+    language: { ja: '日本語', en: 'English' },
+  },
+};
+
+export type Messages = typeof ja;

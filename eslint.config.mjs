@@ -1,0 +1,32 @@
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  { ignores: ['**/dist/**', '**/src/generated/**', '**/node_modules/**', '**/.turbo/**', '.data/**'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  {
+    // The counter's rules stay pure: no framework, database, UI or I/O inside packages/domain.
+    files: ['packages/domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'http', 'crypto'], message: 'packages/domain does no I/O.' },
+            { group: ['@nestjs/*', '@prisma/*', 'react', 'react-admin', '@madoguchi/db', '@madoguchi/platform', 'pino', 'bullmq', 'ioredis'], message: 'packages/domain holds pure rules only.' },
+          ],
+        },
+      ],
+    },
+  },
+);
