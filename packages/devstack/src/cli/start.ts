@@ -3,6 +3,7 @@
  * `npm start`: prepare the database (local server, or embedded PostgreSQL), apply migrations,
  * seed the demo data, find or start Redis, then run the API, the worker and the console together.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDatabaseClient, deployMigrations, ensureDatabase, redactUrl, resolveDatabaseUrl, seedDemoData } from '@madoguchi/db';
 import { RedisUnavailableError, resolveRedis } from '../redis';
@@ -34,7 +35,7 @@ async function stopAll(code: number): Promise<never> {
 
 function viteBin(consoleDir: string): string {
   const manifest = require.resolve('vite/package.json', { paths: [consoleDir] });
-  return path.join(path.dirname(manifest), (require(manifest) as { bin: { vite: string } }).bin.vite);
+  return path.join(path.dirname(manifest), (JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { vite: string } }).bin.vite);
 }
 
 async function main(): Promise<void> {
