@@ -4,6 +4,7 @@
  * here). Usage: migrate deploy | status | check | create <name>. Uses DATABASE_URL, or the same
  * default server as `npm start`.
  */
+import { explainEngineError } from '../migrations/engine';
 import { createMigration, deployMigrations, migrationStatus, pendingSchemaChanges } from '../migrations/migrator';
 import { ensureDatabase } from '../server/admin';
 import { resolveDatabaseUrl } from '../server/default-server';
@@ -49,6 +50,12 @@ async function main(): Promise<number> {
     await stop();
   }
 }
+
+// An engine panic surfaces asynchronously, outside the awaited call.
+process.on('uncaughtException', (error) => {
+  console.error(explainEngineError(error).message);
+  process.exit(1);
+});
 
 main().then(
   (code) => process.exit(code),

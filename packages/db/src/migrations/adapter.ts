@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { ColumnTypeEnum, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory, type SqlQuery } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { createDatabase, dropDatabase } from '../server/admin';
 import { withDatabase } from '../server/urls';
@@ -10,33 +10,48 @@ const PG_TEXT_OID = 25;
 
 type QueryResultLike = { fields?: { dataTypeID: number }[] } | undefined;
 
-function charColumnsAsText<T>(result: T): T {
+/**
+ * The schema engine introspects catalog columns of PostgreSQL's internal `"char"` type (OID 18,
+ * e.g. `pg_constraint.contype`), which @prisma/adapter-pg refuses as an unsupported type. The
+ * client below lets them through as text, remembering which columns of which statement they were
+ * (the same SQL always has the same column types), and the adapter's results then report those
+ * columns as the engine's Character type, which it reads them as.
+ */
+const charColumnsBySql = new Map<string, number[]>();
+
+function charColumnsAsText<T>(sql: unknown, result: T): T {
   const fields = (result as QueryResultLike)?.fields;
   if (fields) {
-    for (const field of fields) {
-      if (field.dataTypeID === PG_INTERNAL_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
-    }
+    const charColumns: number[] = [];
+    fields.forEach((field, i) => {
+      if (field.dataTypeID === PG_INTERNAL_CHAR_OID) {
+        field.dataTypeID = PG_TEXT_OID;
+        charColumns.push(i);
+      }
+    });
+    if (charColumns.length && typeof sql === 'string') charColumnsBySql.set(sql, charColumns);
   }
   return result;
 }
 
-/**
- * The schema engine introspects catalog columns of PostgreSQL's internal `"char"` type (OID 18),
- * which @prisma/adapter-pg refuses as an unsupported type. Its values arrive as one-letter strings,
- * so reporting the column as text is exact.
- */
+function statementText(args: unknown[]): unknown {
+  const first = args[0];
+  return typeof first === 'string' ? first : (first as { text?: unknown } | undefined)?.text;
+}
+
 class CharAsTextClient extends pg.Client {
   // pg's overloads (promise, callback, config object) all end up here.
   override query(...args: unknown[]): never {
+    const sql = statementText(args);
     const callbackAt = args.findIndex((a) => typeof a === 'function');
     if (callbackAt >= 0) {
       const callback = args[callbackAt] as (err: unknown, res: unknown) => void;
-      args[callbackAt] = (err: unknown, res: unknown) => callback(err, err ? res : charColumnsAsText(res));
+      args[callbackAt] = (err: unknown, res: unknown) => callback(err, err ? res : charColumnsAsText(sql, res));
     }
     const superQuery = pg.Client.prototype.query as (...a: unknown[]) => unknown;
     const out = superQuery.apply(this, args);
     if (callbackAt < 0 && out && typeof (out as Promise<unknown>).then === 'function') {
-      return (out as Promise<unknown>).then(charColumnsAsText) as never;
+      return (out as Promise<unknown>).then((res) => charColumnsAsText(sql, res)) as never;
     }
     return out as never;
   }
@@ -85,6 +100,12 @@ export class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFa
     const pool = migrationPool(url);
     this.pools.add(pool);
     const adapter = await new PrismaPg(pool).connect();
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    adapter.queryRaw = async (query: SqlQuery) => {
+      const result = await queryRaw(query);
+      for (const i of charColumnsBySql.get(query.sql) ?? []) result.columnTypes[i] = ColumnTypeEnum.Character;
+      return result;
+    };
     // adapter-pg splits scripts on every ";", breaking function bodies and string literals. One
     // simple-protocol query runs the whole migration, in one implicit transaction.
     adapter.executeScript = async (script: string) => {

@@ -16,6 +16,21 @@ declare const WebAssembly: {
 let enginePromise: Promise<EngineModule> | undefined;
 
 /**
+ * The engine reports a Rust panic through this global before it aborts; without it the reason
+ * is lost ("Cannot read properties of undefined (reading 'set_message')").
+ */
+const panicRegistry = { message: undefined as string | undefined, set_message(message: string) { this.message = message; } };
+(globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
+
+/** Re-throw an engine failure with the panic message, if the engine panicked. */
+export function explainEngineError(error: unknown): Error {
+  const panic = panicRegistry.message;
+  panicRegistry.message = undefined;
+  if (panic) return new Error(`Prisma schema engine panicked: ${panic}`);
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
  * Prisma's schema engine as WebAssembly (the native binary cannot be downloaded here). The
  * package's entry imports the .wasm file as an ES module, which Node 20 only allows behind a
  * flag, so we instantiate it ourselves, exactly as that entry does.

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DiagnoseMigrationHistoryOutput, MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm';
 import { migrationsDir as defaultMigrationsDir, schemaPath as defaultSchemaPath } from '../paths';
-import { openSchemaEngine } from './engine';
+import { explainEngineError, openSchemaEngine } from './engine';
 
 /**
  * Migrations with Prisma's own layout (`prisma/migrations/<timestamp>_<name>/migration.sql`,
@@ -53,6 +53,8 @@ async function withEngine<T>(
     const list = await readMigrationsList(dir);
     const schema = await readFile(schemaFile, 'utf8');
     return await fn({ engine: open.engine, list, schema, schemaFile, dir });
+  } catch (error) {
+    throw explainEngineError(error);
   } finally {
     await open.close();
   }
