@@ -7,7 +7,8 @@ afterAll(() => db.$disconnect());
 describe('case_history', () => {
   it('refuses UPDATE, DELETE and TRUNCATE at the database', async () => {
     await seedDemoData(db, 'pw');
-    const clerk = await db.staffUser.findUniqueOrThrow({ where: { username: 'clerk' } });
+    const clerk = await db.staffUser.findUniqueOrThrow({ where: { username: 'clerk' }, include: { office: true } });
+    const policy = await db.policyVersion.findFirstOrThrow({ where: { municipalityId: clerk.office.municipalityId } });
     const created = await db.pinResetCase.create({
       data: {
         receiptNumber: 'HIST-0001',
@@ -16,6 +17,7 @@ describe('case_history', () => {
         reason: 'forgotten',
         pins: ['user_auth'],
         createdById: clerk.id,
+        policyVersionId: policy.id,
         history: { create: { toState: 'received', actorId: clerk.id } },
       },
       include: { history: true },

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@madoguchi/domain';
 import argon2 from 'argon2';
 import { createDatabaseClient } from './client';
 import { DEMO_USERNAMES, seedDemoData } from './seed';
@@ -13,6 +14,8 @@ describe('seedDemoData', () => {
     expect(users.map((u) => u.username).sort()).toEqual([...DEMO_USERNAMES].sort());
     expect(users.every((u) => u.role === u.username)).toBe(true);
     expect(await db.office.count({ where: { code: { in: ['HQ', 'EAST'] } } })).toBe(2);
+    const policies = await db.policyVersion.findMany({ where: { municipality: { code: '999999' } } });
+    expect(policies.map((p) => [p.version, p.policy])).toEqual([[1, DEFAULT_POLICY]]);
 
     await seedDemoData(db, 'second-password');
     const clerk = await db.staffUser.findUniqueOrThrow({ where: { username: 'clerk' } });

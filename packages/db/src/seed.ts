@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@madoguchi/domain';
 import argon2 from 'argon2';
 import type { PrismaClient } from './generated/prisma/client';
 import type { Role } from './generated/prisma/enums';
@@ -5,11 +6,13 @@ import type { Role } from './generated/prisma/enums';
 /** The demo staff, one per role; all share DEMO_PASSWORD. */
 export const DEMO_USERNAMES = ['clerk', 'supervisor', 'print_staff', 'admin'] as const satisfies readonly Role[];
 
+/** A fictional city; its code is outside the range real municipalities use. */
+const DEMO_MUNICIPALITY = { code: '999999', name: '見本市' } as const;
+
 const DEMO_OFFICES = [
   {
     code: 'HQ',
     name: '見本市役所 市民課',
-    municipalityName: '見本市',
     postalCode: '100-0001',
     address: '見本県見本市中央1-1-1',
     phone: '0120-000-001',
@@ -17,7 +20,6 @@ const DEMO_OFFICES = [
   {
     code: 'EAST',
     name: '見本市 東支所',
-    municipalityName: '見本市',
     postalCode: '100-0101',
     address: '見本県見本市東町2-2-2',
     phone: '0120-000-002',
@@ -32,13 +34,20 @@ const DISPLAY_NAMES: Record<Role, string> = {
 };
 
 /**
- * Offices and one user per role. Safe to run on every start: rows are matched by their natural
- * keys, and a user's password is re-hashed only when it no longer matches `password`.
+ * A municipality with its default policy, its offices and one user per role. Safe to run on every
+ * start: rows are matched by their natural keys, and a user's password is re-hashed only when it
+ * no longer matches `password`.
  */
 export async function seedDemoData(db: PrismaClient, password: string): Promise<void> {
+  const municipality = await db.municipality.upsert({ where: { code: DEMO_MUNICIPALITY.code }, create: DEMO_MUNICIPALITY, update: {} });
+  await db.policyVersion.upsert({
+    where: { municipalityId_version: { municipalityId: municipality.id, version: 1 } },
+    create: { municipalityId: municipality.id, version: 1, policy: { ...DEFAULT_POLICY } },
+    update: {},
+  });
   const offices = [];
   for (const office of DEMO_OFFICES) {
-    offices.push(await db.office.upsert({ where: { code: office.code }, create: office, update: {} }));
+    offices.push(await db.office.upsert({ where: { code: office.code }, create: { ...office, municipalityId: municipality.id }, update: {} }));
   }
   const hq = offices[0]!;
   for (const username of DEMO_USERNAMES) {

@@ -10,11 +10,9 @@ describe('test databases', () => {
     try {
       expect(first.name).not.toBe(second.name);
       expect(first.name).not.toBe('madoguchi');
-      await a.office.create({
-        data: { code: 'ISO1', name: 'テスト', municipalityName: 'テスト市', postalCode: '1000001', address: '住所', phone: '000' },
-      });
-      expect(await a.office.count()).toBe(1);
-      expect(await b.office.count()).toBe(0);
+      await a.municipality.create({ data: { code: '000001', name: 'テスト市' } });
+      expect(await a.municipality.count()).toBe(1);
+      expect(await b.municipality.count()).toBe(0);
     } finally {
       await a.$disconnect();
       await b.$disconnect();

@@ -38,11 +38,33 @@ CREATE TYPE "LetterStatus" AS ENUM ('pending', 'ready', 'printed', 'mailed', 'fa
 CREATE TYPE "PrintRunStatus" AS ENUM ('rendering', 'ready', 'mailed', 'cancelled');
 
 -- CreateTable
+CREATE TABLE "municipalities" (
+    "id" UUID NOT NULL,
+    "code" VARCHAR(6) NOT NULL,
+    "name" VARCHAR(100) NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "municipalities_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "policy_versions" (
+    "id" UUID NOT NULL,
+    "municipality_id" UUID NOT NULL,
+    "version" INTEGER NOT NULL,
+    "policy" JSONB NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_by_id" UUID,
+
+    CONSTRAINT "policy_versions_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "offices" (
     "id" UUID NOT NULL,
     "code" VARCHAR(8) NOT NULL,
     "name" VARCHAR(100) NOT NULL,
-    "municipality_name" VARCHAR(100) NOT NULL,
+    "municipality_id" UUID NOT NULL,
     "postal_code" VARCHAR(8) NOT NULL,
     "address" VARCHAR(200) NOT NULL,
     "phone" VARCHAR(20) NOT NULL,
@@ -81,6 +103,7 @@ CREATE TABLE "cases" (
     "state" "CaseState" NOT NULL DEFAULT 'received',
     "version" INTEGER NOT NULL DEFAULT 1,
     "note" VARCHAR(500),
+    "policy_version_id" UUID NOT NULL,
     "created_by_id" UUID NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
@@ -183,7 +206,16 @@ CREATE TABLE "outbox_messages" (
 );
 
 -- CreateIndex
+CREATE UNIQUE INDEX "municipalities_code_key" ON "municipalities"("code");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "policy_versions_municipality_id_version_key" ON "policy_versions"("municipality_id", "version");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "offices_code_key" ON "offices"("code");
+
+-- CreateIndex
+CREATE INDEX "offices_municipality_id_idx" ON "offices"("municipality_id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "staff_users_username_key" ON "staff_users"("username");
@@ -228,10 +260,22 @@ CREATE INDEX "print_runs_office_id_created_at_idx" ON "print_runs"("office_id", 
 CREATE INDEX "outbox_messages_sent_at_id_idx" ON "outbox_messages"("sent_at", "id");
 
 -- AddForeignKey
+ALTER TABLE "policy_versions" ADD CONSTRAINT "policy_versions_municipality_id_fkey" FOREIGN KEY ("municipality_id") REFERENCES "municipalities"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "policy_versions" ADD CONSTRAINT "policy_versions_created_by_id_fkey" FOREIGN KEY ("created_by_id") REFERENCES "staff_users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "offices" ADD CONSTRAINT "offices_municipality_id_fkey" FOREIGN KEY ("municipality_id") REFERENCES "municipalities"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "staff_users" ADD CONSTRAINT "staff_users_office_id_fkey" FOREIGN KEY ("office_id") REFERENCES "offices"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "cases" ADD CONSTRAINT "cases_office_id_fkey" FOREIGN KEY ("office_id") REFERENCES "offices"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "cases" ADD CONSTRAINT "cases_policy_version_id_fkey" FOREIGN KEY ("policy_version_id") REFERENCES "policy_versions"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "cases" ADD CONSTRAINT "cases_created_by_id_fkey" FOREIGN KEY ("created_by_id") REFERENCES "staff_users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
