@@ -1,0 +1,79 @@
+import { DOCUMENT_TYPE, isIsoDate, PIN, PRESENTER, REPRESENTATIVE_KIND, RESET_REASON, ROUTE } from '@madoguchi/domain';
+import { z } from 'zod';
+
+/**
+ * The shape of a case as the console sends it (shared/API.md), checked at the edge. Objects are
+ * strict: an unknown field is refused, so nothing — a PIN value, an individual number — can be
+ * smuggled in beside the known ones.
+ */
+export const isoDate = z.string().refine(isIsoDate, { error: '実在する日付を YYYY-MM-DD の形式で入力してください。' });
+
+/** Katakana (full-width; half-width is converted), with spaces allowed between words. */
+const kana = z
+  .string()
+  .transform((s) => s.normalize('NFKC').trim())
+  .pipe(z.string().min(1).max(50).regex(/^[\u30A0-\u30FF\u3000 ]+$/, { error: 'カタカナで入力してください。' }));
+
+const name = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1).max(50));
+
+/** 〒 7 digits, with or without the hyphen; stored as NNN-NNNN. */
+const postalCode = z
+  .string()
+  .transform((s) => s.normalize('NFKC').replace(/[-‐ー−]/g, ''))
+  .pipe(z.string().regex(/^\d{7}$/, { error: '郵便番号は7桁の数字で入力してください。' }))
+  .transform((s) => `${s.slice(0, 3)}-${s.slice(3)}`);
+
+const address = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1).max(200));
+
+export const personNamesShape = {
+  familyName: name,
+  givenName: name,
+  familyNameKana: kana,
+  givenNameKana: kana,
+};
+
+export const presentedDocumentSchema = z.strictObject({
+  presentedBy: z.enum(PRESENTER.values),
+  type: z.enum(DOCUMENT_TYPE.values),
+  issuedOn: isoDate.nullish(),
+  expiresOn: isoDate.nullish(),
+});
+
+export const waiversSchema = z.strictObject({
+  sameHouseholdParentChild: z.boolean(),
+  familyRegisterInCity: z.boolean(),
+});
+
+/** The holder and representative facts; names and addresses optional here, required to register. */
+export const holderFactsSchema = z.strictObject({
+  ...Object.fromEntries(Object.entries(personNamesShape).map(([k, v]) => [k, v.optional()])),
+  birthDate: isoDate,
+  postalCode: postalCode.optional(),
+  address: address.optional(),
+  adultWard: z.boolean(),
+  hasSignatureCertificate: z.boolean(),
+});
+
+export const representativeFactsSchema = z.strictObject({
+  ...Object.fromEntries(Object.entries(personNamesShape).map(([k, v]) => [k, v.optional()])),
+  kind: z.enum(REPRESENTATIVE_KIND.values),
+  postalCode: postalCode.optional(),
+  address: address.optional(),
+});
+
+export const caseFactsShape = {
+  route: z.enum(ROUTE.values),
+  reason: z.enum(RESET_REASON.values),
+  pins: z.array(z.enum(PIN.values)).max(4),
+  holder: holderFactsSchema,
+  representative: representativeFactsSchema.nullish(),
+  documents: z.array(presentedDocumentSchema).max(20).default([]),
+  waivers: waiversSchema.optional(),
+  note: z.string().max(500).nullish(),
+};

@@ -1,0 +1,16 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { parseBody } from '../validation/parse-body';
+import { requirementsQuestionSchema } from './requirements.schema';
+import { RequirementsService, type RequirementsResponse } from './requirements.service';
+
+@Controller('requirements')
+export class RequirementsController {
+  constructor(private readonly requirements: RequirementsService) {}
+
+  /** Which PINs are eligible, what each visit needs and what is still missing; changes nothing. */
+  @Post()
+  @HttpCode(200)
+  answer(@Body() body: unknown): Promise<RequirementsResponse> {
+    return this.requirements.answer(parseBody(requirementsQuestionSchema, body));
+  }
+}
