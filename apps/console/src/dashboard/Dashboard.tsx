@@ -1,3 +1,4 @@
+import { formatJapaneseDate } from '@madoguchi/domain';
 import { Card, CardContent, CardHeader, Chip, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
@@ -11,12 +12,14 @@ function Status({ label, state }: { label: string; state: Reachability | undefin
   return (
     <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
       <Typography sx={{ minWidth: 160 }}>{label}</Typography>
-      <Chip label={text} color={state === 'up' ? 'success' : state === 'down' ? 'error' : 'default'} aria-label={`${label}: ${text}`} />
+      <Chip label={text} variant="outlined" color={state === 'up' ? 'success' : state === 'down' ? 'error' : 'default'} aria-label={`${label}: ${text}`} />
     </Stack>
   );
 }
 
-/** The first screen: what this is, and whether the system behind it answers. */
+const JAPAN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The first screen: what this is, today in the era calendar, and whether the system behind it answers. */
 export function Dashboard() {
   const translate = useTranslate();
   const [health, setHealth] = useState<Health>();
@@ -36,7 +39,7 @@ export function Dashboard() {
   return (
     <Card>
       <Title title={translate('madoguchi.title')} />
-      <CardHeader title={translate('madoguchi.dashboard.heading')} />
+      <CardHeader title={translate('madoguchi.dashboard.heading')} subheader={formatJapaneseDate(JAPAN_DATE.format(new Date()))} />
       <CardContent>
         <Typography sx={{ mb: 3 }}>{translate('madoguchi.dashboard.intro')}</Typography>
         <Typography variant="h6" component="h2" sx={{ mb: 1 }}>

@@ -14,6 +14,14 @@ export const en: Messages = {
       checking: 'Checking…',
       unreachable: 'Cannot reach the API',
     },
+    rules: {
+      menu: 'Documents guide',
+      title: 'Required documents and PIN formats',
+      visit1: 'Application (first visit)',
+      visit2: 'Returning the reply (second visit)',
+      pinFormats: 'PIN formats',
+      pinFormat: '%{format}. Locks after %{tries} wrong tries in a row.',
+    },
     language: { ja: '日本語', en: 'English' },
   },
 };

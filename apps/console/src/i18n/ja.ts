@@ -13,6 +13,14 @@ export const ja = {
       checking: '確認中…',
       unreachable: 'API に接続できません',
     },
+    rules: {
+      menu: '必要書類の案内',
+      title: '必要書類と暗証番号の案内',
+      visit1: '申請時（1回目の来庁）',
+      visit2: '回答書の持参時（2回目の来庁）',
+      pinFormats: '暗証番号の形式',
+      pinFormat: '%{format}。%{tries}回続けて間違えるとロックされます。',
+    },
     language: { ja: '日本語', en: 'English' },
   },
 };

@@ -1,4 +1,5 @@
 import { en } from './en';
+import { messages } from './index';
 import { ja } from './ja';
 
 function keys(value: unknown, prefix = ''): string[] {
@@ -6,8 +7,8 @@ function keys(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
 }
 
-function at(messages: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], messages);
+function at(tree: unknown, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], tree);
 }
 
 describe('console messages', () => {
@@ -15,9 +16,14 @@ describe('console messages', () => {
     expect(keys(en).sort()).toEqual(keys(ja).sort());
   });
 
-  it('every Japanese message is Japanese text, not a leftover English string', () => {
+  it('every Japanese message of ours is Japanese text, not a leftover English string', () => {
     for (const key of keys(ja).filter((k) => !k.startsWith('madoguchi.language.'))) {
       expect(at(ja, key)).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     }
+  });
+
+  it('every message react-admin itself uses has a Japanese translation', () => {
+    const missing = keys(messages.en).filter((key) => typeof at(messages.ja, key) !== 'string');
+    expect(missing).toEqual([]);
   });
 });

@@ -1,0 +1,12 @@
+import MenuBookIcon from '@mui/icons-material/MenuBook';
+import { Menu as RaMenu, useTranslate } from 'react-admin';
+
+export function Menu() {
+  const translate = useTranslate();
+  return (
+    <RaMenu>
+      <RaMenu.DashboardItem />
+      <RaMenu.Item to="/rules" primaryText={translate('madoguchi.rules.menu')} leftIcon={<MenuBookIcon />} />
+    </RaMenu>
+  );
+}

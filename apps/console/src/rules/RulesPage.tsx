@@ -1,0 +1,55 @@
+import { DEFAULT_POLICY, PIN, PIN_FORMAT, ROUTE, requiredDocuments, type Route } from '@madoguchi/domain';
+import { Card, CardContent, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { Title, useTranslate } from 'react-admin';
+
+const VISITS: Record<Route, (1 | 2)[]> = { self: [1], legal_representative: [1], voluntary_agent: [1, 2] };
+
+/** 必要書類の案内: what each route needs, read from the same rules the API enforces (default policy). */
+export function RulesPage() {
+  const translate = useTranslate();
+  return (
+    <Stack spacing={2} sx={{ mt: 2 }}>
+      <Title title={translate('madoguchi.rules.title')} />
+      {ROUTE.values.map((route) => (
+        <Card key={route} component="section" aria-labelledby={`route-${route}`}>
+          <CardContent>
+            <Typography variant="h6" component="h2" id={`route-${route}`}>
+              {ROUTE.labels[route]}
+            </Typography>
+            {VISITS[route].map((visit) => (
+              <div key={visit}>
+                <Typography variant="subtitle1" component="h3" sx={{ mt: 1 }}>
+                  {translate(visit === 1 ? 'madoguchi.rules.visit1' : 'madoguchi.rules.visit2')}
+                </Typography>
+                <List dense>
+                  {requiredDocuments({ route, visit, representativeKind: route === 'legal_representative' ? 'parent' : null }, DEFAULT_POLICY).map((req) => (
+                    <ListItem key={req.id}>
+                      <ListItemText primary={req.label} />
+                    </ListItem>
+                  ))}
+                </List>
+              </div>
+            ))}
+          </CardContent>
+        </Card>
+      ))}
+      <Card component="section" aria-labelledby="pin-formats">
+        <CardContent>
+          <Typography variant="h6" component="h2" id="pin-formats">
+            {translate('madoguchi.rules.pinFormats')}
+          </Typography>
+          <List dense>
+            {PIN.values.map((pin) => (
+              <ListItem key={pin}>
+                <ListItemText
+                  primary={PIN.labels[pin]}
+                  secondary={translate('madoguchi.rules.pinFormat', { format: PIN_FORMAT[pin].description, tries: PIN_FORMAT[pin].locksAfterWrongTries })}
+                />
+              </ListItem>
+            ))}
+          </List>
+        </CardContent>
+      </Card>
+    </Stack>
+  );
+}
