@@ -11,3 +11,4 @@ export * from './numbers';
 export * from './guards';
 export * from './pins';
 export * from './requirements';
+export * from './access';

@@ -19,6 +19,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig(shape, source)).toThrow(new ConfigError(message));
   });
 
+  it('never prints a secret it refuses', () => {
+    expect(() => loadConfig({ AUTH_SECRET: env.secret('AUTH_SECRET') }, { AUTH_SECRET: 'short-but-secret' })).toThrow(
+      new ConfigError('Configuration error: AUTH_SECRET must be at least 32 characters (e.g. openssl rand -base64 48) (value hidden).'),
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig(shape, { ...good, PORT: '' }).PORT).toBe(3000);
   });

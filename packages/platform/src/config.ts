@@ -37,6 +37,12 @@ export const env = {
       .default(fallback),
   positiveInt: (fallback: number) => z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).positive({ error: 'must be positive' }).default(fallback),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  /** A signing secret: long enough that it was not typed by hand. */
+  secret: (name: string) =>
+    z
+      .string({ error: `is required (at least 32 characters; e.g. openssl rand -base64 48)` })
+      .min(32, { error: `must be at least 32 characters (e.g. openssl rand -base64 48)` })
+      .describe(name),
   /** Every Redis key of this deployment (or test run) starts with it. */
   redisPrefix: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'must be 1-64 letters, digits, "-" or "_"' }).default('madoguchi'),
 };
@@ -48,6 +54,7 @@ export function loadConfig<S extends z.ZodRawShape>(shape: S, source: Record<str
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0]);
-  const shown = source[name] === undefined ? 'not set' : `got "${source[name]}"`;
+  const secret = /SECRET|PASSWORD|TOKEN/.test(name);
+  const shown = source[name] === undefined ? 'not set' : secret ? 'value hidden' : `got "${source[name]}"`;
   throw new ConfigError(`Configuration error: ${name} ${issue.message} (${shown}).`);
 }

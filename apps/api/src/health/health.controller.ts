@@ -1,5 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { Public } from '../auth/decorators';
 import { HealthService, type HealthReport } from './health.service';
 
 @Controller('health')
@@ -8,6 +9,7 @@ export class HealthController {
 
   /** 200 when the database and Redis both answer, 503 otherwise; the body says which is down. */
   @Get()
+  @Public()
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const report = await this.health.check();
     res.status(report.status === 'ok' ? 200 : 503);

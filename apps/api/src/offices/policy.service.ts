@@ -32,10 +32,4 @@ export class PolicyService {
     }
     return { policyVersionId: latest.id, version: latest.version, policy: checked.policy };
   }
-
-  /** The office to use when a request names none: the only office there is, if there is exactly one municipality. */
-  async defaultOfficeId(): Promise<string | undefined> {
-    const municipalities = await this.db.municipality.findMany({ take: 2, select: { offices: { take: 1, select: { id: true }, orderBy: { code: 'asc' } } } });
-    return municipalities.length === 1 ? municipalities[0]!.offices[0]?.id : undefined;
-  }
 }

@@ -6,7 +6,7 @@ export const requirementsQuestionSchema = z.strictObject({
   ...caseFactsShape,
   /** Defaults to today in Japan. */
   on: isoDate.optional(),
-  /** Whose policy applies; defaults to the only office when there is one municipality. */
+  /** Whose policy applies; defaults to the caller's office. */
   officeId: z.uuid({ error: '窓口の ID が正しくありません。' }).optional(),
 });
 

@@ -1,5 +1,6 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { answerRequirements, type RequirementsAnswer } from '@madoguchi/domain';
+import type { StaffPrincipal } from '../auth/principal';
 import { Clock } from '../clock/clock';
 import { PolicyService } from '../offices/policy.service';
 import type { RequirementsRequest } from './requirements.schema';
@@ -16,16 +17,12 @@ export class RequirementsService {
     private readonly clock: Clock,
   ) {}
 
-  /** The rules engine's answer under the office's current policy, for the day given or today. */
-  async answer(request: RequirementsRequest): Promise<RequirementsResponse> {
-    const officeId = request.officeId ?? (await this.policies.defaultOfficeId());
-    if (!officeId) {
-      const message = '窓口（officeId）を指定してください。';
-      throw new BadRequestException({ code: 'office_required', message, details: [{ path: 'officeId', code: 'office_required', message }] });
-    }
-    const { policy, version } = await this.policies.currentForOffice(officeId);
+  /** The rules engine's answer under the current policy of the office named (or the caller's), for the day given or today. */
+  async answer(request: RequirementsRequest, staff: StaffPrincipal): Promise<RequirementsResponse> {
+    const { policy, version } = await this.policies.currentForOffice(request.officeId ?? staff.officeId);
     const on = request.on ?? this.clock.today();
-    const answer = answerRequirements({ ...request, on }, policy);
+    const { officeId: _office, ...question } = request;
+    const answer = answerRequirements({ ...question, on }, policy);
     return { on, policyVersion: version, ...answer };
   }
 }

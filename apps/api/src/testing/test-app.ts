@@ -1,14 +1,40 @@
+import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import { createDatabaseClient, DEMO_USERNAMES, seedDemoData } from '@madoguchi/db';
+import type { Role } from '@madoguchi/domain';
+import request from 'supertest';
 import { createApp } from '../app';
 import { loadApiConfig } from '../config/api-config';
 
+/** A signing secret for the run; tokens from other runs do not verify. */
+export const TEST_AUTH_SECRET = randomBytes(32).toString('base64');
+
 /**
  * The real application on the run's own database and Redis prefix (set by the jest global
- * setup), with overrides for a test that needs a broken dependency.
+ * setup), with overrides for a test that needs a broken dependency or other limits. All tests
+ * log in from one address, so the per-address login throttle is raised unless a test sets it.
  */
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<INestApplication> {
-  const config = loadApiConfig({ ...process.env, LOG_LEVEL: 'silent', ...overrides });
+  const config = loadApiConfig({ ...process.env, LOG_LEVEL: 'silent', AUTH_SECRET: TEST_AUTH_SECRET, LOGIN_ATTEMPTS_PER_MINUTE: '1000', ...overrides });
   const app = await createApp(config);
   await app.init();
   return app;
+}
+
+export const DEMO_PASSWORD = 'test-demo-password';
+
+/** Seed the demo offices and users (idempotent) and log each role in: role → bearer token. */
+export async function loginEveryRole(app: INestApplication): Promise<Record<Role, string>> {
+  const db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 1 });
+  try {
+    await seedDemoData(db, DEMO_PASSWORD);
+  } finally {
+    await db.$disconnect();
+  }
+  const tokens = {} as Record<Role, string>;
+  for (const username of DEMO_USERNAMES) {
+    const res = await request(app.getHttpServer()).post('/api/auth/login').send({ username, password: DEMO_PASSWORD }).expect(200);
+    tokens[username] = res.body.accessToken as string;
+  }
+  return tokens;
 }

@@ -53,6 +53,15 @@ describe('npm start', () => {
       // The console reaches the API through its own origin.
       const proxied = await fetch(`http://127.0.0.1:${consolePort}/health`);
       expect(await proxied.json()).toEqual({ status: 'ok', database: 'up', redis: 'up' });
+
+      // The demo logins the banner prints work.
+      const login = await fetch(`http://127.0.0.1:${consolePort}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'clerk', password: 'test-demo-password' }),
+      });
+      expect(login.status).toBe(200);
+      expect((await login.json()).user).toMatchObject({ username: 'clerk', role: 'clerk' });
     } finally {
       if (child.exitCode === null) {
         const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

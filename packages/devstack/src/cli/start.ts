@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDatabaseClient, deployMigrations, ensureDatabase, redactUrl, resolveDatabaseUrl, seedDemoData } from '@madoguchi/db';
 import { RedisUnavailableError, resolveRedis } from '../redis';
+import { localSecrets } from '../secrets';
 import { startProcess, stopProcesses, waitForHttp, type Supervised } from '../processes';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   cleanups.push(redis.stop);
   console.log(`redis: ${redactUrl(redis.url)} (${redis.source})`);
 
-  const env = { ...process.env, DATABASE_URL: database.url, REDIS_URL: redis.url };
+  const env = { ...process.env, ...localSecrets(path.join(repoRoot, '.data')), DATABASE_URL: database.url, REDIS_URL: redis.url };
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const consoleDir = path.join(repoRoot, 'apps/console');
   const vite = viteBin(consoleDir);

@@ -1,0 +1,33 @@
+import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@madoguchi/domain';
+import type { Request } from 'express';
+import { AuthService } from './auth.service';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './decorators';
+import type { StaffPrincipal } from './principal';
+
+const FORBIDDEN = { code: 'forbidden', message: 'この操作を行う権限がありません。', details: [] };
+
+/**
+ * On every route: public, or a valid login (401) whose role the route allows (403). A route that
+ * declares no roles is refused to everyone, so forgetting to declare them fails closed.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<Request & { staff?: StaffPrincipal }>();
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+    request.staff = await this.auth.authenticate(token);
+    const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (!roles?.includes(request.staff.role)) throw new ForbiddenException(FORBIDDEN);
+    return true;
+  }
+}

@@ -1,0 +1,77 @@
+import { type INestApplication, RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import { ROLE, type Role } from '@madoguchi/domain';
+import request from 'supertest';
+import { DEMO_PASSWORD, loginEveryRole, startTestApp } from '../testing/test-app';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './decorators';
+
+/**
+ * Who may call what: every route of the API, with the roles the contract gives it. A route that
+ * is added without a line here fails the first test; a line whose guard disagrees fails the second.
+ */
+const MATRIX: Record<string, Role[] | 'public'> = {
+  'GET /health': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': ['clerk', 'supervisor', 'print_staff', 'admin'],
+  'GET /api/auth/me': ['clerk', 'supervisor', 'print_staff', 'admin'],
+  'POST /api/requirements': ['clerk', 'supervisor', 'admin'],
+};
+
+interface DiscoveredRoute {
+  key: string;
+  declared: Role[] | 'public' | undefined;
+}
+
+function discoverRoutes(app: INestApplication): DiscoveredRoute[] {
+  const routes: DiscoveredRoute[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as unknown as { prototype: Record<string, unknown> } & object;
+      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = controller.prototype[name];
+        if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+        const sub = String(Reflect.getMetadata(PATH_METADATA, handler));
+        const path = ['', base === 'health' ? '' : 'api', base, sub === '/' ? '' : sub].filter((p, i) => i === 0 || p).join('/');
+        const isPublic = Reflect.getMetadata(PUBLIC_ROUTE, handler) ?? Reflect.getMetadata(PUBLIC_ROUTE, controller);
+        const roles = (Reflect.getMetadata(ALLOWED_ROLES, handler) ?? Reflect.getMetadata(ALLOWED_ROLES, controller)) as Role[] | undefined;
+        routes.push({ key: `${method} ${path}`, declared: isPublic ? 'public' : roles ? [...roles] : undefined });
+      }
+    }
+  }
+  return routes;
+}
+
+let app: INestApplication;
+let tokens: Record<Role, string>;
+beforeAll(async () => {
+  app = await startTestApp();
+  tokens = await loginEveryRole(app);
+});
+afterAll(() => app.close());
+
+describe('authorization matrix', () => {
+  it('covers every route of the API, and each declares exactly the roles listed', () => {
+    const routes = discoverRoutes(app);
+    expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(MATRIX).sort());
+    for (const route of routes) expect([route.key, route.declared]).toEqual([route.key, MATRIX[route.key]]);
+  });
+
+  it.each(Object.entries(MATRIX).filter(([, roles]) => roles !== 'public'))('%s: 401 without login, 403 for other roles', async (key, roles) => {
+    const [method, path] = key.split(' ') as [string, string];
+    const call = (token?: string) => {
+      const req = request(app.getHttpServer())[method.toLowerCase() as 'get' | 'post'](path);
+      return token ? req.set('authorization', `Bearer ${token}`) : req;
+    };
+    expect((await call()).status).toBe(401);
+    for (const role of ROLE.values) {
+      // Logging out ends the token, so that route gets a login of its own.
+      const token = path === '/api/auth/logout' ? (await request(app.getHttpServer()).post('/api/auth/login').send({ username: role, password: DEMO_PASSWORD })).body.accessToken : tokens[role];
+      const status = (await call(token).send({})).status;
+      if ((roles as Role[]).includes(role)) expect([role, status]).not.toEqual([role, 403]);
+      else expect([role, status]).toEqual([role, 403]);
+    }
+  });
+});
