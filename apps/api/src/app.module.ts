@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ApiConfig } from './config/api-config';
 import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
 import { ClockModule } from './clock/clock';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, ClockModule, DatabaseModule, RedisModule, AuthModule, HealthModule, RequirementsModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, ClockModule, DatabaseModule, RedisModule, AuthModule, HealthModule, RequirementsModule, CasesModule],
     };
   }
 }

@@ -16,6 +16,8 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/auth/logout': ['clerk', 'supervisor', 'print_staff', 'admin'],
   'GET /api/auth/me': ['clerk', 'supervisor', 'print_staff', 'admin'],
   'POST /api/requirements': ['clerk', 'supervisor', 'admin'],
+  'POST /api/cases': ['clerk', 'supervisor', 'admin'],
+  'GET /api/cases/:id': ['clerk', 'supervisor', 'admin'],
 };
 
 interface DiscoveredRoute {

@@ -14,10 +14,11 @@ const kana = z
   .transform((s) => s.normalize('NFKC').trim())
   .pipe(z.string().min(1).max(50).regex(/^[\u30A0-\u30FF\u3000 ]+$/, { error: 'カタカナで入力してください。' }));
 
+/** A name as written (kanji, kana or letters); digits have no place in it. */
 const name = z
   .string()
-  .transform((s) => s.trim())
-  .pipe(z.string().min(1).max(50));
+  .transform((s) => s.normalize('NFKC').trim())
+  .pipe(z.string().min(1).max(50).regex(/^[^\d]+$/, { error: '氏名に数字は使えません。' }));
 
 /** 〒 7 digits, with or without the hyphen; stored as NNN-NNNN. */
 const postalCode = z
@@ -77,3 +78,28 @@ export const caseFactsShape = {
   waivers: waiversSchema.optional(),
   note: z.string().max(500).nullish(),
 };
+
+/** `POST /api/cases`: the same facts, with the names and addresses a registration must have. */
+const holderToRegister = z.strictObject({
+  ...personNamesShape,
+  birthDate: isoDate,
+  postalCode,
+  address,
+  adultWard: z.boolean(),
+  hasSignatureCertificate: z.boolean(),
+});
+
+const representativeToRegister = z.strictObject({
+  ...personNamesShape,
+  kind: z.enum(REPRESENTATIVE_KIND.values),
+  postalCode: postalCode.optional(),
+  address: address.optional(),
+});
+
+export const registerCaseSchema = z.strictObject({
+  ...caseFactsShape,
+  holder: holderToRegister,
+  representative: representativeToRegister.nullish(),
+});
+
+export type RegisterCaseBody = z.infer<typeof registerCaseSchema>;

@@ -1,0 +1,104 @@
+import type { Prisma } from '@madoguchi/db';
+import type { CaseState, DocumentType, LetterStatus, Pin, Presenter, RepresentativeKind, ResetReason, Route } from '@madoguchi/domain';
+
+/** One case as the API answers it (shared/API.md, `GET /api/cases/:id`). */
+export interface CaseView {
+  id: string;
+  receiptNumber: string;
+  officeId: string;
+  state: CaseState;
+  route: Route;
+  reason: ResetReason;
+  pins: Pin[];
+  version: number;
+  note: string | null;
+  policyVersion: number;
+  createdAt: string;
+  updatedAt: string;
+  holder: PartyView & { birthDate: string; adultWard: boolean; hasSignatureCertificate: boolean };
+  representative: (PartyView & { kind: RepresentativeKind }) | null;
+  documents: { id: string; visit: number; presentedBy: Presenter; type: DocumentType; issuedOn: string | null; expiresOn: string | null }[];
+  letters: { id: string; status: LetterStatus; inquiryNumber: string; mailedOn: string | null; replyDeadline: string | null }[];
+  history: { from: CaseState | null; to: CaseState; at: string; actor: { id: string; username: string }; reason: string | null; note: string | null }[];
+}
+
+interface PartyView {
+  familyName: string;
+  givenName: string;
+  familyNameKana: string;
+  givenNameKana: string;
+  postalCode: string | null;
+  address: string | null;
+}
+
+/** The Prisma include that loads everything a CaseView shows. */
+export const CASE_VIEW_INCLUDE = {
+  parties: true,
+  documents: { orderBy: [{ visit: 'asc' }, { createdAt: 'asc' }] },
+  letters: { orderBy: { createdAt: 'asc' } },
+  history: { orderBy: { id: 'asc' }, include: { actor: { select: { id: true, username: true } } } },
+  policyVersion: { select: { version: true } },
+} satisfies Prisma.PinResetCaseInclude;
+
+const day = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
+
+interface PartyRow {
+  role: 'holder' | 'representative';
+  kind: RepresentativeKind | null;
+  familyName: string;
+  givenName: string;
+  familyNameKana: string;
+  givenNameKana: string;
+  birthDate: Date | null;
+  postalCode: string | null;
+  address: string | null;
+  adultWard: boolean | null;
+  hasSignatureCertificate: boolean | null;
+}
+
+export interface CaseRow {
+  id: string;
+  receiptNumber: string;
+  officeId: string;
+  state: CaseState;
+  route: Route;
+  reason: ResetReason;
+  pins: Pin[];
+  version: number;
+  note: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  parties: PartyRow[];
+  documents: { id: string; visit: number; presentedBy: Presenter; type: DocumentType; issuedOn: Date | null; expiresOn: Date | null }[];
+  letters: { id: string; status: LetterStatus; inquiryNumber: string; mailedOn: Date | null; replyDeadline: Date | null }[];
+  history: { fromState: CaseState | null; toState: CaseState; at: Date; actor: { id: string; username: string }; reason: string | null; note: string | null }[];
+  policyVersion: { version: number };
+}
+
+function party(p: PartyRow): PartyView {
+  return { familyName: p.familyName, givenName: p.givenName, familyNameKana: p.familyNameKana, givenNameKana: p.givenNameKana, postalCode: p.postalCode, address: p.address };
+}
+
+export function toCaseView(row: CaseRow): CaseView {
+  const holder = row.parties.find((p) => p.role === 'holder')!;
+  const representative = row.parties.find((p) => p.role === 'representative');
+  return {
+    id: row.id,
+    receiptNumber: row.receiptNumber,
+    officeId: row.officeId,
+    state: row.state,
+    route: row.route,
+    reason: row.reason,
+    pins: row.pins,
+    version: row.version,
+    note: row.note,
+    policyVersion: row.policyVersion.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    holder: { ...party(holder), birthDate: day(holder.birthDate)!, adultWard: holder.adultWard ?? false, hasSignatureCertificate: holder.hasSignatureCertificate ?? false },
+    representative: representative ? { ...party(representative), kind: representative.kind! } : null,
+    documents: row.documents.map((d) => ({ id: d.id, visit: d.visit, presentedBy: d.presentedBy, type: d.type, issuedOn: day(d.issuedOn), expiresOn: day(d.expiresOn) })),
+    letters: row.letters.map((l) => ({ id: l.id, status: l.status, inquiryNumber: l.inquiryNumber, mailedOn: day(l.mailedOn), replyDeadline: day(l.replyDeadline) })),
+    history: row.history.map((h) => ({ from: h.fromState, to: h.toState, at: h.at.toISOString(), actor: h.actor, reason: h.reason, note: h.note })),
+  };
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { Allow, CurrentStaff } from '../auth/decorators';
+import type { StaffPrincipal } from '../auth/principal';
+import { parseBody } from '../validation/parse-body';
+import { registerCaseSchema } from './case-body.schema';
+import { CaseQueryService } from './case-query.service';
+import { CaseRegistrationService } from './case-registration.service';
+import type { CaseView } from './case-view';
+
+const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/, { error: 'Idempotency-Key は8〜128文字の英数字と記号（_ . : -）です。' });
+
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly registration: CaseRegistrationService,
+    private readonly query: CaseQueryService,
+  ) {}
+
+  /** 受付: 201 with the case, 422 with what is missing. */
+  @Post()
+  @Allow('counter')
+  async register(
+    @Body() body: unknown,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseView> {
+    const key = idempotencyKey === undefined ? undefined : parseBody(idempotencyKeySchema, idempotencyKey);
+    const { view, replayed } = await this.registration.register(staff, parseBody(registerCaseSchema, body), key);
+    res.status(201).location(`/api/cases/${view.id}`);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return view;
+  }
+
+  @Get(':id')
+  @Allow('counter')
+  findOne(@Param('id') id: string, @CurrentStaff() staff: StaffPrincipal): Promise<CaseView> {
+    return this.query.findOne(staff, id);
+  }
+}
