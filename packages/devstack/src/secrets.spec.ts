@@ -8,6 +8,8 @@ describe('localSecrets', () => {
     const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'secrets-')), 'data');
     const first = localSecrets(dir, {});
     expect(first.AUTH_SECRET.length).toBeGreaterThanOrEqual(64);
+    expect(first.LETTER_SECRET.length).toBeGreaterThanOrEqual(64);
+    expect(first.LETTER_SECRET).not.toBe(first.AUTH_SECRET);
     expect(localSecrets(dir, {})).toEqual(first);
     const file = path.join(dir, 'secrets.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);

@@ -5,7 +5,10 @@ import path from 'node:path';
 /** The secrets `npm start` needs and that must survive restarts (tokens, and later the letters' check codes). */
 export interface LocalSecrets {
   AUTH_SECRET: string;
+  LETTER_SECRET: string;
 }
+
+const NAMES = ['AUTH_SECRET', 'LETTER_SECRET'] as const;
 
 /**
  * The local installation's secrets: from the environment when set, otherwise made once and kept
@@ -15,10 +18,10 @@ export function localSecrets(dataDir: string, env: NodeJS.ProcessEnv = process.e
   const file = path.join(dataDir, 'secrets.json');
   let stored: Partial<LocalSecrets> = {};
   if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>;
-  const secrets: LocalSecrets = { AUTH_SECRET: stored.AUTH_SECRET ?? randomBytes(48).toString('base64') };
-  if (!stored.AUTH_SECRET) {
+  const secrets = Object.fromEntries(NAMES.map((n) => [n, stored[n] ?? randomBytes(48).toString('base64')])) as unknown as LocalSecrets;
+  if (NAMES.some((n) => !stored[n])) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   }
-  return { AUTH_SECRET: env.AUTH_SECRET || secrets.AUTH_SECRET };
+  return Object.fromEntries(NAMES.map((n) => [n, env[n] || secrets[n]])) as unknown as LocalSecrets;
 }

@@ -18,6 +18,8 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/requirements': ['clerk', 'supervisor', 'admin'],
   'POST /api/cases': ['clerk', 'supervisor', 'admin'],
   'GET /api/cases/:id': ['clerk', 'supervisor', 'admin'],
+  // Reachable by anyone logged in; who may make each move is the transition table's (403 there).
+  'POST /api/cases/:id/transitions': ['clerk', 'supervisor', 'print_staff', 'admin'],
 };
 
 interface DiscoveredRoute {

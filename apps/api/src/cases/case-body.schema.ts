@@ -1,4 +1,4 @@
-import { DOCUMENT_TYPE, isIsoDate, PIN, PRESENTER, REPRESENTATIVE_KIND, RESET_REASON, ROUTE } from '@madoguchi/domain';
+import { CANCEL_REASON, CASE_STATE, DOCUMENT_TYPE, isIsoDate, PIN, PRESENTER, REPRESENTATIVE_KIND, RESET_REASON, ROUTE } from '@madoguchi/domain';
 import { z } from 'zod';
 
 /**
@@ -103,3 +103,16 @@ export const registerCaseSchema = z.strictObject({
 });
 
 export type RegisterCaseBody = z.infer<typeof registerCaseSchema>;
+
+/** `POST /api/cases/:id/transitions`. */
+export const transitionSchema = z.strictObject({
+  to: z.enum(CASE_STATE.values),
+  /** The version the clerk's screen showed; a stale one is a conflict. */
+  version: z.number().int().positive(),
+  reason: z.enum(CANCEL_REASON.values).nullish(),
+  documents: z.array(presentedDocumentSchema).max(20).optional(),
+  reply: z.strictObject({ inquiryNumber: z.string().min(1).max(40), checkCode: z.string().min(1).max(40) }).optional(),
+  note: z.string().max(500).nullish(),
+});
+
+export type TransitionBody = z.infer<typeof transitionSchema>;

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Allow, CurrentStaff } from '../auth/decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { parseBody } from '../validation/parse-body';
-import { registerCaseSchema } from './case-body.schema';
+import { registerCaseSchema, transitionSchema } from './case-body.schema';
 import { CaseQueryService } from './case-query.service';
 import { CaseRegistrationService } from './case-registration.service';
+import { CaseTransitionService } from './case-transition.service';
 import type { CaseView } from './case-view';
 
 const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/, { error: 'Idempotency-Key は8〜128文字の英数字と記号（_ . : -）です。' });
@@ -16,6 +17,7 @@ export class CasesController {
   constructor(
     private readonly registration: CaseRegistrationService,
     private readonly query: CaseQueryService,
+    private readonly transitions: CaseTransitionService,
   ) {}
 
   /** 受付: 201 with the case, 422 with what is missing. */
@@ -32,6 +34,14 @@ export class CasesController {
     res.status(201).location(`/api/cases/${view.id}`);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return view;
+  }
+
+  /** Move a case; who may is decided per move by the domain's transition table, not here. */
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @Allow('anyone')
+  transition(@Param('id') id: string, @Body() body: unknown, @CurrentStaff() staff: StaffPrincipal): Promise<CaseView> {
+    return this.transitions.transition(staff, id, parseBody(transitionSchema, body));
   }
 
   @Get(':id')

@@ -4,6 +4,8 @@ export const API_CONFIG_SHAPE = {
   DATABASE_URL: env.databaseUrl,
   /** Signs access tokens; at least 32 characters, the same for every API process. */
   AUTH_SECRET: env.secret('AUTH_SECRET'),
+  /** Keys the check codes printed on letters; must never change while letters are out. */
+  LETTER_SECRET: env.secret('LETTER_SECRET'),
   /** How long a login lasts (a counter shift by default). */
   SESSION_TTL_MINUTES: env.positiveInt(480),
   /** Consecutive wrong passwords before the account is locked for LOCKOUT_MINUTES. */

@@ -8,6 +8,7 @@ import { loadApiConfig } from '../config/api-config';
 
 /** A signing secret for the run; tokens from other runs do not verify. */
 export const TEST_AUTH_SECRET = randomBytes(32).toString('base64');
+export const TEST_LETTER_SECRET = randomBytes(32).toString('base64');
 
 /**
  * The real application on the run's own database and Redis prefix (set by the jest global
@@ -15,7 +16,7 @@ export const TEST_AUTH_SECRET = randomBytes(32).toString('base64');
  * log in from one address, so the per-address login throttle is raised unless a test sets it.
  */
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<INestApplication> {
-  const config = loadApiConfig({ ...process.env, LOG_LEVEL: 'silent', AUTH_SECRET: TEST_AUTH_SECRET, LOGIN_ATTEMPTS_PER_MINUTE: '1000', ...overrides });
+  const config = loadApiConfig({ ...process.env, LOG_LEVEL: 'silent', AUTH_SECRET: TEST_AUTH_SECRET, LETTER_SECRET: TEST_LETTER_SECRET, LOGIN_ATTEMPTS_PER_MINUTE: '1000', ...overrides });
   const app = await createApp(config);
   await app.init();
   return app;

@@ -1,0 +1,121 @@
+import { ConflictException, ForbiddenException, HttpException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import type { Database } from '@madoguchi/db';
+import { checkDocuments, decideTransition, freeTextProblems, readInquiryNumber, requiredDocuments, type Problem, type TransitionNeed } from '@madoguchi/domain';
+import type { StaffPrincipal } from '../auth/principal';
+import { DATABASE } from '../database/database.module';
+import { LetterCodes } from '../letters/letter-codes';
+import { PolicyService } from '../offices/policy.service';
+import type { TransitionBody } from './case-body.schema';
+import { CASE_VIEW_INCLUDE, toCaseView, type CaseView } from './case-view';
+import { CASE_NOT_FOUND, isUuid, sameMunicipalityAs } from './case-query.service';
+import { Clock } from '../clock/clock';
+
+function refuse(status: 'conflict' | 'forbidden' | 'unprocessable', problem: Problem, message = problem.message): HttpException {
+  const body = { code: problem.code, message, details: problem.path === undefined ? [] : [{ path: problem.path, code: problem.code, message: problem.message }] };
+  if (status === 'conflict') return new ConflictException(body);
+  if (status === 'forbidden') return new ForbiddenException(body);
+  return new UnprocessableEntityException(body);
+}
+
+const REPLY_VERDICT: Record<'malformed' | 'mistyped' | 'mismatch', Problem> = {
+  malformed: { code: 'reply_check_code_malformed', message: '確認コードは6文字です（例: ABC-DEF）。', path: 'reply.checkCode' },
+  mistyped: { code: 'reply_check_code_mistyped', message: '確認コードの入力に誤りがあります。回答書の確認コードをもう一度確認してください。', path: 'reply.checkCode' },
+  mismatch: { code: 'reply_check_code_mismatch', message: '確認コードが照会番号と一致しません。回答書が本物か確認してください。', path: 'reply.checkCode' },
+};
+
+/**
+ * 状態の変更: one endpoint for every move, driven by the domain's transition table. The update is
+ * guarded by the case's version, so of two clerks acting at once exactly one wins and the other
+ * gets 409; the history entry is written in the same transaction.
+ */
+@Injectable()
+export class CaseTransitionService {
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    private readonly policies: PolicyService,
+    private readonly codes: LetterCodes,
+    private readonly clock: Clock,
+  ) {}
+
+  async transition(staff: StaffPrincipal, caseId: string, body: TransitionBody): Promise<CaseView> {
+    if (!isUuid(caseId)) throw new NotFoundException(CASE_NOT_FOUND);
+    const current = await this.db.pinResetCase.findFirst({
+      where: { id: caseId, ...sameMunicipalityAs(staff) },
+      include: { parties: { where: { role: 'representative' } }, letters: { orderBy: { createdAt: 'desc' } } },
+    });
+    if (!current) throw new NotFoundException(CASE_NOT_FOUND);
+
+    const decision = decideTransition({ route: current.route, from: current.state, to: body.to, role: staff.role, cancelReason: body.reason ?? null });
+    if (!decision.ok) throw refuse(decision.status, decision.problem);
+    if (body.version !== current.version) {
+      throw refuse('conflict', { code: 'version_conflict', message: '他の職員が先にこの申請を更新しました。画面を更新してやり直してください。', path: 'version' });
+    }
+
+    const problems = await this.unmetNeeds(decision.rule.needs, current, body);
+    if (body.note) problems.push(...freeTextProblems(body.note, 'note'));
+    if (problems.length) {
+      throw new UnprocessableEntityException({
+        code: 'transition_needs_not_met',
+        message: 'この操作に必要な条件を満たしていません。',
+        details: problems.map((p) => ({ path: p.path ?? '', code: p.code, message: p.message })),
+      });
+    }
+
+    await this.db.$transaction(async (tx) => {
+      const moved = await tx.pinResetCase.updateMany({ where: { id: caseId, version: body.version }, data: { state: body.to, version: { increment: 1 } } });
+      if (moved.count !== 1) {
+        throw refuse('conflict', { code: 'version_conflict', message: '他の職員が先にこの申請を更新しました。画面を更新してやり直してください。', path: 'version' });
+      }
+      await tx.caseHistory.create({ data: { caseId, fromState: current.state, toState: body.to, actorId: staff.id, reason: body.reason ?? null, note: body.note ?? null } });
+      if (decision.rule.needs.includes('visit2_documents')) {
+        await tx.presentedDocument.createMany({
+          data: (body.documents ?? []).map((d) => ({
+            caseId,
+            visit: 2,
+            presentedBy: d.presentedBy,
+            type: d.type,
+            issuedOn: d.issuedOn ? new Date(`${d.issuedOn}T00:00:00Z`) : null,
+            expiresOn: d.expiresOn ? new Date(`${d.expiresOn}T00:00:00Z`) : null,
+          })),
+        });
+      }
+    });
+    return toCaseView(await this.db.pinResetCase.findUniqueOrThrow({ where: { id: caseId }, include: CASE_VIEW_INCLUDE }));
+  }
+
+  private async unmetNeeds(
+    needs: readonly TransitionNeed[],
+    current: { route: 'self' | 'legal_representative' | 'voluntary_agent'; policyVersionId: string; parties: { kind: 'parent' | 'guardian' | 'agent' | null }[]; letters: { inquiryNumber: string; status: string }[] },
+    body: TransitionBody,
+  ): Promise<Problem[]> {
+    const problems: Problem[] = [];
+    if (!needs.includes('visit2_documents') && body.documents?.length) problems.push({ code: 'documents_not_expected', message: 'この操作では書類を記録しません。', path: 'documents' });
+    if (!needs.includes('matched_reply') && body.reply) problems.push({ code: 'reply_not_expected', message: 'この操作では回答書を照合しません。', path: 'reply' });
+    if (needs.includes('letter_mailed')) {
+      problems.push({ code: 'mailed_through_print_run', message: '照会書の発送は、印刷バッチの「発送済み」の確認で記録します。', path: 'to' });
+    }
+    if (needs.includes('visit2_documents')) {
+      const policy = await this.policies.byVersionId(current.policyVersionId);
+      const required = requiredDocuments({ route: current.route, visit: 2, representativeKind: current.parties[0]?.kind ?? null }, policy);
+      const check = checkDocuments(required, body.documents ?? [], this.clock.today(), policy);
+      for (const r of check.results) if (r.missing) problems.push({ ...r.missing, path: `documents.${r.requirement.id}` });
+    }
+    if (needs.includes('matched_reply')) problems.push(...this.replyProblems(current.letters, body.reply));
+    return problems;
+  }
+
+  /** The reply must carry the inquiry number and check code of the case's current, mailed letter. */
+  private replyProblems(letters: { inquiryNumber: string; status: string }[], reply: TransitionBody['reply']): Problem[] {
+    if (!reply) return [{ code: 'reply_required', message: '回答書の照会番号と確認コードを入力してください。', path: 'reply' }];
+    const typed = readInquiryNumber(reply.inquiryNumber);
+    if (!typed.ok) {
+      return [{ code: `reply_inquiry_number_${typed.code}`, message: typed.code === 'mistyped' ? '照会番号の入力に誤りがあります。' : '照会番号は9文字です（例: K7Q-M3X-A9T）。', path: 'reply.inquiryNumber' }];
+    }
+    const letter = letters.find((l) => l.inquiryNumber === typed.value);
+    if (!letter) return [{ code: 'reply_other_case', message: 'この照会番号はこの申請の照会書のものではありません。', path: 'reply.inquiryNumber' }];
+    if (letter.status === 'superseded') return [{ code: 'reply_superseded', message: 'この照会書は再発行により無効になっています。新しい照会書の回答書が必要です。', path: 'reply.inquiryNumber' }];
+    if (letter.status !== 'mailed') return [{ code: 'reply_letter_not_mailed', message: 'この照会書はまだ発送されていません。', path: 'reply.inquiryNumber' }];
+    const verdict = this.codes.verify(letter.inquiryNumber, reply.checkCode);
+    return verdict === 'ok' ? [] : [REPLY_VERDICT[verdict]];
+  }
+}

@@ -1,0 +1,150 @@
+import type { INestApplication } from '@nestjs/common';
+import { createDatabaseClient } from '@madoguchi/db';
+import { checkCodeFor, type Role } from '@madoguchi/domain';
+import request from 'supertest';
+import { hmacAuthenticator } from '../letters/letter-codes';
+import { loginEveryRole, startTestApp, TEST_LETTER_SECRET } from '../testing/test-app';
+
+const db = createDatabaseClient(process.env.DATABASE_URL!);
+let app: INestApplication;
+let tokens: Record<Role, string>;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  tokens = await loginEveryRole(app);
+});
+afterAll(async () => {
+  await app.close();
+  await db.$disconnect();
+});
+
+const holder = {
+  familyName: '江東', givenName: '花子', familyNameKana: 'コウトウ', givenNameKana: 'ハナコ',
+  birthDate: '1950-04-01', postalCode: '135-8383', address: '東京都江東区東陽4-11-28', adultWard: false, hasSignatureCertificate: true,
+};
+const selfCase = {
+  route: 'self', reason: 'locked', pins: ['user_auth'], holder,
+  documents: [{ presentedBy: 'holder', type: 'my_number_card' }, { presentedBy: 'holder', type: 'health_insurance_card' }],
+};
+const agentCase = {
+  route: 'voluntary_agent', reason: 'forgotten', pins: ['resident_registry'], holder,
+  representative: { kind: 'agent', familyName: '江東', givenName: '太郎', familyNameKana: 'コウトウ', givenNameKana: 'タロウ' },
+  documents: [{ presentedBy: 'representative', type: 'passport', expiresOn: '2099-01-01' }],
+};
+const visit2 = [
+  { presentedBy: 'holder', type: 'sealed_reply_form' },
+  { presentedBy: 'holder', type: 'my_number_card' },
+  { presentedBy: 'holder', type: 'pension_book' },
+  { presentedBy: 'representative', type: 'passport', expiresOn: '2099-01-01' },
+  { presentedBy: 'representative', type: 'health_insurance_card' },
+];
+
+async function registered(body: object): Promise<{ id: string; version: number; letters: { id: string; inquiryNumber: string }[] }> {
+  return (await request(app.getHttpServer()).post('/api/cases').set('authorization', `Bearer ${tokens.clerk}`).send(body).expect(201)).body;
+}
+const move = (id: string, body: object, role: Role = 'clerk') =>
+  request(app.getHttpServer()).post(`/api/cases/${id}/transitions`).set('authorization', `Bearer ${tokens[role]}`).send(body);
+
+/** What confirming a print run as mailed will do (letters issue): the letter is out, the case waits for the reply. */
+async function markMailed(caseId: string, letterId: string) {
+  await db.$transaction([
+    db.inquiryLetter.update({ where: { id: letterId }, data: { status: 'mailed', mailedOn: new Date('2026-11-24T00:00:00Z'), replyDeadline: new Date('2026-12-24T00:00:00Z') } }),
+    db.pinResetCase.update({ where: { id: caseId }, data: { state: 'inquiry_mailed', version: { increment: 1 } } }),
+  ]);
+}
+
+describe('same-day routes', () => {
+  it('a clerk completes a self case; the version and the history follow', async () => {
+    const c = await registered(selfCase);
+    const res = await move(c.id, { to: 'completed', version: 1 }).expect(200);
+    expect(res.body).toMatchObject({ state: 'completed', version: 2 });
+    expect(res.body.history.map((h: { from: string | null; to: string; actor: { username: string } }) => [h.from, h.to, h.actor.username])).toEqual([
+      [null, 'received', 'clerk'],
+      ['received', 'completed', 'clerk'],
+    ]);
+  });
+
+  it('a stale version is 409 and changes nothing', async () => {
+    const c = await registered(selfCase);
+    await move(c.id, { to: 'cancelled', version: 1, reason: 'withdrawn' }).expect(200);
+    const res = await move(c.id, { to: 'completed', version: 1 }).expect(409);
+    expect(res.body.code).toMatch(/^(version_conflict|transition_not_allowed)$/);
+    expect((await db.pinResetCase.findUniqueOrThrow({ where: { id: c.id } })).state).toBe('cancelled');
+  });
+
+  it('an illegal move is 409, a wrong role 403, a cancellation without reason 422', async () => {
+    const c = await registered(selfCase);
+    expect((await move(c.id, { to: 'reply_returned', version: 1 }).expect(409)).body.code).toBe('transition_not_allowed');
+    expect((await move(c.id, { to: 'completed', version: 1 }, 'print_staff').expect(403)).body.code).toBe('transition_role_not_allowed');
+    expect((await move(c.id, { to: 'completed', version: 1 }, 'admin').expect(403)).body.code).toBe('transition_role_not_allowed');
+    const noReason = await move(c.id, { to: 'cancelled', version: 1 }).expect(422);
+    expect(noReason.body).toMatchObject({ code: 'cancel_reason_required', details: [{ path: 'reason' }] });
+    await move(c.id, { to: 'flying', version: 1 }).expect(400);
+    await move('00000000-0000-4000-8000-000000000000', { to: 'completed', version: 1 }).expect(404);
+    await move('nope', { to: 'completed', version: 1 }).expect(404);
+  });
+
+  it('of 20 concurrent moves on one case exactly one wins, the rest 409, and the history has one entry for it', async () => {
+    const c = await registered(selfCase);
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => move(c.id, i % 2 ? { to: 'completed', version: 1 } : { to: 'cancelled', version: 1, reason: 'withdrawn' })));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    const history = await db.caseHistory.findMany({ where: { caseId: c.id } });
+    expect(history).toHaveLength(2);
+    expect((await db.pinResetCase.findUniqueOrThrow({ where: { id: c.id } })).version).toBe(2);
+  });
+});
+
+describe('the agent route', () => {
+  const mac = hmacAuthenticator(TEST_LETTER_SECRET);
+
+  it('mailing is recorded by a print run, not by this endpoint', async () => {
+    const c = await registered(agentCase);
+    const res = await move(c.id, { to: 'inquiry_mailed', version: 1 }, 'print_staff').expect(422);
+    expect(res.body.details).toEqual([expect.objectContaining({ code: 'mailed_through_print_run' })]);
+  });
+
+  it('records the reply with the visit-2 documents and the matching codes, then completes', async () => {
+    const c = await registered(agentCase);
+    await markMailed(c.id, c.letters[0]!.id);
+    const inquiryNumber = c.letters[0]!.inquiryNumber;
+    const reply = { inquiryNumber: inquiryNumber.toLowerCase(), checkCode: checkCodeFor(inquiryNumber, mac) };
+
+    const missing = await move(c.id, { to: 'reply_returned', version: 2, reply, documents: visit2.slice(1) }).expect(422);
+    expect(missing.body.details.map((d: { code: string }) => d.code)).toEqual(['sealed_reply_form_missing']);
+
+    const returned = await move(c.id, { to: 'reply_returned', version: 2, reply, documents: visit2 }).expect(200);
+    expect(returned.body).toMatchObject({ state: 'reply_returned', version: 3 });
+    expect(returned.body.documents.filter((d: { visit: number }) => d.visit === 2)).toHaveLength(5);
+    const done = await move(c.id, { to: 'completed', version: 3 }).expect(200);
+    expect(done.body.history.map((h: { to: string }) => h.to)).toEqual(['received', 'reply_returned', 'completed']);
+  });
+
+  it.each([
+    ['a forged check code', (n: string) => ({ inquiryNumber: n, checkCode: checkCodeFor(n, hmacAuthenticator('not-the-municipality-secret-at-all')) }), 'reply_check_code_mismatch'],
+    ['a mistyped inquiry number', (n: string) => ({ inquiryNumber: `${n.slice(0, -1)}${n.endsWith('0') ? '1' : '0'}`, checkCode: 'ABC-DEF' }), 'reply_inquiry_number_mistyped'],
+    ['no reply at all', () => undefined, 'reply_required'],
+  ])('refuses %s', async (_what, replyFor, code) => {
+    const c = await registered(agentCase);
+    await markMailed(c.id, c.letters[0]!.id);
+    const res = await move(c.id, { to: 'reply_returned', version: 2, reply: replyFor(c.letters[0]!.inquiryNumber), documents: visit2 }).expect(422);
+    expect(res.body.details.map((d: { code: string }) => d.code)).toEqual([code]);
+  });
+
+  it('refuses the reply of a superseded letter', async () => {
+    const c = await registered(agentCase);
+    await markMailed(c.id, c.letters[0]!.id);
+    await db.inquiryLetter.update({ where: { id: c.letters[0]!.id }, data: { status: 'superseded' } });
+    const n = c.letters[0]!.inquiryNumber;
+    const res = await move(c.id, { to: 'reply_returned', version: 2, reply: { inquiryNumber: n, checkCode: checkCodeFor(n, mac) }, documents: visit2 }).expect(422);
+    expect(res.body.details.map((d: { code: string }) => d.code)).toEqual(['reply_superseded']);
+  });
+
+  it('cancels a mailed case whose reply is overdue, with the reason in the history', async () => {
+    const c = await registered(agentCase);
+    await markMailed(c.id, c.letters[0]!.id);
+    const res = await move(c.id, { to: 'cancelled', version: 2, reason: 'reply_overdue', note: '期限までに回答なし' }).expect(200);
+    expect(res.body.history.at(-1)).toMatchObject({ from: 'inquiry_mailed', to: 'cancelled', reason: 'reply_overdue', note: '期限までに回答なし' });
+  });
+});
