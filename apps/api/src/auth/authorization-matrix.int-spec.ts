@@ -17,6 +17,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/auth/me': ['clerk', 'supervisor', 'print_staff', 'admin'],
   'POST /api/requirements': ['clerk', 'supervisor', 'admin'],
   'POST /api/cases': ['clerk', 'supervisor', 'admin'],
+  'GET /api/cases': ['clerk', 'supervisor', 'admin'],
   'GET /api/cases/:id': ['clerk', 'supervisor', 'admin'],
   // Reachable by anyone logged in; who may make each move is the transition table's (403 there).
   'POST /api/cases/:id/transitions': ['clerk', 'supervisor', 'print_staff', 'admin'],

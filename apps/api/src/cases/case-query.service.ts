@@ -1,7 +1,9 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { Database } from '@madoguchi/db';
+import type { Database, Prisma } from '@madoguchi/db';
 import type { StaffPrincipal } from '../auth/principal';
 import { DATABASE } from '../database/database.module';
+import { Clock } from '../clock/clock';
+import { MAX_PAGE, searchTerms, summarize, type CaseListQuery, type CaseSummary } from './case-list';
 import { CASE_VIEW_INCLUDE, toCaseView, type CaseView } from './case-view';
 
 export const CASE_NOT_FOUND = { code: 'case_not_found', message: '指定された申請が見つかりません。', details: [] };
@@ -20,7 +22,56 @@ export function sameMunicipalityAs(staff: StaffPrincipal) {
 /** Reading cases. Staff see the cases of their own municipality's offices only. */
 @Injectable()
 export class CaseQueryService {
-  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One page of the list and the total, for `Content-Range`. */
+  async list(staff: StaffPrincipal, query: CaseListQuery): Promise<{ rows: CaseSummary[]; from: number; total: number }> {
+    const today = this.clock.today();
+    const f = query.filter ?? {};
+    const and: Prisma.PinResetCaseWhereInput[] = [sameMunicipalityAs(staff)];
+    if (f.id) and.push({ id: { in: f.id } });
+    if (f.state) and.push({ state: Array.isArray(f.state) ? { in: f.state } : f.state });
+    if (f.route) and.push({ route: f.route });
+    if (f.officeId) and.push({ officeId: f.officeId });
+    if (f.createdFrom) and.push({ createdAt: { gte: new Date(`${f.createdFrom}T00:00:00+09:00`) } });
+    if (f.createdTo) and.push({ createdAt: { lt: new Date(new Date(`${f.createdTo}T00:00:00+09:00`).getTime() + 86_400_000) } });
+    const overdue: Prisma.PinResetCaseWhereInput = {
+      state: 'inquiry_mailed',
+      letters: { some: { status: 'mailed', replyDeadline: { lt: new Date(`${today}T00:00:00Z`) } } },
+    };
+    if (f.overdue === true) and.push(overdue);
+    if (f.overdue === false) and.push({ NOT: overdue });
+    if (f.q) {
+      const terms = searchTerms(f.q);
+      and.push({
+        OR: [
+          { receiptNumber: terms.receiptNumber },
+          ...(terms.inquiryNumber ? [{ letters: { some: { inquiryNumber: terms.inquiryNumber } } }] : []),
+          ...(terms.kana ? [{ parties: { some: { OR: [{ familyNameKana: { startsWith: terms.kana } }, { givenNameKana: { startsWith: terms.kana } }] } } }] : []),
+        ],
+      });
+    }
+    const where = { AND: and };
+    const [sortField, sortOrder] = query.sort ?? ['createdAt', 'DESC'];
+    const [from, to] = query.range ?? [0, 24];
+    const [rows, total] = await this.db.$transaction([
+      this.db.pinResetCase.findMany({
+        where,
+        orderBy: [{ [sortField]: sortOrder === 'ASC' ? 'asc' : 'desc' }, { id: 'asc' }],
+        skip: from,
+        take: Math.min(to - from + 1, MAX_PAGE),
+        include: {
+          parties: { where: { role: 'holder' }, select: { familyName: true, givenName: true, familyNameKana: true, givenNameKana: true } },
+          letters: { where: { status: { not: 'superseded' } }, orderBy: { createdAt: 'desc' }, take: 1, select: { replyDeadline: true } },
+        },
+      }),
+      this.db.pinResetCase.count({ where }),
+    ]);
+    return { rows: rows.map((r) => summarize(r, today)), from, total };
+  }
 
   async findOne(staff: StaffPrincipal, id: string): Promise<CaseView> {
     if (!isUuid(id)) throw new NotFoundException(CASE_NOT_FOUND);

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Allow, CurrentStaff } from '../auth/decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { parseBody } from '../validation/parse-body';
 import { registerCaseSchema, transitionSchema } from './case-body.schema';
+import { caseListQuerySchema, type CaseSummary } from './case-list';
 import { CaseQueryService } from './case-query.service';
 import { CaseRegistrationService } from './case-registration.service';
 import { CaseTransitionService } from './case-transition.service';
@@ -42,6 +43,17 @@ export class CasesController {
   @Allow('anyone')
   transition(@Param('id') id: string, @Body() body: unknown, @CurrentStaff() staff: StaffPrincipal): Promise<CaseView> {
     return this.transitions.transition(staff, id, parseBody(transitionSchema, body));
+  }
+
+  /** The desk's list: filters, sort and range as react-admin's simple-rest data provider sends them. */
+  @Get()
+  @Allow('counter')
+  async list(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<CaseSummary[]> {
+    const { rows, from, total } = await this.query.list(staff, parseBody(caseListQuerySchema, query));
+    const to = rows.length ? from + rows.length - 1 : from;
+    res.setHeader('Content-Range', `cases ${from}-${to}/${total}`);
+    res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+    return rows;
   }
 
   @Get(':id')

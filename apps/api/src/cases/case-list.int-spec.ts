@@ -1,0 +1,95 @@
+import type { INestApplication } from '@nestjs/common';
+import { createDatabaseClient } from '@madoguchi/db';
+import request from 'supertest';
+import { loginEveryRole, startTestApp } from '../testing/test-app';
+
+const db = createDatabaseClient(process.env.DATABASE_URL!);
+let app: INestApplication;
+let clerk: string;
+const ids: Record<string, { id: string; receiptNumber: string; inquiryNumber?: string }> = {};
+
+const holder = (familyNameKana: string) => ({
+  familyName: '試験', givenName: '花子', familyNameKana, givenNameKana: 'ハナコ',
+  birthDate: '1950-04-01', postalCode: '135-8383', address: '東京都江東区東陽4-11-28', adultWard: false, hasSignatureCertificate: true,
+});
+const selfCase = (kana: string) => ({
+  route: 'self', reason: 'locked', pins: ['user_auth'], holder: holder(kana),
+  documents: [{ presentedBy: 'holder', type: 'my_number_card' }, { presentedBy: 'holder', type: 'health_insurance_card' }],
+});
+const agentCase = (kana: string) => ({
+  route: 'voluntary_agent', reason: 'forgotten', pins: ['resident_registry'], holder: holder(kana),
+  representative: { kind: 'agent', familyName: '試験', givenName: '太郎', familyNameKana: 'シケン', givenNameKana: 'タロウ' },
+  documents: [{ presentedBy: 'representative', type: 'passport', expiresOn: '2099-01-01' }],
+});
+
+beforeAll(async () => {
+  app = await startTestApp();
+  clerk = (await loginEveryRole(app)).clerk;
+  const post = async (name: string, body: object) => {
+    const res = await request(app.getHttpServer()).post('/api/cases').set('authorization', `Bearer ${clerk}`).send(body).expect(201);
+    ids[name] = { id: res.body.id, receiptNumber: res.body.receiptNumber, inquiryNumber: res.body.letters[0]?.inquiryNumber };
+  };
+  await post('self', selfCase('リストアイ'));
+  await post('agentWaiting', agentCase('リストウエ'));
+  await post('agentOverdue', agentCase('リストオカ'));
+  // The overdue one was mailed long ago; the deadline has passed.
+  const letter = await db.inquiryLetter.findFirstOrThrow({ where: { caseId: ids.agentOverdue!.id } });
+  await db.inquiryLetter.update({ where: { id: letter.id }, data: { status: 'mailed', mailedOn: new Date('2026-01-05T00:00:00Z'), replyDeadline: new Date('2026-02-04T00:00:00Z') } });
+  await db.pinResetCase.update({ where: { id: ids.agentOverdue!.id }, data: { state: 'inquiry_mailed', version: 2 } });
+});
+afterAll(async () => {
+  await app.close();
+  await db.$disconnect();
+});
+
+function list(params: Record<string, unknown>) {
+  const query = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)]));
+  return request(app.getHttpServer()).get('/api/cases').query(query).set('authorization', `Bearer ${clerk}`);
+}
+const found = (body: { id: string }[]) => body.map((r) => r.id);
+
+describe('GET /api/cases', () => {
+  it('answers rows and Content-Range in react-admin’s simple-rest form', async () => {
+    const res = await list({ filter: { q: 'リスト' }, sort: ['receiptNumber', 'ASC'], range: [0, 1] }).expect(200);
+    expect(res.headers['content-range']).toBe('cases 0-1/3');
+    expect(found(res.body)).toEqual([ids.self!.id, ids.agentWaiting!.id]);
+    expect(res.body[0]).toMatchObject({ receiptNumber: ids.self!.receiptNumber, state: 'received', route: 'self', holderName: '試験 花子', holderKana: 'リストアイ ハナコ', overdue: false });
+    const page2 = await list({ filter: { q: 'リスト' }, sort: ['receiptNumber', 'ASC'], range: [2, 3] }).expect(200);
+    expect(page2.headers['content-range']).toBe('cases 2-2/3');
+    expect(found(page2.body)).toEqual([ids.agentOverdue!.id]);
+  });
+
+  it.each([
+    ['state', { state: 'inquiry_mailed' }, ['agentOverdue']],
+    ['several states', { state: ['received', 'inquiry_mailed'], route: 'voluntary_agent' }, ['agentWaiting', 'agentOverdue']],
+    ['route', { route: 'self' }, ['self']],
+    ['overdue', { overdue: true }, ['agentOverdue']],
+    ['kana typed in hiragana', { q: 'りすとう' }, ['agentWaiting']],
+    ['half-width kana', { q: 'ﾘｽﾄｱ' }, ['self']],
+  ])('filters by %s', async (_what, filter, names) => {
+    const res = await list({ filter: { ...filter, ...('q' in filter ? {} : { q: 'リスト' }) }, sort: ['receiptNumber', 'ASC'] }).expect(200);
+    expect(found(res.body)).toEqual(names.map((n) => ids[n]!.id));
+  });
+
+  it('finds a case by its receipt number or its inquiry number as typed', async () => {
+    expect(found((await list({ filter: { q: ids.self!.receiptNumber.toLowerCase() } }).expect(200)).body)).toEqual([ids.self!.id]);
+    const typed = ids.agentWaiting!.inquiryNumber!.replace(/-/g, ' ').toLowerCase();
+    expect(found((await list({ filter: { q: typed } }).expect(200)).body)).toEqual([ids.agentWaiting!.id]);
+  });
+
+  it('marks overdue rows', async () => {
+    const res = await list({ filter: { id: [ids.agentOverdue!.id] } }).expect(200);
+    expect(res.body[0]).toMatchObject({ overdue: true, replyDeadline: '2026-02-04' });
+  });
+
+  it.each([
+    [{ filter: 'not json' }],
+    [{ range: [0, 500] }],
+    [{ sort: ['holderPin', 'ASC'] }],
+    [{ filter: { pin: '1234' } }],
+  ])('refuses a bad query with 400: %j', async (params) => {
+    const query = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+    const res = await request(app.getHttpServer()).get('/api/cases').query(query).set('authorization', `Bearer ${clerk}`).expect(400);
+    expect(res.body.code).toBe('invalid_request');
+  });
+});

@@ -1,0 +1,119 @@
+import { CASE_STATE, isOverdue, readInquiryNumber, ROUTE, type CaseState, type Route } from '@madoguchi/domain';
+import { z } from 'zod';
+import { isoDate } from './case-body.schema';
+
+/**
+ * `GET /api/cases` in react-admin's simple-rest form: `filter`, `sort` and `range` as JSON in the
+ * query string, the total in `Content-Range`.
+ */
+const stateOrStates = z.union([z.enum(CASE_STATE.values), z.array(z.enum(CASE_STATE.values)).max(5)]);
+
+export const caseListFilterSchema = z.strictObject({
+  state: stateOrStates.optional(),
+  route: z.enum(ROUTE.values).optional(),
+  officeId: z.uuid().optional(),
+  /** Mailed agent cases whose reply deadline has passed. */
+  overdue: z.boolean().optional(),
+  /** Receipt number, inquiry number, or the start of a kana name (hiragana is read as katakana). */
+  q: z.string().trim().min(1).max(50).optional(),
+  createdFrom: isoDate.optional(),
+  createdTo: isoDate.optional(),
+  /** react-admin's getMany. */
+  id: z.array(z.uuid()).max(100).optional(),
+});
+
+export const SORTABLE = ['createdAt', 'updatedAt', 'receiptNumber', 'state'] as const;
+export const MAX_PAGE = 100;
+
+const json = <S extends z.ZodType>(schema: S) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'JSON の形式が正しくありません。' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+export const caseListQuerySchema = z.object({
+  filter: json(caseListFilterSchema).optional(),
+  sort: json(z.tuple([z.enum(SORTABLE), z.enum(['ASC', 'DESC'])])).optional(),
+  range: json(
+    z
+      .tuple([z.number().int().min(0), z.number().int().min(0)])
+      .refine(([from, to]) => to >= from && to - from < MAX_PAGE, { error: `範囲は1回に${MAX_PAGE}件までです。` }),
+  ).optional(),
+});
+
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+export type CaseListFilter = z.infer<typeof caseListFilterSchema>;
+
+/** Hiragana to katakana, full width, no spaces: how kana names are stored. */
+export function toKatakana(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u3000]/g, '')
+    .replace(/[\u3041-\u3096]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
+}
+
+/** One row of the list: what the desk needs to pick a case, not the whole file. */
+export interface CaseSummary {
+  id: string;
+  receiptNumber: string;
+  officeId: string;
+  state: CaseState;
+  route: Route;
+  pins: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  holderName: string;
+  holderKana: string;
+  replyDeadline: string | null;
+  overdue: boolean;
+}
+
+export function summarize(
+  row: {
+    id: string;
+    receiptNumber: string;
+    officeId: string;
+    state: CaseState;
+    route: Route;
+    pins: string[];
+    version: number;
+    createdAt: Date;
+    updatedAt: Date;
+    parties: { familyName: string; givenName: string; familyNameKana: string; givenNameKana: string }[];
+    letters: { replyDeadline: Date | null }[];
+  },
+  today: string,
+): CaseSummary {
+  const holder = row.parties[0];
+  const deadline = row.letters[0]?.replyDeadline?.toISOString().slice(0, 10) ?? null;
+  return {
+    id: row.id,
+    receiptNumber: row.receiptNumber,
+    officeId: row.officeId,
+    state: row.state,
+    route: row.route,
+    pins: row.pins,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    holderName: holder ? `${holder.familyName} ${holder.givenName}` : '',
+    holderKana: holder ? `${holder.familyNameKana} ${holder.givenNameKana}` : '',
+    replyDeadline: deadline,
+    overdue: row.state === 'inquiry_mailed' && deadline !== null && isOverdue(deadline, today),
+  };
+}
+
+/** What a search box entry can mean: an exact receipt or inquiry number, or a kana prefix. */
+export function searchTerms(q: string): { receiptNumber: string; inquiryNumber?: string; kana: string } {
+  const inquiry = readInquiryNumber(q);
+  return { receiptNumber: q.normalize('NFKC').toUpperCase(), inquiryNumber: inquiry.ok ? inquiry.value : undefined, kana: toKatakana(q) };
+}
+
