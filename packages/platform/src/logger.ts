@@ -10,8 +10,11 @@ const SECRET_KEY = /pin|password|passwd|secret|token|authorization|cookie|暗証
 const DIGIT_RUN = /(?<![\d])\d(?:[\s-]?\d){3,}(?![\d])/g;
 const REDACTED = '[REDACTED]';
 
+// Credentials inside a connection string (postgresql://user:password@host).
+const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]+):[^@\s]+@/gi;
+
 function scrubString(value: string): string {
-  return value.replace(DIGIT_RUN, REDACTED);
+  return value.replace(URL_CREDENTIALS, `$1:${REDACTED}@`).replace(DIGIT_RUN, REDACTED);
 }
 
 export function scrubSecrets(value: unknown, depth = 0): unknown {

@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { Prisma } from '@madoguchi/db';
 import type { Response } from 'express';
 import type { ApiErrorBody } from './api-error';
 
@@ -15,6 +16,13 @@ const BY_STATUS: Record<number, { code: string; message: string }> = {
   422: { code: 'unprocessable', message: '要件を満たしていません。' },
   429: { code: 'too_many_requests', message: '操作が多すぎます。しばらく待ってからやり直してください。' },
 };
+/** Prisma's error codes for constraint violations (https://www.prisma.io/docs/orm/reference/error-reference). */
+const PRISMA_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  P2002: { status: 409, code: 'duplicate', message: '同じ内容のものが既にあります。' },
+  P2003: { status: 422, code: 'reference_not_found', message: '関連するデータが見つかりません。' },
+  P2025: { status: 404, code: 'not_found', message: '指定されたものが見つかりません。' },
+};
+
 const INTERNAL: ApiErrorBody = { code: 'internal_error', message: 'システムエラーが発生しました。時間をおいてやり直してください。', details: [] };
 
 function isApiErrorBody(value: unknown): value is ApiErrorBody {
@@ -40,6 +48,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
         : { ...(BY_STATUS[status] ?? { code: `http_${status}`, message: exception.message }), details: [] };
       res.status(status).json(body);
       return;
+    }
+    // A constraint the database enforces: a duplicate is a conflict, a dangling reference a refusal.
+    if (exception instanceof Prisma.PrismaClientKnownRequestError) {
+      const mapped = PRISMA_ERRORS[exception.code];
+      if (mapped) {
+        res.status(mapped.status).json({ code: mapped.code, message: mapped.message, details: [] });
+        return;
+      }
     }
     // Errors raised by Express middleware (e.g. malformed JSON) carry their status instead.
     const status = (exception as { status?: unknown })?.status;
