@@ -6,6 +6,7 @@ import { ClockModule } from './clock/clock';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { OfficesModule } from './offices/offices.module';
 import { LoggingModule } from './logging/logging.module';
 import { RedisModule } from './redis/redis.module';
 import { RequirementsModule } from './requirements/requirements.module';
@@ -15,7 +16,7 @@ export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, ClockModule, DatabaseModule, RedisModule, AuthModule, HealthModule, RequirementsModule, CasesModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, ClockModule, DatabaseModule, RedisModule, AuthModule, HealthModule, RequirementsModule, CasesModule, OfficesModule],
     };
   }
 }

@@ -19,6 +19,10 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/cases': ['clerk', 'supervisor', 'admin'],
   'GET /api/cases': ['clerk', 'supervisor', 'admin'],
   'GET /api/cases/:id': ['clerk', 'supervisor', 'admin'],
+  'GET /api/offices': ['clerk', 'supervisor', 'print_staff', 'admin'],
+  'PUT /api/offices/:id/hours': ['admin'],
+  'GET /api/policy': ['clerk', 'supervisor', 'print_staff', 'admin'],
+  'PUT /api/policy': ['admin'],
   // Reachable by anyone logged in; who may make each move is the transition table's (403 there).
   'POST /api/cases/:id/transitions': ['clerk', 'supervisor', 'print_staff', 'admin'],
 };
@@ -39,7 +43,8 @@ function discoverRoutes(app: INestApplication): DiscoveredRoute[] {
         if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
         const sub = String(Reflect.getMetadata(PATH_METADATA, handler));
-        const path = ['', base === 'health' ? '' : 'api', base, sub === '/' ? '' : sub].filter((p, i) => i === 0 || p).join('/');
+        const segments = [base, sub].flatMap((p) => p.split('/')).filter(Boolean);
+        const path = `/${[...(base === 'health' ? [] : ['api']), ...segments].join('/')}`;
         const isPublic = Reflect.getMetadata(PUBLIC_ROUTE, handler) ?? Reflect.getMetadata(PUBLIC_ROUTE, controller);
         const roles = (Reflect.getMetadata(ALLOWED_ROLES, handler) ?? Reflect.getMetadata(ALLOWED_ROLES, controller)) as Role[] | undefined;
         routes.push({ key: `${method} ${path}`, declared: isPublic ? 'public' : roles ? [...roles] : undefined });
@@ -67,7 +72,7 @@ describe('authorization matrix', () => {
   it.each(Object.entries(MATRIX).filter(([, roles]) => roles !== 'public'))('%s: 401 without login, 403 for other roles', async (key, roles) => {
     const [method, path] = key.split(' ') as [string, string];
     const call = (token?: string) => {
-      const req = request(app.getHttpServer())[method.toLowerCase() as 'get' | 'post'](path);
+      const req = request(app.getHttpServer())[method.toLowerCase() as 'get' | 'post' | 'put'](path);
       return token ? req.set('authorization', `Bearer ${token}`) : req;
     };
     expect((await call()).status).toBe(401);
