@@ -23,6 +23,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'PUT /api/offices/:id/hours': ['admin'],
   'GET /api/policy': ['clerk', 'supervisor', 'print_staff', 'admin'],
   'PUT /api/policy': ['admin'],
+  'GET /api/supervision/open-agent-cases': ['supervisor', 'admin'],
   // Reachable by anyone logged in; who may make each move is the transition table's (403 there).
   'POST /api/cases/:id/transitions': ['clerk', 'supervisor', 'print_staff', 'admin'],
 };

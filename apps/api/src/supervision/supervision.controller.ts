@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { z } from 'zod';
+import { Allow, CurrentStaff } from '../auth/decorators';
+import type { StaffPrincipal } from '../auth/principal';
+import { parseBody } from '../validation/parse-body';
+import { SupervisionService, type OpenAgentCases } from './supervision.service';
+
+const querySchema = z.strictObject({ officeId: z.uuid().optional() });
+
+@Controller('supervision')
+export class SupervisionController {
+  constructor(private readonly supervision: SupervisionService) {}
+
+  /** Open agent cases by state and age, the overdue count and the oldest, for one office or all. */
+  @Get('open-agent-cases')
+  @Allow('supervision')
+  openAgentCases(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal): Promise<OpenAgentCases> {
+    return this.supervision.openAgentCases(staff, parseBody(querySchema, query).officeId);
+  }
+}

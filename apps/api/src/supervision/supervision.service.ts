@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Database } from '@madoguchi/db';
+import { daysBetween } from '@madoguchi/domain';
+import type { StaffPrincipal } from '../auth/principal';
+import { summarize, type CaseSummary } from '../cases/case-list';
+import { sameMunicipalityAs } from '../cases/case-query.service';
+import { Clock } from '../clock/clock';
+import { DATABASE } from '../database/database.module';
+
+const OPEN_AGENT_STATES = ['received', 'inquiry_mailed', 'reply_returned'] as const;
+/** Age bands in days since registration, as a supervisor reads them at month-end. */
+export const AGE_BANDS = [
+  { label: '7日以内', maxDays: 7 },
+  { label: '8〜14日', maxDays: 14 },
+  { label: '15〜30日', maxDays: 30 },
+  { label: '31〜60日', maxDays: 60 },
+  { label: '61日以上', maxDays: Number.POSITIVE_INFINITY },
+] as const;
+
+export interface OpenAgentCases {
+  today: string;
+  total: number;
+  byState: Record<(typeof OPEN_AGENT_STATES)[number], number>;
+  byAge: { label: string; count: number }[];
+  overdue: number;
+  /** The longest-waiting cases first. */
+  oldest: (CaseSummary & { ageDays: number })[];
+}
+
+/** 未完了の任意代理人案件: the agent cases still open, for the supervisor. */
+@Injectable()
+export class SupervisionService {
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  async openAgentCases(staff: StaffPrincipal, officeId?: string): Promise<OpenAgentCases> {
+    const today = this.clock.today();
+    const rows = await this.db.pinResetCase.findMany({
+      where: { route: 'voluntary_agent', state: { in: [...OPEN_AGENT_STATES] }, ...sameMunicipalityAs(staff), ...(officeId ? { officeId } : {}) },
+      orderBy: { createdAt: 'asc' },
+      include: {
+        parties: { where: { role: 'holder' }, select: { familyName: true, givenName: true, familyNameKana: true, givenNameKana: true } },
+        letters: { where: { status: { not: 'superseded' } }, orderBy: { createdAt: 'desc' }, take: 1, select: { replyDeadline: true } },
+      },
+    });
+    const cases = rows.map((r) => ({ ...summarize(r, today), ageDays: daysBetween(japanDay(r.createdAt), today) }));
+    const byState = Object.fromEntries(OPEN_AGENT_STATES.map((s) => [s, cases.filter((c) => c.state === s).length])) as OpenAgentCases['byState'];
+    const byAge = AGE_BANDS.map((band, i) => ({
+      label: band.label,
+      count: cases.filter((c) => c.ageDays <= band.maxDays && (i === 0 || c.ageDays > AGE_BANDS[i - 1]!.maxDays)).length,
+    }));
+    return { today, total: cases.length, byState, byAge, overdue: cases.filter((c) => c.overdue).length, oldest: cases.slice(0, 10) };
+  }
+}
+
+function japanDay(instant: Date): string {
+  return new Date(instant.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+}
