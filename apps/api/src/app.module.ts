@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { OfficesModule } from './offices/offices.module';
+import { OpenApiModule } from './openapi/openapi.module';
 import { LoggingModule } from './logging/logging.module';
 import { RedisModule } from './redis/redis.module';
 import { RequirementsModule } from './requirements/requirements.module';
@@ -17,7 +18,7 @@ export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, ClockModule, DatabaseModule, RedisModule, AuthModule, HealthModule, RequirementsModule, CasesModule, OfficesModule, SupervisionModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, ClockModule, DatabaseModule, RedisModule, AuthModule, HealthModule, RequirementsModule, CasesModule, OfficesModule, SupervisionModule, OpenApiModule],
     };
   }
 }

@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './config/api-config';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
+import { OpenApiDocument } from './openapi/openapi-document';
 
 /** The configured application, shared by main.ts and the tests so both run the same thing. */
 export async function createApp(config: ApiConfig): Promise<INestApplication> {
@@ -15,5 +16,6 @@ export async function createApp(config: ApiConfig): Promise<INestApplication> {
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
+  app.get(OpenApiDocument).attach(app);
   return app;
 }

@@ -3,7 +3,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { z } from 'zod';
 import { parseBody } from '../validation/parse-body';
 import { AuthService, type LoginResult } from './auth.service';
-import { Allow, CurrentStaff, Public } from './decorators';
+import { Allow, CurrentStaff, Describe, Public } from './decorators';
 import type { StaffPrincipal } from './principal';
 
 const loginSchema = z.strictObject({
@@ -15,6 +15,7 @@ const loginSchema = z.strictObject({
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  @Describe('ログイン（アクセストークンを発行）', loginSchema)
   @Post('login')
   @HttpCode(200)
   @Public()
@@ -24,6 +25,7 @@ export class AuthController {
     return this.auth.login(username, password);
   }
 
+  @Describe('ログアウト（セッションを終了）')
   @Post('logout')
   @HttpCode(204)
   @Allow('anyone')
@@ -32,6 +34,7 @@ export class AuthController {
   }
 
   /** Who is logged in (the console's identity and permissions). */
+  @Describe('ログイン中の職員')
   @Get('me')
   @Allow('anyone')
   me(@CurrentStaff() staff: StaffPrincipal): Omit<StaffPrincipal, 'sessionId'> {

@@ -1,10 +1,8 @@
-import { type INestApplication, RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
 import { ROLE, type Role } from '@madoguchi/domain';
 import request from 'supertest';
 import { DEMO_PASSWORD, loginEveryRole, startTestApp } from '../testing/test-app';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from './decorators';
+import { describeRoutes } from '../openapi/routes';
 
 /**
  * Who may call what: every route of the API, with the roles the contract gives it. A route that
@@ -12,6 +10,8 @@ import { ALLOWED_ROLES, PUBLIC_ROUTE } from './decorators';
  */
 const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /health': 'public',
+  'GET /api/docs': 'public',
+  'GET /api/docs/openapi.json': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': ['clerk', 'supervisor', 'print_staff', 'admin'],
   'GET /api/auth/me': ['clerk', 'supervisor', 'print_staff', 'admin'],
@@ -28,33 +28,6 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/cases/:id/transitions': ['clerk', 'supervisor', 'print_staff', 'admin'],
 };
 
-interface DiscoveredRoute {
-  key: string;
-  declared: Role[] | 'public' | undefined;
-}
-
-function discoverRoutes(app: INestApplication): DiscoveredRoute[] {
-  const routes: DiscoveredRoute[] = [];
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as unknown as { prototype: Record<string, unknown> } & object;
-      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-        const handler = controller.prototype[name];
-        if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        const sub = String(Reflect.getMetadata(PATH_METADATA, handler));
-        const segments = [base, sub].flatMap((p) => p.split('/')).filter(Boolean);
-        const path = `/${[...(base === 'health' ? [] : ['api']), ...segments].join('/')}`;
-        const isPublic = Reflect.getMetadata(PUBLIC_ROUTE, handler) ?? Reflect.getMetadata(PUBLIC_ROUTE, controller);
-        const roles = (Reflect.getMetadata(ALLOWED_ROLES, handler) ?? Reflect.getMetadata(ALLOWED_ROLES, controller)) as Role[] | undefined;
-        routes.push({ key: `${method} ${path}`, declared: isPublic ? 'public' : roles ? [...roles] : undefined });
-      }
-    }
-  }
-  return routes;
-}
-
 let app: INestApplication;
 let tokens: Record<Role, string>;
 beforeAll(async () => {
@@ -65,9 +38,9 @@ afterAll(() => app.close());
 
 describe('authorization matrix', () => {
   it('covers every route of the API, and each declares exactly the roles listed', () => {
-    const routes = discoverRoutes(app);
+    const routes = describeRoutes(app).map((r) => ({ key: `${r.method} ${r.path}`, access: r.access }));
     expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(MATRIX).sort());
-    for (const route of routes) expect([route.key, route.declared]).toEqual([route.key, MATRIX[route.key]]);
+    for (const route of routes) expect([route.key, route.access]).toEqual([route.key, MATRIX[route.key]]);
   });
 
   it.each(Object.entries(MATRIX).filter(([, roles]) => roles !== 'public'))('%s: 401 without login, 403 for other roles', async (key, roles) => {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, CurrentStaff } from '../auth/decorators';
+import { Allow, CurrentStaff, Describe } from '../auth/decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { parseBody } from '../validation/parse-body';
 import { registerCaseSchema, transitionSchema } from './case-body.schema';
@@ -22,6 +22,7 @@ export class CasesController {
   ) {}
 
   /** 受付: 201 with the case, 422 with what is missing. */
+  @Describe('受付（新規申請の登録）', registerCaseSchema)
   @Post()
   @Allow('counter')
   async register(
@@ -38,6 +39,7 @@ export class CasesController {
   }
 
   /** Move a case; who may is decided per move by the domain's transition table, not here. */
+  @Describe('状態の変更', transitionSchema)
   @Post(':id/transitions')
   @HttpCode(200)
   @Allow('anyone')
@@ -46,6 +48,7 @@ export class CasesController {
   }
 
   /** The desk's list: filters, sort and range as react-admin's simple-rest data provider sends them. */
+  @Describe('申請の一覧（react-admin simple-rest 形式）')
   @Get()
   @Allow('counter')
   async list(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<CaseSummary[]> {
@@ -56,6 +59,7 @@ export class CasesController {
     return rows;
   }
 
+  @Describe('申請の詳細')
   @Get(':id')
   @Allow('counter')
   findOne(@Param('id') id: string, @CurrentStaff() staff: StaffPrincipal): Promise<CaseView> {

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createDatabaseClient } from '@madoguchi/db';
 import { JOB } from '@madoguchi/platform';
 import request from 'supertest';
+import { hashPassword } from '../auth/passwords';
 import { japanDate } from '../clock/clock';
 import { loginEveryRole, startTestApp } from '../testing/test-app';
 
@@ -192,13 +193,8 @@ describe('GET /api/cases/:id', () => {
     const created = await register(selfCase).expect(201);
     const other = await db.municipality.create({ data: { code: '011002', name: '札幌市' } });
     const office = await db.office.create({ data: { code: 'SAPPORO', name: '札幌市役所', municipalityId: other.id, postalCode: '060-8611', address: '札幌市中央区北1条西2丁目', phone: '011-211-2111' } });
-    const user = await db.staffUser.findUniqueOrThrow({ where: { username: 'supervisor' } });
-    await db.staffUser.update({ where: { id: user.id }, data: { officeId: office.id } });
-    try {
-      const login = await request(app.getHttpServer()).post('/api/auth/login').send({ username: 'supervisor', password: 'test-demo-password' }).expect(200);
-      await get(created.body.id, login.body.accessToken).expect(404);
-    } finally {
-      await db.staffUser.update({ where: { id: user.id }, data: { officeId: user.officeId } });
-    }
+    await db.staffUser.create({ data: { username: 'sapporo_clerk', displayName: '札幌 職員', role: 'clerk', officeId: office.id, passwordHash: await hashPassword('sapporo-password') } });
+    const login = await request(app.getHttpServer()).post('/api/auth/login').send({ username: 'sapporo_clerk', password: 'sapporo-password' }).expect(200);
+    await get(created.body.id, login.body.accessToken).expect(404);
   });
 });

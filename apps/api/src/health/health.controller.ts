@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Public } from '../auth/decorators';
+import { Describe, Public } from '../auth/decorators';
 import { HealthService, type HealthReport } from './health.service';
 
 @Controller('health')
@@ -8,6 +8,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   /** 200 when the database and Redis both answer, 503 otherwise; the body says which is down. */
+  @Describe('データベースと Redis への到達性')
   @Get()
   @Public()
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { z } from 'zod';
-import { Allow, CurrentStaff } from '../auth/decorators';
+import { Allow, CurrentStaff, Describe } from '../auth/decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { parseBody } from '../validation/parse-body';
 import { OfficesService, type OfficeView, type PolicyView } from './offices.service';
@@ -16,12 +16,14 @@ export class OfficesController {
   constructor(private readonly offices: OfficesService) {}
 
   /** The counters of the caller's municipality, with their hours. */
+  @Describe('窓口の一覧と開庁時間')
   @Get('offices')
   @Allow('anyone')
   list(@CurrentStaff() staff: StaffPrincipal): Promise<OfficeView[]> {
     return this.offices.list(staff);
   }
 
+  @Describe('開庁時間の変更', officeHoursSchema)
   @Put('offices/:id/hours')
   @Allow('administration')
   updateHours(@Param('id') id: string, @Body() body: unknown, @CurrentStaff() staff: StaffPrincipal): Promise<OfficeView> {
@@ -29,6 +31,7 @@ export class OfficesController {
   }
 
   /** Every version of the municipality's policy, newest first. */
+  @Describe('運用方針（版の一覧）')
   @Get('policy')
   @Allow('anyone')
   policy(@CurrentStaff() staff: StaffPrincipal): Promise<PolicyView[]> {
@@ -36,6 +39,7 @@ export class OfficesController {
   }
 
   /** A new version of the policy (checked by the domain's validator). */
+  @Describe('運用方針の変更（新しい版を作成）')
   @Put('policy')
   @Allow('administration')
   changePolicy(@Body() body: unknown, @CurrentStaff() staff: StaffPrincipal): Promise<PolicyView> {

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { Allow, CurrentStaff } from '../auth/decorators';
+import { Allow, CurrentStaff, Describe } from '../auth/decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { parseBody } from '../validation/parse-body';
 import { SupervisionService, type OpenAgentCases } from './supervision.service';
@@ -12,6 +12,7 @@ export class SupervisionController {
   constructor(private readonly supervision: SupervisionService) {}
 
   /** Open agent cases by state and age, the overdue count and the oldest, for one office or all. */
+  @Describe('未完了の任意代理人案件（状態別・経過日数別・期限超過）')
   @Get('open-agent-cases')
   @Allow('supervision')
   openAgentCases(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal): Promise<OpenAgentCases> {
