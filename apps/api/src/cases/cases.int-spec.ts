@@ -66,7 +66,7 @@ describe('POST /api/cases', () => {
       version: 1,
       pins: ['user_auth', 'resident_registry'],
       note: '代理人は長男',
-      policyVersion: 1,
+      policyVersion: (await db.policyVersion.findFirstOrThrow({ where: { municipality: { code: '999999' } }, orderBy: { version: 'desc' } })).version,
       holder: { familyName: '江東', familyNameKana: 'コウトウ', birthDate: '1950-04-01', postalCode: '135-8383', adultWard: false },
       representative: { kind: 'agent', familyNameKana: 'コウトウ', postalCode: '135-0016' },
       documents: [{ visit: 1, presentedBy: 'representative', type: 'drivers_license', expiresOn: '2099-05-01', issuedOn: null }],

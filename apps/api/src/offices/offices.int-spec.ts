@@ -23,8 +23,10 @@ const as = (role: Role) => ({
 describe('offices', () => {
   it('lists the municipality’s counters with their hours (the default when none are set)', async () => {
     const res = await as('clerk').get('/api/offices').expect(200);
-    expect(res.body.map((o: { code: string }) => o.code)).toEqual(['EAST', 'HQ']);
-    expect(res.body[0].hours).toEqual(DEFAULT_OFFICE_HOURS);
+    const codes = res.body.map((o: { code: string }) => o.code) as string[];
+    expect(codes).toEqual(expect.arrayContaining(['EAST', 'HQ']));
+    expect(codes).toEqual([...codes].sort());
+    expect(res.body.find((o: { code: string }) => o.code === 'EAST').hours).toEqual(DEFAULT_OFFICE_HOURS);
   });
 
   it('an admin sets hours; invalid hours are refused with the field', async () => {
