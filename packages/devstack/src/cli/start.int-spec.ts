@@ -61,7 +61,7 @@ describe('npm start', () => {
         body: JSON.stringify({ username: 'clerk', password: 'test-demo-password' }),
       });
       expect(login.status).toBe(200);
-      expect((await login.json()).user).toMatchObject({ username: 'clerk', role: 'clerk' });
+      expect(((await login.json()) as { user: unknown }).user).toMatchObject({ username: 'clerk', role: 'clerk' });
     } finally {
       if (child.exitCode === null) {
         const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
