@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ConflictException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { Prisma, type Database } from '@madoguchi/db';
 import { answerRequirements, formatReceiptNumber, freeTextProblems, generateInquiryNumber, type Problem } from '@madoguchi/domain';
 import { JOB } from '@madoguchi/platform';
@@ -54,6 +54,10 @@ export class CaseRegistrationService {
     }
 
     const today = this.clock.today();
+    if (body.holder.birthDate > today) {
+      const message = '生年月日が未来の日付になっています。';
+      throw new BadRequestException({ code: 'invalid_request', message: '入力内容に誤りがあります。', details: [{ path: 'holder.birthDate', code: 'date_in_future', message }] });
+    }
     const { policy, policyVersionId } = await this.policies.currentForOffice(staff.officeId);
     const answer = answerRequirements({ ...body, documents: body.documents, on: today }, policy);
     const problems = [...secretProblems(body), ...answer.problems.filter((p) => p.path !== 'note')];

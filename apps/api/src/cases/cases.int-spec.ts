@@ -110,6 +110,11 @@ describe('POST /api/cases', () => {
     const res = await register({ ...agentCase, holder }).expect(400);
     expect(res.body.details).toEqual([{ path: 'holder.familyName', code: 'invalid_type', message: '入力してください。' }]);
   });
+
+  it('refuses a birth date in the future as malformed input', async () => {
+    const res = await register({ ...agentCase, holder: { ...agentCase.holder, birthDate: '2999-01-01' } }).expect(400);
+    expect(res.body.details).toEqual([{ path: 'holder.birthDate', code: 'date_in_future', message: '生年月日が未来の日付になっています。' }]);
+  });
 });
 
 describe('secrets stay out', () => {
