@@ -1,4 +1,5 @@
 import { CASE_STATE, isOverdue, readInquiryNumber, ROUTE, type CaseState, type Route } from '@madoguchi/domain';
+import type { Prisma } from '@madoguchi/db';
 import { z } from 'zod';
 import { isoDate } from './case-body.schema';
 
@@ -76,22 +77,13 @@ export interface CaseSummary {
   overdue: boolean;
 }
 
-export function summarize(
-  row: {
-    id: string;
-    receiptNumber: string;
-    officeId: string;
-    state: CaseState;
-    route: Route;
-    pins: string[];
-    version: number;
-    createdAt: Date;
-    updatedAt: Date;
-    parties: { familyName: string; givenName: string; familyNameKana: string; givenNameKana: string }[];
-    letters: { replyDeadline: Date | null }[];
-  },
-  today: string,
-): CaseSummary {
+/** What a list row loads: the holder's names and the current letter's deadline. */
+export const CASE_SUMMARY_INCLUDE = {
+  parties: { where: { role: 'holder' }, select: { familyName: true, givenName: true, familyNameKana: true, givenNameKana: true } },
+  letters: { where: { status: { not: 'superseded' } }, orderBy: { createdAt: 'desc' }, take: 1, select: { replyDeadline: true } },
+} satisfies Prisma.PinResetCaseInclude;
+
+export function summarize(row: Prisma.PinResetCaseGetPayload<{ include: typeof CASE_SUMMARY_INCLUDE }>, today: string): CaseSummary {
   const holder = row.parties[0];
   const deadline = row.letters[0]?.replyDeadline?.toISOString().slice(0, 10) ?? null;
   return {

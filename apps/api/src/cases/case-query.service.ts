@@ -3,7 +3,7 @@ import type { Database, Prisma } from '@madoguchi/db';
 import type { StaffPrincipal } from '../auth/principal';
 import { DATABASE } from '../database/database.module';
 import { Clock } from '../clock/clock';
-import { MAX_PAGE, searchTerms, summarize, type CaseListQuery, type CaseSummary } from './case-list';
+import { CASE_SUMMARY_INCLUDE, MAX_PAGE, searchTerms, summarize, type CaseListQuery, type CaseSummary } from './case-list';
 import { CASE_VIEW_INCLUDE, toCaseView, type CaseView } from './case-view';
 
 export const CASE_NOT_FOUND = { code: 'case_not_found', message: '指定された申請が見つかりません。', details: [] };
@@ -63,10 +63,7 @@ export class CaseQueryService {
         orderBy: [{ [sortField]: sortOrder === 'ASC' ? 'asc' : 'desc' }, { id: 'asc' }],
         skip: from,
         take: Math.min(to - from + 1, MAX_PAGE),
-        include: {
-          parties: { where: { role: 'holder' }, select: { familyName: true, givenName: true, familyNameKana: true, givenNameKana: true } },
-          letters: { where: { status: { not: 'superseded' } }, orderBy: { createdAt: 'desc' }, take: 1, select: { replyDeadline: true } },
-        },
+        include: CASE_SUMMARY_INCLUDE,
       }),
       this.db.pinResetCase.count({ where }),
     ]);

@@ -42,38 +42,9 @@ export const CASE_VIEW_INCLUDE = {
 
 const day = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
 
-interface PartyRow {
-  role: 'holder' | 'representative';
-  kind: RepresentativeKind | null;
-  familyName: string;
-  givenName: string;
-  familyNameKana: string;
-  givenNameKana: string;
-  birthDate: Date | null;
-  postalCode: string | null;
-  address: string | null;
-  adultWard: boolean | null;
-  hasSignatureCertificate: boolean | null;
-}
-
-export interface CaseRow {
-  id: string;
-  receiptNumber: string;
-  officeId: string;
-  state: CaseState;
-  route: Route;
-  reason: ResetReason;
-  pins: Pin[];
-  version: number;
-  note: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  parties: PartyRow[];
-  documents: { id: string; visit: number; presentedBy: Presenter; type: DocumentType; issuedOn: Date | null; expiresOn: Date | null }[];
-  letters: { id: string; status: LetterStatus; inquiryNumber: string; mailedOn: Date | null; replyDeadline: Date | null }[];
-  history: { fromState: CaseState | null; toState: CaseState; at: Date; actor: { id: string; username: string }; reason: string | null; note: string | null }[];
-  policyVersion: { version: number };
-}
+/** A case row loaded with CASE_VIEW_INCLUDE, as Prisma types it. */
+export type CaseRow = Prisma.PinResetCaseGetPayload<{ include: typeof CASE_VIEW_INCLUDE }>;
+type PartyRow = CaseRow['parties'][number];
 
 function party(p: PartyRow): PartyView {
   return { familyName: p.familyName, givenName: p.givenName, familyNameKana: p.familyNameKana, givenNameKana: p.givenNameKana, postalCode: p.postalCode, address: p.address };

@@ -4,6 +4,7 @@ import { JOB } from '@madoguchi/platform';
 import request from 'supertest';
 import { hashPassword } from '../auth/passwords';
 import { japanDate } from '../clock/clock';
+import { EXAMPLE_AGENT_CASE } from '../testing/fixtures';
 import { loginEveryRole, startTestApp } from '../testing/test-app';
 
 const db = createDatabaseClient(process.env.DATABASE_URL!);
@@ -19,24 +20,11 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const licence = { presentedBy: 'representative', type: 'drivers_license', expiresOn: '2099-05-01' };
-/** The example body of shared/API.md. */
+/** The contract's example, with the representative's kana typed in half-width and a bare postal code. */
 const agentCase = {
-  route: 'voluntary_agent',
-  reason: 'forgotten',
-  pins: ['user_auth', 'resident_registry'],
-  holder: {
-    familyName: '江東', givenName: '花子', familyNameKana: 'コウトウ', givenNameKana: 'ハナコ',
-    birthDate: '1950-04-01', postalCode: '1358383', address: '東京都江東区東陽4-11-28',
-    adultWard: false, hasSignatureCertificate: true,
-  },
-  representative: {
-    kind: 'agent', familyName: '江東', givenName: '太郎', familyNameKana: 'ｺｳﾄｳ', givenNameKana: 'タロウ',
-    postalCode: '135-0016', address: '東京都江東区東陽1-1-1',
-  },
-  documents: [licence],
-  waivers: { sameHouseholdParentChild: false, familyRegisterInCity: false },
-  note: '代理人は長男',
+  ...EXAMPLE_AGENT_CASE,
+  holder: { ...EXAMPLE_AGENT_CASE.holder, postalCode: '1358383' },
+  representative: { ...EXAMPLE_AGENT_CASE.representative, familyNameKana: 'ｺｳﾄｳ' },
 };
 const selfCase = {
   ...agentCase,

@@ -3,6 +3,7 @@ import { createDatabaseClient } from '@madoguchi/db';
 import { DEFAULT_POLICY } from '@madoguchi/domain';
 import request from 'supertest';
 import { japanDate } from '../clock/clock';
+import { EXAMPLE_AGENT_CASE } from '../testing/fixtures';
 import { loginEveryRole, startTestApp } from '../testing/test-app';
 
 const db = createDatabaseClient(process.env.DATABASE_URL!);
@@ -18,25 +19,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-/** The example body of shared/API.md. */
-const agentCase = {
-  route: 'voluntary_agent',
-  reason: 'forgotten',
-  pins: ['user_auth', 'resident_registry'],
-  holder: {
-    familyName: '江東', givenName: '花子', familyNameKana: 'コウトウ', givenNameKana: 'ハナコ',
-    birthDate: '1950-04-01', postalCode: '135-8383', address: '東京都江東区東陽4-11-28',
-    adultWard: false, hasSignatureCertificate: true,
-  },
-  representative: {
-    kind: 'agent', familyName: '江東', givenName: '太郎', familyNameKana: 'コウトウ', givenNameKana: 'タロウ',
-    postalCode: '135-0016', address: '東京都江東区東陽1-1-1',
-  },
-  documents: [{ presentedBy: 'representative', type: 'drivers_license', expiresOn: '2029-05-01' }],
-  waivers: { sameHouseholdParentChild: false, familyRegisterInCity: false },
-  note: '代理人は長男',
-  on: '2026-11-24',
-};
+const agentCase = { ...EXAMPLE_AGENT_CASE, on: '2026-11-24' };
 
 const post = (body: unknown) => request(app.getHttpServer()).post('/api/requirements').set('authorization', `Bearer ${clerk}`).send(body as object);
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@madoguchi/db';
 import { daysBetween } from '@madoguchi/domain';
 import type { StaffPrincipal } from '../auth/principal';
-import { summarize, type CaseSummary } from '../cases/case-list';
+import { CASE_SUMMARY_INCLUDE, summarize, type CaseSummary } from '../cases/case-list';
 import { sameMunicipalityAs } from '../cases/case-query.service';
 import { Clock } from '../clock/clock';
 import { DATABASE } from '../database/database.module';
@@ -40,10 +40,7 @@ export class SupervisionService {
     const rows = await this.db.pinResetCase.findMany({
       where: { route: 'voluntary_agent', state: { in: [...OPEN_AGENT_STATES] }, ...sameMunicipalityAs(staff), ...(officeId ? { officeId } : {}) },
       orderBy: { createdAt: 'asc' },
-      include: {
-        parties: { where: { role: 'holder' }, select: { familyName: true, givenName: true, familyNameKana: true, givenNameKana: true } },
-        letters: { where: { status: { not: 'superseded' } }, orderBy: { createdAt: 'desc' }, take: 1, select: { replyDeadline: true } },
-      },
+      include: CASE_SUMMARY_INCLUDE,
     });
     const cases = rows.map((r) => ({ ...summarize(r, today), ageDays: daysBetween(japanDay(r.createdAt), today) }));
     const byState = Object.fromEntries(OPEN_AGENT_STATES.map((s) => [s, cases.filter((c) => c.state === s).length])) as OpenAgentCases['byState'];
