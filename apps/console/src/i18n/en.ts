@@ -14,6 +14,17 @@ export const en: Messages = {
       checking: 'Checking…',
       unreachable: 'Cannot reach the API',
     },
+    cases: {
+      title: 'Applications',
+      search: 'Receipt no., inquiry no. or kana',
+      receiptNumber: 'Receipt no.',
+      createdAt: 'Received at',
+      holderKana: 'Holder (kana)',
+      route: 'Route',
+      state: 'State',
+      overdue: 'Overdue',
+      replyDeadline: 'Reply deadline',
+    },
     rules: {
       menu: 'Documents guide',
       title: 'Required documents and PIN formats',
@@ -23,5 +34,6 @@ export const en: Messages = {
       pinFormat: '%{format}. Locks after %{tries} wrong tries in a row.',
     },
     language: { ja: '日本語', en: 'English' },
+    resources: { cases: 'Applications' },
   },
 };

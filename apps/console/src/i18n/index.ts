@@ -4,8 +4,17 @@ import englishMessages from 'ra-language-english';
 import { en } from './en';
 import { ja } from './ja';
 
-// Under Vite the package's CommonJS default export arrives as the module object.
-const japaneseMessages = ((japaneseModule as { default?: unknown }).default ?? japaneseModule) as typeof englishMessages;
+/**
+ * The package is CommonJS with `exports.default`; depending on the bundler its messages arrive as
+ * the module, its `default`, or its `default.default`. Unwrap until the messages themselves appear.
+ */
+export function unwrapMessages(module: unknown): typeof englishMessages {
+  let value = module as { ra?: unknown; default?: unknown };
+  while (value && !value.ra && value.default) value = value.default as typeof value;
+  return value as unknown as typeof englishMessages;
+}
+
+const japaneseMessages = unwrapMessages(japaneseModule);
 
 /** react-admin keys newer than the Japanese pack; the completeness test names any that appear. */
 const japanesePackGaps = {

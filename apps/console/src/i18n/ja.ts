@@ -13,6 +13,17 @@ export const ja = {
       checking: '確認中…',
       unreachable: 'API に接続できません',
     },
+    cases: {
+      title: '申請の一覧',
+      search: '受付番号・照会番号・カナ',
+      receiptNumber: '受付番号',
+      createdAt: '受付日時',
+      holderKana: '本人（カナ）',
+      route: '経路',
+      state: '状態',
+      overdue: '期限超過',
+      replyDeadline: '回答期限',
+    },
     rules: {
       menu: '必要書類の案内',
       title: '必要書類と暗証番号の案内',
@@ -22,6 +33,7 @@ export const ja = {
       pinFormat: '%{format}。%{tries}回続けて間違えるとロックされます。',
     },
     language: { ja: '日本語', en: 'English' },
+    resources: { cases: '申請' },
   },
 };
 

@@ -1,5 +1,5 @@
 import { en } from './en';
-import { messages } from './index';
+import { messages, unwrapMessages } from './index';
 import { ja } from './ja';
 
 function keys(value: unknown, prefix = ''): string[] {
@@ -20,6 +20,12 @@ describe('console messages', () => {
     for (const key of keys(ja).filter((k) => !k.startsWith('madoguchi.language.'))) {
       expect(at(ja, key)).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     }
+  });
+
+  it('finds the Japanese pack however the bundler wraps it', () => {
+    const pack = { ra: { action: { save: '保存' } } };
+    for (const wrapped of [pack, { default: pack }, { default: { default: pack } }]) expect(unwrapMessages(wrapped)).toBe(pack);
+    expect(at(messages.ja, 'ra.auth.username')).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 
   it('every message react-admin itself uses has a Japanese translation', () => {
