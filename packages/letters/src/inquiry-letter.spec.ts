@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { renderInquiryLetter, type InquiryLetterData } from './inquiry-letter';
+
+const run = promisify(execFile);
+
+const letter: InquiryLetterData = {
+  issuedOn: '2026-11-24',
+  replyDeadline: '2026-12-24',
+  inquiryNumber: 'K7Q-M3X-A9T',
+  checkCode: 'ABC-DE7',
+  holder: { name: '𠮷田 花子', postalCode: '135-8383', address: '東京都江東区東陽4-11-28' },
+  agent: { name: '江東 太郎' },
+  pins: ['signature', 'user_auth'],
+  sender: { municipality: '見本市', office: '市民課', postalCode: '100-0001', address: '見本県見本市中央1-1-1', phone: '0120-000-001' },
+};
+
+/** The text of each page, read back with pdfjs (ES modules only, so in a plain node process). */
+async function pageTexts(pdf: Buffer): Promise<string[]> {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'letter-')), 'letter.pdf');
+  writeFileSync(file, pdf);
+  const script = `
+    import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+    import { readFileSync } from 'node:fs';
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(process.argv[1])), verbosity: 0 }).promise;
+    const pages = [];
+    for (let i = 1; i <= doc.numPages; i++) pages.push((await (await doc.getPage(i)).getTextContent()).items.map((it) => it.str).join(''));
+    console.log(JSON.stringify(pages));`;
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script, file], { cwd: path.resolve(__dirname, '..') });
+  return JSON.parse(stdout) as string[];
+}
+
+describe('the inquiry-and-reply letter', () => {
+  it('prints every field the holder and the counter need, on two pages', async () => {
+    const { pdf, missingCharacters } = await renderInquiryLetter(letter);
+    const [inquiry, reply, ...more] = (await pageTexts(pdf)).map((t) => t.replace(/\s+/g, ''));
+    expect(more).toEqual([]);
+    for (const text of ['〒135-8383', '東京都江東区東陽4-11-28', '𠮷田花子様', '令和8年11月24日', '照会番号K7Q-M3X-A9T', '確認コードABC-DE7', '代理人江東太郎様', '署名用電子証明書の暗証番号', '利用者証明用電子証明書の暗証番号', '回答期限令和8年12月24日', '心当たりがない', '見本市市民課', '0120-000-001']) {
+      expect([text, inquiry!.includes(text)]).toEqual([text, true]);
+    }
+    for (const text of ['回答書', '照会番号K7Q-M3X-A9T', '代理人江東太郎', '英大文字（A〜Z）と数字（0〜9）', '数字4桁', '本人署名', '回答期限令和8年12月24日', '封をし']) {
+      expect([text, reply!.includes(text)]).toEqual([text, true]);
+    }
+    expect(missingCharacters).toEqual([]);
+  });
+
+  it('is deterministic: the same data gives the same bytes', async () => {
+    const [a, b] = await Promise.all([renderInquiryLetter(letter), renderInquiryLetter(letter)]);
+    expect(a.pdf.equals(b.pdf)).toBe(true);
+    const other = await renderInquiryLetter({ ...letter, issuedOn: '2026-11-25' });
+    expect(other.pdf.equals(a.pdf)).toBe(false);
+  });
+
+  it('embeds subsets of the fonts, not whole fonts', async () => {
+    const { pdf } = await renderInquiryLetter(letter);
+    expect(pdf.length).toBeLessThan(150_000); // the font files alone are several megabytes
+    expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+BIZUDPGothic/);
+  });
+
+  it('prints 〓 for a character no font has, and reports it', async () => {
+    const { pdf, missingCharacters } = await renderInquiryLetter({ ...letter, holder: { ...letter.holder, name: '\u{E000}田 花子' } });
+    expect(missingCharacters).toEqual(['\u{E000}']);
+    expect((await pageTexts(pdf))[0]).toContain('〓田 花子 様');
+  });
+});

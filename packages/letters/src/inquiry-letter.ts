@@ -1,0 +1,141 @@
+import { formatJapaneseDate, PIN, PIN_FORMAT, type IsoDate, type Pin } from '@madoguchi/domain';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { fontRuns, letterFonts } from './fonts';
+
+/** Everything the letter prints; nothing else reaches the template. */
+export interface InquiryLetterData {
+  /** 発行日: also the PDF's creation date, so the same data gives the same bytes. */
+  issuedOn: IsoDate;
+  replyDeadline: IsoDate;
+  inquiryNumber: string;
+  checkCode: string;
+  holder: { name: string; postalCode: string; address: string };
+  agent: { name: string };
+  pins: readonly Pin[];
+  sender: { municipality: string; office: string; postalCode: string; address: string; phone: string };
+}
+
+export interface RenderedLetter {
+  pdf: Buffer;
+  /** Characters no font could print (shown as 〓 on the letter), for staff to write in by hand. */
+  missingCharacters: string[];
+}
+
+const MM = 72 / 25.4;
+const PAGE = { width: 210 * MM, height: 297 * MM, margin: 20 * MM };
+/** The address window of a 長3 window envelope, with an A4 sheet folded in three. */
+const WINDOW = { x: 23 * MM, y: 14 * MM, width: 90 * MM };
+const BODY = 12.5;
+
+type Doc = PDFKit.PDFDocument;
+
+/** 照会書兼回答書: page 1 the inquiry to the holder, page 2 the reply they fill in and seal. */
+export async function renderInquiryLetter(data: InquiryLetterData): Promise<RenderedLetter> {
+  const fonts = letterFonts();
+  const missing = new Set<string>();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: PAGE.margin,
+    info: { CreationDate: new Date(`${data.issuedOn}T00:00:00+09:00`), Title: '照会書兼回答書', Producer: 'Madoguchi', Creator: 'Madoguchi' },
+  });
+  doc.registerFont('main', fonts.main);
+  doc.registerFont('bold', fonts.bold);
+  doc.registerFont('fallback', fonts.fallback);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+
+  /** Write text with per-character font fallback; `bold` for headings (names fall back to regular). */
+  const write = (text: string, options: PDFKit.Mixins.TextOptions & { x?: number; y?: number; size?: number; bold?: boolean } = {}) => {
+    const { x, y, size = BODY, bold = false, ...rest } = options;
+    doc.fontSize(size);
+    const runs = fontRuns(text, fonts, missing);
+    runs.forEach((run, i) => {
+      doc.font(run.font === 'main' && bold ? 'bold' : run.font);
+      // One baseline for every run: the fonts' ascenders differ, and a top-aligned run would jump.
+      const opts = { ...rest, baseline: 'alphabetic' as const, continued: i < runs.length - 1 };
+      // Callers give the top of the line; with an alphabetic baseline that is one font size lower.
+      if (i === 0 && x !== undefined && y !== undefined) doc.text(run.text, x, y + size, opts);
+      else doc.text(run.text, opts);
+    });
+  };
+  const qr = QRCode.create(`${data.inquiryNumber} ${data.checkCode}`, { errorCorrectionLevel: 'M' });
+  const drawQr = (x: number, y: number, size: number) => {
+    const cells = qr.modules.size;
+    const cell = size / cells;
+    for (let r = 0; r < cells; r++) for (let c = 0; c < cells; c++) if (qr.modules.get(r, c)) doc.rect(x + c * cell, y + r * cell, cell, cell);
+    doc.fill('black');
+  };
+  const pinLabels = data.pins.map((p) => PIN.labels[p]);
+  const deadline = formatJapaneseDate(data.replyDeadline);
+
+  // Page 1: 照会書
+  write(`〒${data.holder.postalCode}`, { x: WINDOW.x, y: WINDOW.y, size: 12 });
+  write(data.holder.address, { width: WINDOW.width, size: 12 });
+  doc.moveDown(0.4);
+  write(`${data.holder.name} 様`, { width: WINDOW.width, size: 16 });
+
+  const right = 125 * MM;
+  write(formatJapaneseDate(data.issuedOn), { x: right, y: WINDOW.y, size: 11 });
+  write(`照会番号 ${data.inquiryNumber}`, { x: right, y: WINDOW.y + 18, size: 12, bold: true });
+  write(`確認コード ${data.checkCode}`, { x: right, y: WINDOW.y + 36, size: 12, bold: true });
+  drawQr(right, WINDOW.y + 56, 24 * MM);
+
+  write(`${data.sender.municipality} ${data.sender.office}`, { x: right, y: WINDOW.y + 56 + 26 * MM, size: 11 });
+  write(`〒${data.sender.postalCode} ${data.sender.address}`, { x: right, width: PAGE.width - right - PAGE.margin, size: 10 });
+  write(`電話 ${data.sender.phone}`, { x: right, size: 11 });
+
+  const left = PAGE.margin;
+  const width = PAGE.width - 2 * PAGE.margin;
+  write('マイナンバーカードの暗証番号の再設定についての照会書', { x: left, y: 105 * MM, width, size: 17, bold: true, align: 'center' });
+  doc.moveDown(1);
+  write(`次の方から、あなたの代理人として、あなたのマイナンバーカードの暗証番号を再設定する申請がありました。`, { x: left, width });
+  doc.moveDown(0.5);
+  write(`代理人　${data.agent.name} 様`, { x: left + 10 * MM, width, bold: true });
+  write(`再設定する暗証番号　${pinLabels.join('、')}`, { x: left + 10 * MM, width: width - 10 * MM });
+  doc.moveDown(0.8);
+  write('あなたがこの方に申請を頼んだ場合は、2枚目の回答書に記入し、同封の封筒に入れて封をしたうえで、代理人にお渡しください。代理人が回答書をお持ちになり、あらためて窓口で手続をします。', { x: left, width });
+  doc.moveDown(0.5);
+  write(`回答期限　${deadline}（この日までに代理人が窓口へお持ちください）`, { x: left, width, bold: true });
+  doc.moveDown(0.8);
+  write('この申請に心当たりがない場合は、回答書を誰にも渡さず、すぐに下記の窓口へお電話ください。', { x: left, width, bold: true });
+  write(`${data.sender.municipality} ${data.sender.office}　電話 ${data.sender.phone}`, { x: left + 10 * MM, width });
+  doc.moveDown(0.8);
+  write('この照会書は、ご本人の住民票の住所へ転送不要の郵便でお送りしています。暗証番号は、郵便・電話・電子メールでお伝えいただくことはできません。', { x: left, width, size: 11 });
+
+  // Page 2: 回答書
+  doc.addPage();
+  write('回答書', { x: left, y: PAGE.margin, width, size: 18, bold: true, align: 'center' });
+  doc.moveDown(0.3);
+  write(`照会番号 ${data.inquiryNumber}　確認コード ${data.checkCode}`, { x: left, width, size: 11, align: 'right' });
+  doc.moveDown(0.8);
+  write(`私は、次の者を代理人として、マイナンバーカードの暗証番号の再設定を依頼しました。`, { x: left, width });
+  doc.moveDown(0.4);
+  write(`代理人　${data.agent.name}`, { x: left + 10 * MM, width, bold: true });
+  doc.moveDown(0.8);
+  write('新しい暗証番号を、1マスに1文字ずつ記入してください。', { x: left, width });
+  doc.moveDown(0.4);
+  for (const pin of data.pins) {
+    const boxes = pin === 'signature' ? 16 : 4;
+    write(PIN.labels[pin], { x: left, width, bold: true });
+    write(PIN_FORMAT[pin].description, { x: left, width, size: 10.5 });
+    const top = doc.y + 6;
+    const box = 9 * MM;
+    for (let i = 0; i < boxes; i++) doc.rect(left + i * box, top, box, box).lineWidth(0.8).stroke();
+    doc.y = top + box + 10 + BODY; // the next line sits on doc.y as its baseline
+  }
+  doc.moveDown(0.5);
+  write('記入日　令和　　年　　月　　日', { x: left, width });
+  doc.moveDown(0.6);
+  write('本人署名', { x: left, width });
+  doc.moveTo(left + 25 * MM, doc.y).lineTo(left + 110 * MM, doc.y).lineWidth(0.8).stroke();
+  doc.moveDown(1.2);
+  write(`回答期限　${deadline}`, { x: left, width, bold: true });
+  doc.moveDown(0.6);
+  write('記入が終わったら、この回答書を同封の封筒に入れて封をし、代理人にお渡しください。封のされていない回答書は受け付けできません。暗証番号は誰にも見せないでください。', { x: left, width });
+
+  doc.end();
+  await done;
+  return { pdf: Buffer.concat(chunks), missingCharacters: [...missing] };
+}
