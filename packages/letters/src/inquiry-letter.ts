@@ -28,8 +28,6 @@ const PAGE = { width: 210 * MM, height: 297 * MM, margin: 20 * MM };
 const WINDOW = { x: 23 * MM, y: 14 * MM, width: 90 * MM };
 const BODY = 12.5;
 
-type Doc = PDFKit.PDFDocument;
-
 /** 照会書兼回答書: page 1 the inquiry to the holder, page 2 the reply they fill in and seal. */
 export async function renderInquiryLetter(data: InquiryLetterData): Promise<RenderedLetter> {
   const fonts = letterFonts();
