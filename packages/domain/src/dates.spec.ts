@@ -1,4 +1,4 @@
-import { addDays, addMonths, ageOn, compareDates, daysBetween, formatJapaneseDate, isIsoDate, weekday } from './dates';
+import { addDays, addMonths, ageOn, compareDates, daysBetween, formatJapaneseDate, isIsoDate, japanDate, weekday } from './dates';
 
 describe('isIsoDate', () => {
   it.each(['2026-11-24', '2024-02-29', '2000-02-29', '1950-04-01'])('accepts %s', (d) => expect(isIsoDate(d)).toBe(true));
@@ -53,4 +53,11 @@ describe('formatJapaneseDate', () => {
     ['1989-01-08', '平成元年1月8日'],
     ['1950-04-01', '昭和25年4月1日'],
   ])('%s is %s', (date, text) => expect(formatJapaneseDate(date)).toBe(text));
+});
+
+describe('japanDate', () => {
+  it('is the date in Japan, not in UTC', () => {
+    expect(japanDate(new Date('2026-11-23T14:59:59Z'))).toBe('2026-11-23');
+    expect(japanDate(new Date('2026-11-23T15:00:00Z'))).toBe('2026-11-24');
+  });
 });

@@ -71,6 +71,13 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
   return age;
 }
 
+const JAPAN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date in Japan at `instant` (the caller supplies the instant; the domain reads no clock). */
+export function japanDate(instant: Date): IsoDate {
+  return JAPAN_DATE.format(instant);
+}
+
 const ERA_START: [string, IsoDate][] = [
   ['令和', '2019-05-01'],
   ['平成', '1989-01-08'],

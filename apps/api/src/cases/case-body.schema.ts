@@ -116,3 +116,19 @@ export const transitionSchema = z.strictObject({
 });
 
 export type TransitionBody = z.infer<typeof transitionSchema>;
+
+/** An ISO date as the Date Prisma stores in a `@db.Date` column (midnight UTC, no time-zone shift). */
+export function storedDate(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+/** Presented documents as rows of one visit. */
+export function documentRows(documents: readonly z.infer<typeof presentedDocumentSchema>[], visit: 1 | 2) {
+  return documents.map((d) => ({
+    visit,
+    presentedBy: d.presentedBy,
+    type: d.type,
+    issuedOn: d.issuedOn ? storedDate(d.issuedOn) : null,
+    expiresOn: d.expiresOn ? storedDate(d.expiresOn) : null,
+  }));
+}

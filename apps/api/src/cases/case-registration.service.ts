@@ -7,7 +7,7 @@ import type { StaffPrincipal } from '../auth/principal';
 import { Clock } from '../clock/clock';
 import { DATABASE } from '../database/database.module';
 import { PolicyService } from '../offices/policy.service';
-import type { RegisterCaseBody } from './case-body.schema';
+import { documentRows, storedDate, type RegisterCaseBody } from './case-body.schema';
 import { CASE_VIEW_INCLUDE, toCaseView, type CaseView } from './case-view';
 
 export interface Registration {
@@ -92,7 +92,7 @@ export class CaseRegistrationService {
                   givenName: body.holder.givenName,
                   familyNameKana: body.holder.familyNameKana,
                   givenNameKana: body.holder.givenNameKana,
-                  birthDate: new Date(`${body.holder.birthDate}T00:00:00Z`),
+                  birthDate: storedDate(body.holder.birthDate),
                   postalCode: body.holder.postalCode,
                   address: body.holder.address,
                   adultWard: body.holder.adultWard,
@@ -114,15 +114,7 @@ export class CaseRegistrationService {
                   : []),
               ],
             },
-            documents: {
-              create: body.documents.map((d) => ({
-                visit: 1,
-                presentedBy: d.presentedBy,
-                type: d.type,
-                issuedOn: d.issuedOn ? new Date(`${d.issuedOn}T00:00:00Z`) : null,
-                expiresOn: d.expiresOn ? new Date(`${d.expiresOn}T00:00:00Z`) : null,
-              })),
-            },
+            documents: { create: documentRows(body.documents, 1) },
             history: { create: { fromState: null, toState: 'received', actorId: staff.id } },
           },
         });

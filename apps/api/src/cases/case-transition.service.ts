@@ -5,7 +5,7 @@ import type { StaffPrincipal } from '../auth/principal';
 import { DATABASE } from '../database/database.module';
 import { LetterCodes } from '../letters/letter-codes';
 import { PolicyService } from '../offices/policy.service';
-import type { TransitionBody } from './case-body.schema';
+import { documentRows, type TransitionBody } from './case-body.schema';
 import { CASE_VIEW_INCLUDE, toCaseView, type CaseView } from './case-view';
 import { CASE_NOT_FOUND, isUuid, sameMunicipalityAs } from './case-query.service';
 import { Clock } from '../clock/clock';
@@ -68,16 +68,7 @@ export class CaseTransitionService {
       }
       await tx.caseHistory.create({ data: { caseId, fromState: current.state, toState: body.to, actorId: staff.id, reason: body.reason ?? null, note: body.note ?? null } });
       if (decision.rule.needs.includes('visit2_documents')) {
-        await tx.presentedDocument.createMany({
-          data: (body.documents ?? []).map((d) => ({
-            caseId,
-            visit: 2,
-            presentedBy: d.presentedBy,
-            type: d.type,
-            issuedOn: d.issuedOn ? new Date(`${d.issuedOn}T00:00:00Z`) : null,
-            expiresOn: d.expiresOn ? new Date(`${d.expiresOn}T00:00:00Z`) : null,
-          })),
-        });
+        await tx.presentedDocument.createMany({ data: documentRows(body.documents ?? [], 2).map((row) => ({ ...row, caseId })) });
       }
     });
     return toCaseView(await this.db.pinResetCase.findUniqueOrThrow({ where: { id: caseId }, include: CASE_VIEW_INCLUDE }));

@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { createDatabaseClient } from '@madoguchi/db';
 import { JOB } from '@madoguchi/platform';
+import { japanDate } from '@madoguchi/domain';
 import request from 'supertest';
 import { hashPassword } from '../auth/passwords';
-import { japanDate } from '../clock/clock';
 import { EXAMPLE_AGENT_CASE } from '../testing/fixtures';
 import { loginEveryRole, startTestApp } from '../testing/test-app';
 

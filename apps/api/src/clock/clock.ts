@@ -1,4 +1,5 @@
 import { Global, Injectable, Module } from '@nestjs/common';
+import { japanDate } from '@madoguchi/domain';
 
 /** The only place the API reads the time, so tests can set it. Dates are Japan's calendar. */
 @Injectable()
@@ -11,12 +12,6 @@ export class Clock {
   today(): string {
     return japanDate(this.now());
   }
-}
-
-const JAPAN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-export function japanDate(instant: Date): string {
-  return JAPAN_DATE.format(instant);
 }
 
 @Global()

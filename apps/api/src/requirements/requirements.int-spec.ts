@@ -1,8 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createDatabaseClient } from '@madoguchi/db';
-import { DEFAULT_POLICY } from '@madoguchi/domain';
+import { DEFAULT_POLICY, japanDate } from '@madoguchi/domain';
 import request from 'supertest';
-import { japanDate } from '../clock/clock';
 import { EXAMPLE_AGENT_CASE } from '../testing/fixtures';
 import { loginEveryRole, startTestApp } from '../testing/test-app';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@madoguchi/db';
-import { daysBetween } from '@madoguchi/domain';
+import { daysBetween, japanDate } from '@madoguchi/domain';
 import type { StaffPrincipal } from '../auth/principal';
 import { CASE_SUMMARY_INCLUDE, summarize, type CaseSummary } from '../cases/case-list';
 import { sameMunicipalityAs } from '../cases/case-query.service';
@@ -42,7 +42,7 @@ export class SupervisionService {
       orderBy: { createdAt: 'asc' },
       include: CASE_SUMMARY_INCLUDE,
     });
-    const cases = rows.map((r) => ({ ...summarize(r, today), ageDays: daysBetween(japanDay(r.createdAt), today) }));
+    const cases = rows.map((r) => ({ ...summarize(r, today), ageDays: daysBetween(japanDate(r.createdAt), today) }));
     const byState = Object.fromEntries(OPEN_AGENT_STATES.map((s) => [s, cases.filter((c) => c.state === s).length])) as OpenAgentCases['byState'];
     const byAge = AGE_BANDS.map((band, i) => ({
       label: band.label,
@@ -50,8 +50,4 @@ export class SupervisionService {
     }));
     return { today, total: cases.length, byState, byAge, overdue: cases.filter((c) => c.overdue).length, oldest: cases.slice(0, 10) };
   }
-}
-
-function japanDay(instant: Date): string {
-  return new Date(instant.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -1,4 +1,4 @@
-import { formatJapaneseDate } from '@madoguchi/domain';
+import { formatJapaneseDate, japanDate } from '@madoguchi/domain';
 import { Card, CardContent, CardHeader, Chip, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
@@ -16,8 +16,6 @@ function Status({ label, state }: { label: string; state: Reachability | undefin
     </Stack>
   );
 }
-
-const JAPAN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The first screen: what this is, today in the era calendar, and whether the system behind it answers. */
 export function Dashboard() {
@@ -39,7 +37,7 @@ export function Dashboard() {
   return (
     <Card>
       <Title title={translate('madoguchi.title')} />
-      <CardHeader title={translate('madoguchi.dashboard.heading')} subheader={formatJapaneseDate(JAPAN_DATE.format(new Date()))} />
+      <CardHeader title={translate('madoguchi.dashboard.heading')} subheader={formatJapaneseDate(japanDate(new Date()))} />
       <CardContent>
         <Typography sx={{ mb: 3 }}>{translate('madoguchi.dashboard.intro')}</Typography>
         <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
