@@ -1,4 +1,8 @@
-// fontkit ships no types; the letters use only `create` and a glyph check.
+// fontkit ships no types; the letters use only `create`, a glyph check, and hand the font to pdfkit.
 declare module 'fontkit' {
-  export function create(buffer: Buffer): { hasGlyphForCodePoint(codePoint: number): boolean };
+  export interface Font {
+    hasGlyphForCodePoint(codePoint: number): boolean;
+    layout(text: string, features?: unknown): unknown;
+  }
+  export function create(buffer: Buffer): Font;
 }

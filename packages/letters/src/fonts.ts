@@ -3,36 +3,32 @@ import path from 'node:path';
 import * as fontkit from 'fontkit';
 
 /**
- * The letter's fonts, read once per process: BIZ UDPGothic (the universal-design face many city
- * offices choose), and Noto Sans JP for the name characters BIZ UD lacks (e.g. 𠮷). Both ship in
- * npm packages under the SIL Open Font License.
+ * The letter's fonts: BIZ UDPGothic (the universal-design face many city offices choose), and
+ * Noto Sans JP for the name characters BIZ UD lacks (e.g. 𠮷). Both ship in npm packages under
+ * the SIL Open Font License.
+ *
+ * They are parsed once per process and the parsed fonts are handed to pdfkit: given the file
+ * instead, pdfkit parses several megabytes of font again for every document, which was most of
+ * the time a letter took.
  */
-function fontFile(pkg: string, file: string): Buffer {
-  return readFileSync(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file));
-}
-
-interface GlyphChecker {
-  hasGlyphForCodePoint(codePoint: number): boolean;
+function parseFont(pkg: string, file: string): fontkit.Font {
+  return fontkit.create(readFileSync(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file)));
 }
 
 export interface LetterFonts {
-  main: Buffer;
-  bold: Buffer;
-  fallback: Buffer;
-  mainGlyphs: GlyphChecker;
-  fallbackGlyphs: GlyphChecker;
+  main: fontkit.Font;
+  bold: fontkit.Font;
+  fallback: fontkit.Font;
 }
 
 let loaded: LetterFonts | undefined;
 
 export function letterFonts(): LetterFonts {
-  if (!loaded) {
-    const main = fontFile('@expo-google-fonts/biz-udpgothic', '400Regular/BIZUDPGothic_400Regular.ttf');
-    const bold = fontFile('@expo-google-fonts/biz-udpgothic', '700Bold/BIZUDPGothic_700Bold.ttf');
-    const fallback = fontFile('@expo-google-fonts/noto-sans-jp', '400Regular/NotoSansJP_400Regular.ttf');
-    const open = (b: Buffer): GlyphChecker => fontkit.create(b);
-    loaded = { main, bold, fallback, mainGlyphs: open(main), fallbackGlyphs: open(fallback) };
-  }
+  loaded ??= {
+    main: parseFont('@expo-google-fonts/biz-udpgothic', '400Regular/BIZUDPGothic_400Regular.ttf'),
+    bold: parseFont('@expo-google-fonts/biz-udpgothic', '700Bold/BIZUDPGothic_700Bold.ttf'),
+    fallback: parseFont('@expo-google-fonts/noto-sans-jp', '400Regular/NotoSansJP_400Regular.ttf'),
+  };
   return loaded;
 }
 
@@ -48,14 +44,14 @@ export interface FontRun {
  * Split text into runs per font, character by character: the main font where it has the glyph,
  * the fallback where only it has, and 〓 where neither has — reported, never silently dropped.
  */
-export function fontRuns(text: string, fonts: Pick<LetterFonts, 'mainGlyphs' | 'fallbackGlyphs'>, missing: Set<string>): FontRun[] {
+export function fontRuns(text: string, fonts: Pick<LetterFonts, 'main' | 'fallback'>, missing: Set<string>): FontRun[] {
   const runs: FontRun[] = [];
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     let font: FontRun['font'] = 'main';
     let out = ch;
-    if (ch === '\n' || fonts.mainGlyphs.hasGlyphForCodePoint(cp)) font = 'main';
-    else if (fonts.fallbackGlyphs.hasGlyphForCodePoint(cp)) font = 'fallback';
+    if (ch === '\n' || fonts.main.hasGlyphForCodePoint(cp)) font = 'main';
+    else if (fonts.fallback.hasGlyphForCodePoint(cp)) font = 'fallback';
     else {
       missing.add(ch);
       out = UNPRINTABLE;

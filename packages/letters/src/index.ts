@@ -1,2 +1,2 @@
-export { renderInquiryLetter, type InquiryLetterData, type RenderedLetter } from './inquiry-letter';
+export { renderInquiryLetter, renderLetterBatch, PAGES_PER_LETTER, type InquiryLetterData, type RenderedLetter } from './inquiry-letter';
 export { UNPRINTABLE } from './fonts';

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { renderInquiryLetter, type InquiryLetterData } from './inquiry-letter';
+import { renderInquiryLetter, renderLetterBatch, type InquiryLetterData } from './inquiry-letter';
 
 const run = promisify(execFile);
 
@@ -64,5 +64,52 @@ describe('the inquiry-and-reply letter', () => {
     const { pdf, missingCharacters } = await renderInquiryLetter({ ...letter, holder: { ...letter.holder, name: '\u{E000}田 花子' } });
     expect(missingCharacters).toEqual(['\u{E000}']);
     expect((await pageTexts(pdf))[0]).toContain('〓田 花子 様');
+  });
+
+  it('keeps every letter on two pages, with all four PINs and a long address', async () => {
+    const { pdf } = await renderInquiryLetter({
+      ...letter,
+      pins: ['signature', 'user_auth', 'resident_registry', 'card_info'],
+      holder: { ...letter.holder, address: '東京都江東区東陽四丁目11番28号 江東区役所前マンション東棟1203号室 気付' },
+    });
+    const pages = await pageTexts(pdf);
+    expect(pages).toHaveLength(2);
+    expect(pages[1]!.replace(/\s+/g, '')).toContain('券面事項入力補助用暗証番号');
+  });
+
+  it('refuses a letter that would not fit on its two pages', async () => {
+    await expect(renderInquiryLetter({ ...letter, holder: { ...letter.holder, address: '長い住所'.repeat(400) } })).rejects.toThrow('does not fit on 2 pages');
+  });
+});
+
+describe('a print run', () => {
+  it('puts the letters one after another in the order given, each on its own two pages', async () => {
+    const numbers = ['AAA-AAA-AA1', 'BBB-BBB-BB2', 'CCC-CCC-CC3'];
+    const { pdf, pages } = await renderLetterBatch(
+      numbers.map((inquiryNumber, i) => ({ ...letter, inquiryNumber, holder: { ...letter.holder, name: `見本 ${i + 1}郎` } })),
+      '2026-11-25',
+    );
+    const texts = (await pageTexts(pdf)).map((t) => t.replace(/\s+/g, ''));
+    expect(pages).toBe(6);
+    expect(texts).toHaveLength(6);
+    numbers.forEach((n, i) => {
+      expect(texts[2 * i]).toContain(`照会番号${n}`);
+      expect(texts[2 * i]).toContain(`見本${i + 1}郎様`);
+      expect(texts[2 * i + 1]).toContain('回答書');
+      expect(texts[2 * i + 1]).toContain(`照会番号${n}`);
+    });
+  });
+
+  it('is deterministic and embeds the fonts once for the whole run', async () => {
+    const run = Array.from({ length: 20 }, (_, i) => ({ ...letter, inquiryNumber: `AAA-AAA-${String(i).padStart(3, '0')}` }));
+    const [a, b] = await Promise.all([renderLetterBatch(run, '2026-11-25'), renderLetterBatch(run, '2026-11-25')]);
+    expect(a.pdf.equals(b.pdf)).toBe(true);
+    const single = await renderInquiryLetter(letter);
+    expect(a.pdf.length).toBeLessThan(single.pdf.length * 5); // twenty letters, not twenty copies of the fonts
+    expect(a.pdf.toString('latin1').match(/\/FontFile2/g)).toHaveLength(3);
+  });
+
+  it('refuses an empty run', async () => {
+    await expect(renderLetterBatch([], '2026-11-25')).rejects.toThrow('at least one letter');
   });
 });

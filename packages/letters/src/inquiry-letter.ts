@@ -1,7 +1,7 @@
 import { formatJapaneseDate, PIN, PIN_FORMAT, type IsoDate, type Pin } from '@madoguchi/domain';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { fontRuns, letterFonts } from './fonts';
+import { fontRuns, letterFonts, type LetterFonts } from './fonts';
 
 /** Everything the letter prints; nothing else reaches the template. */
 export interface InquiryLetterData {
@@ -22,28 +22,77 @@ export interface RenderedLetter {
   missingCharacters: string[];
 }
 
+/** Pages of one letter: the inquiry, and the reply the holder seals (printed single-sided). */
+export const PAGES_PER_LETTER = 2;
+
 const MM = 72 / 25.4;
 const PAGE = { width: 210 * MM, height: 297 * MM, margin: 20 * MM };
 /** The address window of a 長3 window envelope, with an A4 sheet folded in three. */
 const WINDOW = { x: 23 * MM, y: 14 * MM, width: 90 * MM };
 const BODY = 12.5;
 
-/** 照会書兼回答書: page 1 the inquiry to the holder, page 2 the reply they fill in and seal. */
-export async function renderInquiryLetter(data: InquiryLetterData): Promise<RenderedLetter> {
-  const fonts = letterFonts();
-  const missing = new Set<string>();
+interface PdfOutput {
+  doc: PDFKit.PDFDocument;
+  bytes: Promise<Buffer>;
+}
+
+/**
+ * A PDF document dated `createdOn` (its only date, so the same data gives the same bytes), with
+ * the letter fonts registered. pdfkit's default Helvetica is not loaded: the letter never uses it.
+ */
+function openDocument(createdOn: IsoDate, title: string, fonts: LetterFonts): PdfOutput {
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,
-    info: { CreationDate: new Date(`${data.issuedOn}T00:00:00+09:00`), Title: '照会書兼回答書', Producer: 'Madoguchi', Creator: 'Madoguchi' },
+    autoFirstPage: false,
+    font: null as unknown as string,
+    info: { CreationDate: new Date(`${createdOn}T00:00:00+09:00`), Title: title, Producer: 'Madoguchi', Creator: 'Madoguchi' },
   });
-  doc.registerFont('main', fonts.main);
-  doc.registerFont('bold', fonts.bold);
-  doc.registerFont('fallback', fonts.fallback);
+  // pdfkit takes an already parsed fontkit font as a source (it checks for `layout`); its types only list files and buffers.
+  const source = (font: LetterFonts['main']) => font as unknown as PDFKit.Mixins.PDFFontSource;
+  doc.registerFont('main', source(fonts.main));
+  doc.registerFont('bold', source(fonts.bold));
+  doc.registerFont('fallback', source(fonts.fallback));
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  const bytes = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  return { doc, bytes };
+}
 
+/** 照会書兼回答書 as its own PDF: page 1 the inquiry to the holder, page 2 the reply they fill in and seal. */
+export async function renderInquiryLetter(data: InquiryLetterData): Promise<RenderedLetter> {
+  const fonts = letterFonts();
+  const { doc, bytes } = openDocument(data.issuedOn, '照会書兼回答書', fonts);
+  const missing = drawInquiryLetter(doc, data, fonts);
+  doc.end();
+  return { pdf: await bytes, missingCharacters: missing };
+}
+
+/**
+ * Many letters as one PDF for a print run, in the order given, each starting on a new sheet.
+ * The fonts are embedded once for the whole run, so the file stays small.
+ */
+export async function renderLetterBatch(letters: readonly InquiryLetterData[], printedOn: IsoDate): Promise<{ pdf: Buffer; pages: number }> {
+  if (!letters.length) throw new RangeError('a print run needs at least one letter');
+  const fonts = letterFonts();
+  const { doc, bytes } = openDocument(printedOn, '照会書兼回答書（印刷バッチ）', fonts);
+  for (const letter of letters) drawInquiryLetter(doc, letter, fonts);
+  doc.end();
+  return { pdf: await bytes, pages: letters.length * PAGES_PER_LETTER };
+}
+
+/**
+ * Draw one letter on two new pages of `doc`; answers the characters printed as 〓. A letter that
+ * would spill onto a third page is refused rather than printed with its reply split.
+ */
+function drawInquiryLetter(doc: PDFKit.PDFDocument, data: InquiryLetterData, fonts: LetterFonts): string[] {
+  const missing = new Set<string>();
+  let pages = 0;
+  const countPage = () => pages++;
+  doc.on('pageAdded', countPage);
   /** Write text with per-character font fallback; `bold` for headings (names fall back to regular). */
   const write = (text: string, options: PDFKit.Mixins.TextOptions & { x?: number; y?: number; size?: number; bold?: boolean } = {}) => {
     const { x, y, size = BODY, bold = false, ...rest } = options;
@@ -69,6 +118,7 @@ export async function renderInquiryLetter(data: InquiryLetterData): Promise<Rend
   const deadline = formatJapaneseDate(data.replyDeadline);
 
   // Page 1: 照会書
+  doc.addPage();
   write(`〒${data.holder.postalCode}`, { x: WINDOW.x, y: WINDOW.y, size: 12 });
   write(data.holder.address, { width: WINDOW.width, size: 12 });
   doc.moveDown(0.4);
@@ -117,7 +167,7 @@ export async function renderInquiryLetter(data: InquiryLetterData): Promise<Rend
   for (const pin of data.pins) {
     const boxes = pin === 'signature' ? 16 : 4;
     write(PIN.labels[pin], { x: left, width, bold: true });
-    write(PIN_FORMAT[pin].description, { x: left, width, size: 10.5 });
+    write(PIN_FORMAT[pin].description, { x: left, width, size: 11 });
     const top = doc.y + 6;
     const box = 9 * MM;
     for (let i = 0; i < boxes; i++) doc.rect(left + i * box, top, box, box).lineWidth(0.8).stroke();
@@ -133,7 +183,7 @@ export async function renderInquiryLetter(data: InquiryLetterData): Promise<Rend
   doc.moveDown(0.6);
   write('記入が終わったら、この回答書を同封の封筒に入れて封をし、代理人にお渡しください。封のされていない回答書は受け付けできません。暗証番号は誰にも見せないでください。', { x: left, width });
 
-  doc.end();
-  await done;
-  return { pdf: Buffer.concat(chunks), missingCharacters: [...missing] };
+  doc.off('pageAdded', countPage);
+  if (pages !== PAGES_PER_LETTER) throw new RangeError(`照会書兼回答書 ${data.inquiryNumber} does not fit on ${PAGES_PER_LETTER} pages`);
+  return [...missing];
 }
