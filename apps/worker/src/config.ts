@@ -5,6 +5,12 @@ export const WORKER_CONFIG_SHAPE = {
   REDIS_URL: env.redisUrl,
   REDIS_PREFIX: env.redisPrefix,
   LOG_LEVEL: env.logLevel,
+  /** Keys the check codes printed on letters; the same secret as the API's. */
+  LETTER_SECRET: env.secret('LETTER_SECRET'),
+  /** Jobs one worker process runs at once (rendering is CPU work: about one per core). */
+  WORKER_CONCURRENCY: env.positiveInt(2),
+  /** How long a job stays with a worker that stopped answering before another worker takes it over. */
+  JOB_LOCK_MS: env.positiveInt(30000),
   /** How often the relay looks for outbox rows when it found none last time. */
   OUTBOX_POLL_MS: env.positiveInt(500),
   /** Rows moved per relay transaction. */

@@ -1,26 +1,46 @@
 import { createDatabaseClient } from '@madoguchi/db';
-import { ConfigError, createLogger } from '@madoguchi/platform';
+import { japanDate } from '@madoguchi/domain';
+import { ConfigError, createLogger, LetterCodes } from '@madoguchi/platform';
+import { Redis } from 'ioredis';
 import { loadWorkerConfig } from './config';
+import { startLetterWorker } from './letters/letter-worker';
+import { RenderInquiryLetterJob } from './letters/render-inquiry-letter.job';
+import { RenderPrintRunJob } from './letters/render-print-run.job';
 import { OutboxRelay, OutboxRelayLoop } from './outbox/outbox-relay';
 import { openQueues } from './queues';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
   const logger = createLogger('worker', config.LOG_LEVEL);
-  const db = createDatabaseClient(config.DATABASE_URL, { poolSize: 4 });
+  const db = createDatabaseClient(config.DATABASE_URL, { poolSize: config.WORKER_CONCURRENCY + 2 });
+  const codes = new LetterCodes(config.LETTER_SECRET);
+
   const { queues, close: closeQueues } = openQueues(config);
   const relay = new OutboxRelayLoop(new OutboxRelay(db, queues, logger, config.OUTBOX_BATCH), logger, config.OUTBOX_POLL_MS, config.OUTBOX_BATCH);
+
+  const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, connectTimeout: 2000 });
+  connection.on('error', () => undefined);
+  const today = () => japanDate(new Date());
+  const worker = startLetterWorker(
+    { letter: new RenderInquiryLetterJob(db, codes, today, logger), printRun: new RenderPrintRunJob(db, codes, logger) },
+    db,
+    logger,
+    { connection, prefix: config.REDIS_PREFIX, concurrency: config.WORKER_CONCURRENCY, lockMs: config.JOB_LOCK_MS },
+  );
   relay.start();
-  logger.info({ queues: Object.keys(queues), prefix: config.REDIS_PREFIX }, 'worker started');
+  logger.info({ queues: Object.keys(queues), prefix: config.REDIS_PREFIX, concurrency: config.WORKER_CONCURRENCY }, 'worker started');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'worker stopping');
-    await relay.stop();
+    logger.info({ signal }, 'worker stopping: finishing the jobs in hand');
+    // close() waits for the jobs in hand; anything not started stays in the queue for the next worker.
+    await Promise.all([worker.close(), relay.stop()]);
     await closeQueues();
+    connection.disconnect();
     await db.$disconnect();
+    logger.info('worker stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

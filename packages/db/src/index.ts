@@ -5,3 +5,4 @@ export { resolveDatabaseUrl, startEmbeddedPostgres, type ResolvedDatabase } from
 export { ensureDatabase, dropDatabase, createDatabase, databaseExists, serverAnswers } from './server/admin';
 export { withDatabase, databaseName, redactUrl } from './server/urls';
 export { seedDemoData, DEMO_USERNAMES } from './seed';
+export { dateColumn, dayOf } from './date-columns';

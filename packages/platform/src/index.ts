@@ -1,3 +1,4 @@
 export { ConfigError, env, loadConfig } from './config';
 export { createLogger, loggerOptions, scrubSecrets } from './logger';
 export { JOB, JOB_QUEUE, QUEUE, isJobName, type JobName, type QueueName } from './queues';
+export { hmacAuthenticator, LetterCodes } from './letter-codes';

@@ -1,3 +1,4 @@
+import { dateColumn } from '@madoguchi/db';
 import { CANCEL_REASON, CASE_STATE, DOCUMENT_TYPE, isIsoDate, PIN, PRESENTER, REPRESENTATIVE_KIND, RESET_REASON, ROUTE } from '@madoguchi/domain';
 import { z } from 'zod';
 
@@ -117,18 +118,13 @@ export const transitionSchema = z.strictObject({
 
 export type TransitionBody = z.infer<typeof transitionSchema>;
 
-/** An ISO date as the Date Prisma stores in a `@db.Date` column (midnight UTC, no time-zone shift). */
-export function storedDate(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
-}
-
 /** Presented documents as rows of one visit. */
 export function documentRows(documents: readonly z.infer<typeof presentedDocumentSchema>[], visit: 1 | 2) {
   return documents.map((d) => ({
     visit,
     presentedBy: d.presentedBy,
     type: d.type,
-    issuedOn: d.issuedOn ? storedDate(d.issuedOn) : null,
-    expiresOn: d.expiresOn ? storedDate(d.expiresOn) : null,
+    issuedOn: d.issuedOn ? dateColumn(d.issuedOn) : null,
+    expiresOn: d.expiresOn ? dateColumn(d.expiresOn) : null,
   }));
 }

@@ -1,5 +1,5 @@
 import { CASE_STATE, isOverdue, readInquiryNumber, ROUTE, type CaseState, type Route } from '@madoguchi/domain';
-import type { Prisma } from '@madoguchi/db';
+import { dayOf, type Prisma } from '@madoguchi/db';
 import { z } from 'zod';
 import { isoDate } from './case-body.schema';
 
@@ -85,7 +85,7 @@ export const CASE_SUMMARY_INCLUDE = {
 
 export function summarize(row: Prisma.PinResetCaseGetPayload<{ include: typeof CASE_SUMMARY_INCLUDE }>, today: string): CaseSummary {
   const holder = row.parties[0];
-  const deadline = row.letters[0]?.replyDeadline?.toISOString().slice(0, 10) ?? null;
+  const deadline = row.letters[0]?.replyDeadline ? dayOf(row.letters[0].replyDeadline) : null;
   return {
     id: row.id,
     receiptNumber: row.receiptNumber,

@@ -1,9 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { Database, Prisma } from '@madoguchi/db';
+import { dateColumn, type Database, type Prisma } from '@madoguchi/db';
 import type { StaffPrincipal } from '../auth/principal';
 import { DATABASE } from '../database/database.module';
 import { Clock } from '../clock/clock';
-import { storedDate } from './case-body.schema';
 import { CASE_SUMMARY_INCLUDE, MAX_PAGE, searchTerms, summarize, type CaseListQuery, type CaseSummary } from './case-list';
 import { CASE_VIEW_INCLUDE, toCaseView, type CaseView } from './case-view';
 
@@ -41,7 +40,7 @@ export class CaseQueryService {
     if (f.createdTo) and.push({ createdAt: { lt: new Date(new Date(`${f.createdTo}T00:00:00+09:00`).getTime() + 86_400_000) } });
     const overdue: Prisma.PinResetCaseWhereInput = {
       state: 'inquiry_mailed',
-      letters: { some: { status: 'mailed', replyDeadline: { lt: storedDate(today) } } },
+      letters: { some: { status: 'mailed', replyDeadline: { lt: dateColumn(today) } } },
     };
     if (f.overdue === true) and.push(overdue);
     if (f.overdue === false) and.push({ NOT: overdue });

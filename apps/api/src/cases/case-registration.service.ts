@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { BadRequestException, ConflictException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { Prisma, type Database } from '@madoguchi/db';
+import { dateColumn, Prisma, type Database } from '@madoguchi/db';
 import { answerRequirements, formatReceiptNumber, freeTextProblems, generateInquiryNumber, type Problem } from '@madoguchi/domain';
 import { JOB } from '@madoguchi/platform';
 import type { StaffPrincipal } from '../auth/principal';
 import { Clock } from '../clock/clock';
 import { DATABASE } from '../database/database.module';
 import { PolicyService } from '../offices/policy.service';
-import { documentRows, storedDate, type RegisterCaseBody } from './case-body.schema';
+import { documentRows, type RegisterCaseBody } from './case-body.schema';
 import { CASE_VIEW_INCLUDE, toCaseView, type CaseView } from './case-view';
 
 export interface Registration {
@@ -92,7 +92,7 @@ export class CaseRegistrationService {
                   givenName: body.holder.givenName,
                   familyNameKana: body.holder.familyNameKana,
                   givenNameKana: body.holder.givenNameKana,
-                  birthDate: storedDate(body.holder.birthDate),
+                  birthDate: dateColumn(body.holder.birthDate),
                   postalCode: body.holder.postalCode,
                   address: body.holder.address,
                   adultWard: body.holder.adultWard,

@@ -1,4 +1,4 @@
-import type { Prisma } from '@madoguchi/db';
+import { dayOf, type Prisma } from '@madoguchi/db';
 import type { CaseState, DocumentType, LetterStatus, Pin, Presenter, RepresentativeKind, ResetReason, Route } from '@madoguchi/domain';
 
 /** One case as the API answers it (shared/API.md, `GET /api/cases/:id`). */
@@ -40,7 +40,7 @@ export const CASE_VIEW_INCLUDE = {
   policyVersion: { select: { version: true } },
 } satisfies Prisma.PinResetCaseInclude;
 
-const day = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
+const day = (d: Date | null): string | null => (d ? dayOf(d) : null);
 
 /** A case row loaded with CASE_VIEW_INCLUDE, as Prisma types it. */
 export type CaseRow = Prisma.PinResetCaseGetPayload<{ include: typeof CASE_VIEW_INCLUDE }>;

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { createDatabaseClient, dateColumn, dayOf, type Database } from '@madoguchi/db';
+import { DEFAULT_POLICY, replyDeadline } from '@madoguchi/domain';
+import { PAGES_PER_LETTER } from '@madoguchi/letters';
+import { createLogger, LetterCodes } from '@madoguchi/platform';
+import { createAgentCases, TEST_LETTER_SECRET } from '../testing/fixtures';
+import { RenderInquiryLetterJob } from './render-inquiry-letter.job';
+import { RenderPrintRunJob } from './render-print-run.job';
+
+const db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 4 });
+const codes = new LetterCodes(TEST_LETTER_SECRET);
+const logger = createLogger('test', 'silent');
+const printRuns = new RenderPrintRunJob(db, codes, logger);
+
+afterAll(() => db.$disconnect());
+
+/** A print run of the letters, in the given order, as the API makes one. */
+async function printRunOf(database: Database, letterIds: string[], printedOn: string, status: 'rendering' | 'cancelled' = 'rendering') {
+  const staff = await database.staffUser.findUniqueOrThrow({ where: { username: 'print_staff' } });
+  const run = await database.printRun.create({ data: { officeId: staff.officeId, createdById: staff.id, letterCount: letterIds.length, printedOn: dateColumn(printedOn), status } });
+  for (const [position, id] of letterIds.entries()) {
+    await database.inquiryLetter.update({ where: { id }, data: { status: 'printed', printRunId: run.id, printRunPosition: position } });
+  }
+  return run.id;
+}
+
+function pageCount(pdf: Uint8Array): number {
+  return Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
+}
+
+describe('RenderPrintRunJob', () => {
+  it('merges the letters of a run into one PDF, re-dating a letter rendered on an earlier day', async () => {
+    const cases = await createAgentCases(db, 3);
+    const early = new RenderInquiryLetterJob(db, codes, () => '2026-11-20', logger);
+    for (const { letterId } of cases.slice(0, 2)) await early.run({ letterId });
+    const today = new RenderInquiryLetterJob(db, codes, () => '2026-11-25', logger);
+    await today.run({ letterId: cases[2]!.letterId });
+    const before = await db.inquiryLetter.findUniqueOrThrow({ where: { id: cases[2]!.letterId } });
+
+    const runId = await printRunOf(db, cases.map((c) => c.letterId).reverse(), '2026-11-25');
+    expect(await printRuns.run({ printRunId: runId })).toBe('rendered');
+
+    const run = await db.printRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(run.status).toBe('ready');
+    expect(run.pdfSha256).toBe(createHash('sha256').update(run.pdf!).digest('hex'));
+    expect(pageCount(run.pdf!)).toBe(3 * PAGES_PER_LETTER);
+
+    const letters = await db.inquiryLetter.findMany({ where: { printRunId: runId } });
+    for (const letter of letters) {
+      expect(letter.status).toBe('printed');
+      expect(dayOf(letter.issuedOn!)).toBe('2026-11-25');
+      expect(dayOf(letter.replyDeadline!)).toBe(replyDeadline('2026-11-25', DEFAULT_POLICY));
+    }
+    // The letter already dated the run's day is kept as it was.
+    const kept = letters.find((l) => l.id === cases[2]!.letterId)!;
+    expect(kept.renderedAt).toEqual(before.renderedAt);
+    expect(kept.pdfSha256).toBe(before.pdfSha256);
+  });
+
+  it('does nothing for a cancelled run, or a run already rendered', async () => {
+    const cases = await createAgentCases(db, 1);
+    const cancelled = await printRunOf(db, [cases[0]!.letterId], '2026-11-25', 'cancelled');
+    expect(await printRuns.run({ printRunId: cancelled })).toBe('skipped');
+    expect((await db.printRun.findUniqueOrThrow({ where: { id: cancelled } })).pdf).toBeNull();
+
+    const [other] = await createAgentCases(db, 1);
+    const runId = await printRunOf(db, [other!.letterId], '2026-11-25');
+    expect(await printRuns.run({ printRunId: runId })).toBe('rendered');
+    expect(await printRuns.run({ printRunId: runId })).toBe('skipped');
+  });
+});
