@@ -6,8 +6,11 @@ import { ClockModule } from './clock/clock';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { LettersModule } from './letters/letters.module';
 import { OfficesModule } from './offices/offices.module';
 import { OpenApiModule } from './openapi/openapi.module';
+import { PrintRunsModule } from './print-runs/print-runs.module';
+import { RepliesModule } from './replies/replies.module';
 import { LoggingModule } from './logging/logging.module';
 import { RedisModule } from './redis/redis.module';
 import { RequirementsModule } from './requirements/requirements.module';
@@ -18,7 +21,7 @@ export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, ClockModule, DatabaseModule, RedisModule, AuthModule, HealthModule, RequirementsModule, CasesModule, OfficesModule, SupervisionModule, OpenApiModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, ClockModule, DatabaseModule, RedisModule, AuthModule, HealthModule, RequirementsModule, CasesModule, LettersModule, PrintRunsModule, RepliesModule, OfficesModule, SupervisionModule, OpenApiModule],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { ROLE } from './codes';
 import { ROLE_GROUP } from './access';
+import { TRANSITIONS } from './transitions';
 
 describe('role groups', () => {
   it('name only known roles, and everyone is someone', () => {
@@ -11,5 +12,15 @@ describe('role groups', () => {
     expect(ROLE_GROUP.counter).not.toContain('print_staff');
     expect(ROLE_GROUP.printing).not.toContain('clerk');
     expect(ROLE_GROUP.administration).toEqual(['admin']);
+  });
+
+  it('let exactly the roles of the transition table confirm a mailing', () => {
+    const mailing = TRANSITIONS.find((t) => t.from === 'received' && t.to === 'inquiry_mailed')!;
+    expect([...ROLE_GROUP.mailing].sort()).toEqual([...mailing.roles].sort());
+  });
+
+  it('let exactly the counter roles of the transition table work on cases', () => {
+    const completing = TRANSITIONS.find((t) => t.from === 'received' && t.to === 'completed')!;
+    expect([...ROLE_GROUP.caseWork].sort()).toEqual([...completing.roles].sort());
   });
 });

@@ -10,6 +10,10 @@ export const ROLE_GROUP = {
   counter: ['clerk', 'supervisor', 'admin'],
   /** Print letters and print runs. */
   printing: ['print_staff', 'supervisor', 'admin'],
+  /** Work on cases (move them on, reissue a letter): the counter roles of the transition table. */
+  caseWork: ['clerk', 'supervisor'],
+  /** Confirm print runs as mailed: the transition table's received → inquiry_mailed. */
+  mailing: ['print_staff', 'supervisor'],
   /** Watch open cases, the queue and the dashboards. */
   supervision: ['supervisor', 'admin'],
   /** Users, offices, policy. */

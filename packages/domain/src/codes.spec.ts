@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CANCEL_REASON, CASE_STATE, DOCUMENT_TYPE, LETTER_STATUS, PIN, PRESENTER, PRINT_RUN_STATUS, REPRESENTATIVE_KIND, RESET_REASON, ROLE, ROUTE } from './codes';
+import { CANCEL_REASON, CASE_STATE, DOCUMENT_TYPE, LETTER_REISSUE_REASON, LETTER_STATUS, PIN, PRESENTER, PRINT_RUN_STATUS, REPRESENTATIVE_KIND, RESET_REASON, ROLE, ROUTE } from './codes';
 
 /** The enum values Prisma's schema declares, so the database and the domain cannot drift apart. */
 function schemaEnum(name: string): string[] {
@@ -19,6 +19,7 @@ describe('codes', () => {
     ['CancelReason', CANCEL_REASON],
     ['LetterStatus', LETTER_STATUS],
     ['PrintRunStatus', PRINT_RUN_STATUS],
+    ['LetterReissueReason', LETTER_REISSUE_REASON],
     ['RepresentativeKind', REPRESENTATIVE_KIND],
     ['Role', ROLE],
     ['Presenter', PRESENTER],
@@ -28,7 +29,7 @@ describe('codes', () => {
   });
 
   it('are snake_case and every one has a Japanese label', () => {
-    for (const code of [ROUTE, PIN, RESET_REASON, CASE_STATE, CANCEL_REASON, LETTER_STATUS, DOCUMENT_TYPE, ROLE]) {
+    for (const code of [ROUTE, PIN, RESET_REASON, CASE_STATE, CANCEL_REASON, LETTER_STATUS, LETTER_REISSUE_REASON, PRINT_RUN_STATUS, DOCUMENT_TYPE, ROLE]) {
       for (const value of code.values) {
         expect(value).toMatch(/^[a-z]+(_[a-z]+)*$/);
         expect((code.labels as Record<string, string>)[value]).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);

@@ -62,6 +62,14 @@ export const LETTER_STATUS = codes({
 });
 export type LetterStatus = (typeof LETTER_STATUS.values)[number];
 
+/** 照会書を再発行する理由. */
+export const LETTER_REISSUE_REASON = codes({
+  lost: '届いていない（紛失）',
+  returned: '返送されてきた（宛先不明等）',
+  damaged: '汚損・誤印刷',
+});
+export type LetterReissueReason = (typeof LETTER_REISSUE_REASON.values)[number];
+
 /** 印刷バッチの状態. */
 export const PRINT_RUN_STATUS = codes({
   rendering: '作成中',

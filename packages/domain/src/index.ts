@@ -12,3 +12,4 @@ export * from './guards';
 export * from './pins';
 export * from './requirements';
 export * from './access';
+export * from './letters';

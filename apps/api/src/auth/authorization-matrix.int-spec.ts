@@ -24,6 +24,18 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/policy': ['clerk', 'supervisor', 'print_staff', 'admin'],
   'PUT /api/policy': ['admin'],
   'GET /api/supervision/open-agent-cases': ['supervisor', 'admin'],
+  'GET /api/supervision/queue': ['supervisor', 'admin'],
+  'POST /api/cases/:id/letters': ['clerk', 'supervisor'],
+  'GET /api/letters': ['print_staff', 'supervisor', 'admin'],
+  'GET /api/letters/:id/pdf': ['print_staff', 'supervisor', 'admin'],
+  'POST /api/letters/:id/retry': ['print_staff', 'supervisor', 'admin'],
+  'POST /api/print-runs': ['print_staff', 'supervisor', 'admin'],
+  'GET /api/print-runs': ['print_staff', 'supervisor', 'admin'],
+  'GET /api/print-runs/:id': ['print_staff', 'supervisor', 'admin'],
+  'GET /api/print-runs/:id/pdf': ['print_staff', 'supervisor', 'admin'],
+  'POST /api/print-runs/:id/mailed': ['print_staff', 'supervisor'],
+  'POST /api/print-runs/:id/cancel': ['print_staff', 'supervisor', 'admin'],
+  'POST /api/replies/lookup': ['clerk', 'supervisor', 'admin'],
   // Reachable by anyone logged in; who may make each move is the transition table's (403 there).
   'POST /api/cases/:id/transitions': ['clerk', 'supervisor', 'print_staff', 'admin'],
 };

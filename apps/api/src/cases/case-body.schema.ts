@@ -1,6 +1,7 @@
 import { dateColumn } from '@madoguchi/db';
-import { CANCEL_REASON, CASE_STATE, DOCUMENT_TYPE, isIsoDate, PIN, PRESENTER, REPRESENTATIVE_KIND, RESET_REASON, ROUTE } from '@madoguchi/domain';
+import { CANCEL_REASON, CASE_STATE, DOCUMENT_TYPE, isIsoDate, LETTER_REISSUE_REASON, PIN, PRESENTER, REPRESENTATIVE_KIND, RESET_REASON, ROUTE } from '@madoguchi/domain';
 import { z } from 'zod';
+import { replySchema } from '../replies/reply.schema';
 
 /**
  * The shape of a case as the console sends it (shared/API.md), checked at the edge. Objects are
@@ -112,11 +113,21 @@ export const transitionSchema = z.strictObject({
   version: z.number().int().positive(),
   reason: z.enum(CANCEL_REASON.values).nullish(),
   documents: z.array(presentedDocumentSchema).max(20).optional(),
-  reply: z.strictObject({ inquiryNumber: z.string().min(1).max(40), checkCode: z.string().min(1).max(40) }).optional(),
+  reply: replySchema.optional(),
   note: z.string().max(500).nullish(),
 });
 
 export type TransitionBody = z.infer<typeof transitionSchema>;
+
+/** `POST /api/cases/:id/letters`: reissue the case's letter (再発行). */
+export const letterReissueSchema = z.strictObject({
+  /** The version the clerk's screen showed; a stale one is a conflict. */
+  version: z.number().int().positive(),
+  reason: z.enum(LETTER_REISSUE_REASON.values),
+  note: z.string().max(500).nullish(),
+});
+
+export type LetterReissueBody = z.infer<typeof letterReissueSchema>;
 
 /** Presented documents as rows of one visit. */
 export function documentRows(documents: readonly z.infer<typeof presentedDocumentSchema>[], visit: 1 | 2) {

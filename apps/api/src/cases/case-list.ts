@@ -1,6 +1,7 @@
 import { CASE_STATE, isOverdue, readInquiryNumber, ROUTE, type CaseState, type Route } from '@madoguchi/domain';
 import { dayOf, type Prisma } from '@madoguchi/db';
 import { z } from 'zod';
+import { simpleRestQuery } from '../validation/simple-rest';
 import { isoDate } from './case-body.schema';
 
 /**
@@ -24,30 +25,8 @@ export const caseListFilterSchema = z.strictObject({
 });
 
 export const SORTABLE = ['createdAt', 'updatedAt', 'receiptNumber', 'state'] as const;
-export const MAX_PAGE = 100;
 
-const json = <S extends z.ZodType>(schema: S) =>
-  z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'JSON の形式が正しくありません。' });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
-
-export const caseListQuerySchema = z.object({
-  filter: json(caseListFilterSchema).optional(),
-  sort: json(z.tuple([z.enum(SORTABLE), z.enum(['ASC', 'DESC'])])).optional(),
-  range: json(
-    z
-      .tuple([z.number().int().min(0), z.number().int().min(0)])
-      .refine(([from, to]) => to >= from && to - from < MAX_PAGE, { error: `範囲は1回に${MAX_PAGE}件までです。` }),
-  ).optional(),
-});
+export const caseListQuerySchema = simpleRestQuery(caseListFilterSchema, SORTABLE);
 
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 export type CaseListFilter = z.infer<typeof caseListFilterSchema>;

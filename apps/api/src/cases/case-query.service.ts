@@ -3,10 +3,17 @@ import { dateColumn, type Database, type Prisma } from '@madoguchi/db';
 import type { StaffPrincipal } from '../auth/principal';
 import { DATABASE } from '../database/database.module';
 import { Clock } from '../clock/clock';
-import { CASE_SUMMARY_INCLUDE, MAX_PAGE, searchTerms, summarize, type CaseListQuery, type CaseSummary } from './case-list';
+import { MAX_PAGE } from '../validation/simple-rest';
+import { CASE_SUMMARY_INCLUDE, searchTerms, summarize, type CaseListQuery, type CaseSummary } from './case-list';
 import { CASE_VIEW_INCLUDE, toCaseView, type CaseView } from './case-view';
 
 export const CASE_NOT_FOUND = { code: 'case_not_found', message: '指定された申請が見つかりません。', details: [] };
+/** A change made against the version the clerk's screen showed, when someone else changed the case first. */
+export const VERSION_CONFLICT = {
+  code: 'version_conflict',
+  message: '他の職員が先にこの申請を更新しました。画面を更新してやり直してください。',
+  details: [{ path: 'version', code: 'version_conflict', message: '他の職員が先にこの申請を更新しました。画面を更新してやり直してください。' }],
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids in paths are checked before any query: a malformed one is simply not found. */

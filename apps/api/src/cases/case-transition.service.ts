@@ -1,13 +1,14 @@
 import { ConflictException, ForbiddenException, HttpException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { Database } from '@madoguchi/db';
-import { checkDocuments, decideTransition, freeTextProblems, readInquiryNumber, requiredDocuments, type Problem, type TransitionNeed } from '@madoguchi/domain';
+import { checkDocuments, decideTransition, freeTextProblems, requiredDocuments, type LetterStatus, type Problem, type TransitionNeed } from '@madoguchi/domain';
+import { LetterCodes } from '@madoguchi/platform';
 import type { StaffPrincipal } from '../auth/principal';
 import { DATABASE } from '../database/database.module';
-import { LetterCodes } from '../letters/letter-codes';
 import { PolicyService } from '../offices/policy.service';
+import { checkReplyToLetter, readTypedInquiryNumber } from '../replies/reply-check';
 import { documentRows, type TransitionBody } from './case-body.schema';
 import { CASE_VIEW_INCLUDE, toCaseView, type CaseView } from './case-view';
-import { CASE_NOT_FOUND, isUuid, sameMunicipalityAs } from './case-query.service';
+import { CASE_NOT_FOUND, isUuid, sameMunicipalityAs, VERSION_CONFLICT } from './case-query.service';
 import { Clock } from '../clock/clock';
 
 function refuse(status: 'conflict' | 'forbidden' | 'unprocessable', problem: Problem, message = problem.message): HttpException {
@@ -16,12 +17,6 @@ function refuse(status: 'conflict' | 'forbidden' | 'unprocessable', problem: Pro
   if (status === 'forbidden') return new ForbiddenException(body);
   return new UnprocessableEntityException(body);
 }
-
-const REPLY_VERDICT: Record<'malformed' | 'mistyped' | 'mismatch', Problem> = {
-  malformed: { code: 'reply_check_code_malformed', message: '確認コードは6文字です（例: ABC-DEF）。', path: 'reply.checkCode' },
-  mistyped: { code: 'reply_check_code_mistyped', message: '確認コードの入力に誤りがあります。回答書の確認コードをもう一度確認してください。', path: 'reply.checkCode' },
-  mismatch: { code: 'reply_check_code_mismatch', message: '確認コードが照会番号と一致しません。回答書が本物か確認してください。', path: 'reply.checkCode' },
-};
 
 /**
  * 状態の変更: one endpoint for every move, driven by the domain's transition table. The update is
@@ -47,9 +42,7 @@ export class CaseTransitionService {
 
     const decision = decideTransition({ route: current.route, from: current.state, to: body.to, role: staff.role, cancelReason: body.reason ?? null });
     if (!decision.ok) throw refuse(decision.status, decision.problem);
-    if (body.version !== current.version) {
-      throw refuse('conflict', { code: 'version_conflict', message: '他の職員が先にこの申請を更新しました。画面を更新してやり直してください。', path: 'version' });
-    }
+    if (body.version !== current.version) throw new ConflictException(VERSION_CONFLICT);
 
     const problems = await this.unmetNeeds(decision.rule.needs, current, body);
     if (body.note) problems.push(...freeTextProblems(body.note, 'note'));
@@ -63,9 +56,7 @@ export class CaseTransitionService {
 
     await this.db.$transaction(async (tx) => {
       const moved = await tx.pinResetCase.updateMany({ where: { id: caseId, version: body.version }, data: { state: body.to, version: { increment: 1 } } });
-      if (moved.count !== 1) {
-        throw refuse('conflict', { code: 'version_conflict', message: '他の職員が先にこの申請を更新しました。画面を更新してやり直してください。', path: 'version' });
-      }
+      if (moved.count !== 1) throw new ConflictException(VERSION_CONFLICT);
       await tx.caseHistory.create({ data: { caseId, fromState: current.state, toState: body.to, actorId: staff.id, reason: body.reason ?? null, note: body.note ?? null } });
       if (decision.rule.needs.includes('visit2_documents')) {
         await tx.presentedDocument.createMany({ data: documentRows(body.documents ?? [], 2).map((row) => ({ ...row, caseId })) });
@@ -76,7 +67,7 @@ export class CaseTransitionService {
 
   private async unmetNeeds(
     needs: readonly TransitionNeed[],
-    current: { route: 'self' | 'legal_representative' | 'voluntary_agent'; policyVersionId: string; parties: { kind: 'parent' | 'guardian' | 'agent' | null }[]; letters: { inquiryNumber: string; status: string }[] },
+    current: { route: 'self' | 'legal_representative' | 'voluntary_agent'; policyVersionId: string; parties: { kind: 'parent' | 'guardian' | 'agent' | null }[]; letters: { inquiryNumber: string; status: LetterStatus }[] },
     body: TransitionBody,
   ): Promise<Problem[]> {
     const problems: Problem[] = [];
@@ -96,17 +87,13 @@ export class CaseTransitionService {
   }
 
   /** The reply must carry the inquiry number and check code of the case's current, mailed letter. */
-  private replyProblems(letters: { inquiryNumber: string; status: string }[], reply: TransitionBody['reply']): Problem[] {
+  private replyProblems(letters: { inquiryNumber: string; status: LetterStatus }[], reply: TransitionBody['reply']): Problem[] {
     if (!reply) return [{ code: 'reply_required', message: '回答書の照会番号と確認コードを入力してください。', path: 'reply' }];
-    const typed = readInquiryNumber(reply.inquiryNumber);
-    if (!typed.ok) {
-      return [{ code: `reply_inquiry_number_${typed.code}`, message: typed.code === 'mistyped' ? '照会番号の入力に誤りがあります。' : '照会番号は9文字です（例: K7Q-M3X-A9T）。', path: 'reply.inquiryNumber' }];
-    }
+    const typed = readTypedInquiryNumber(reply.inquiryNumber, 'reply.inquiryNumber');
+    if (!typed.ok) return [typed.refusal.problem];
     const letter = letters.find((l) => l.inquiryNumber === typed.value);
     if (!letter) return [{ code: 'reply_other_case', message: 'この照会番号はこの申請の照会書のものではありません。', path: 'reply.inquiryNumber' }];
-    if (letter.status === 'superseded') return [{ code: 'reply_superseded', message: 'この照会書は再発行により無効になっています。新しい照会書の回答書が必要です。', path: 'reply.inquiryNumber' }];
-    if (letter.status !== 'mailed') return [{ code: 'reply_letter_not_mailed', message: 'この照会書はまだ発送されていません。', path: 'reply.inquiryNumber' }];
-    const verdict = this.codes.verify(letter.inquiryNumber, reply.checkCode);
-    return verdict === 'ok' ? [] : [REPLY_VERDICT[verdict]];
+    const refused = checkReplyToLetter(letter, reply.checkCode, this.codes, 'reply.');
+    return refused ? [refused.problem] : [];
   }
 }

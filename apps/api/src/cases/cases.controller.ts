@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { Allow, CurrentStaff, Describe } from '../auth/decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { parseBody } from '../validation/parse-body';
-import { registerCaseSchema, transitionSchema } from './case-body.schema';
+import { setContentRange } from '../validation/simple-rest';
+import { LetterReissueService } from '../letters/letter-reissue.service';
+import { letterReissueSchema, registerCaseSchema, transitionSchema } from './case-body.schema';
 import { caseListQuerySchema, type CaseSummary } from './case-list';
 import { CaseQueryService } from './case-query.service';
 import { CaseRegistrationService } from './case-registration.service';
@@ -19,6 +21,7 @@ export class CasesController {
     private readonly registration: CaseRegistrationService,
     private readonly query: CaseQueryService,
     private readonly transitions: CaseTransitionService,
+    private readonly reissues: LetterReissueService,
   ) {}
 
   /** 受付: 201 with the case, 422 with what is missing. */
@@ -47,15 +50,22 @@ export class CasesController {
     return this.transitions.transition(staff, id, parseBody(transitionSchema, body));
   }
 
+  /** 照会書の再発行: a new letter (new inquiry number and check code) for a mailed one that was lost or came back. */
+  @Describe('照会書の再発行', letterReissueSchema)
+  @Post(':id/letters')
+  @Allow('caseWork')
+  reissueLetter(@Param('id') id: string, @Body() body: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    res.status(201);
+    return this.reissues.reissue(staff, id, parseBody(letterReissueSchema, body));
+  }
+
   /** The desk's list: filters, sort and range as react-admin's simple-rest data provider sends them. */
   @Describe('申請の一覧（react-admin simple-rest 形式）')
   @Get()
   @Allow('counter')
   async list(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<CaseSummary[]> {
     const { rows, from, total } = await this.query.list(staff, parseBody(caseListQuerySchema, query));
-    const to = rows.length ? from + rows.length - 1 : from;
-    res.setHeader('Content-Range', `cases ${from}-${to}/${total}`);
-    res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+    setContentRange(res, 'cases', from, rows.length, total);
     return rows;
   }
 

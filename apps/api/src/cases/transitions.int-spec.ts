@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createDatabaseClient } from '@madoguchi/db';
 import { checkCodeFor, type Role } from '@madoguchi/domain';
 import request from 'supertest';
-import { hmacAuthenticator } from '../letters/letter-codes';
+import { hmacAuthenticator } from '@madoguchi/platform';
 import { loginEveryRole, startTestApp, TEST_LETTER_SECRET } from '../testing/test-app';
 
 const db = createDatabaseClient(process.env.DATABASE_URL!);

@@ -3,13 +3,17 @@ import { z } from 'zod';
 import { Allow, CurrentStaff, Describe } from '../auth/decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { parseBody } from '../validation/parse-body';
+import { QueueOverviewService, type QueueOverview } from './queue-overview.service';
 import { SupervisionService, type OpenAgentCases } from './supervision.service';
 
 const querySchema = z.strictObject({ officeId: z.uuid().optional() });
 
 @Controller('supervision')
 export class SupervisionController {
-  constructor(private readonly supervision: SupervisionService) {}
+  constructor(
+    private readonly supervision: SupervisionService,
+    private readonly queue: QueueOverviewService,
+  ) {}
 
   /** Open agent cases by state and age, the overdue count and the oldest, for one office or all. */
   @Describe('未完了の任意代理人案件（状態別・経過日数別・期限超過）')
@@ -17,5 +21,13 @@ export class SupervisionController {
   @Allow('supervision')
   openAgentCases(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal): Promise<OpenAgentCases> {
     return this.supervision.openAgentCases(staff, parseBody(querySchema, query).officeId);
+  }
+
+  /** The letter pipeline: outbox backlog, letters by status, stuck and failed letters, queue counts and dead jobs. */
+  @Describe('照会書作成キューの状況（滞留・失敗・ジョブ数）')
+  @Get('queue')
+  @Allow('supervision')
+  queueOverview(@CurrentStaff() staff: StaffPrincipal): Promise<QueueOverview> {
+    return this.queue.overview(staff);
   }
 }

@@ -1,0 +1,90 @@
+import { dayOf, type Prisma } from '@madoguchi/db';
+import { awaitsPrinting, LETTER_STATUS, type CaseState, type LetterReissueReason, type LetterStatus } from '@madoguchi/domain';
+import { z } from 'zod';
+import { simpleRestQuery } from '../validation/simple-rest';
+
+/** `GET /api/letters`: the print desk's list (oldest first by default). */
+const statusOrStatuses = z.union([z.enum(LETTER_STATUS.values), z.array(z.enum(LETTER_STATUS.values)).max(6)]);
+
+export const letterListFilterSchema = z.strictObject({
+  status: statusOrStatuses.optional(),
+  /** Ready letters whose case still needs them: what the next print run can take. */
+  awaitingPrint: z.literal(true).optional(),
+  caseId: z.uuid().optional(),
+  printRunId: z.uuid().optional(),
+  officeId: z.uuid().optional(),
+  /** react-admin's getMany. */
+  id: z.array(z.uuid()).max(100).optional(),
+});
+
+export const letterListQuerySchema = simpleRestQuery(letterListFilterSchema, ['createdAt', 'status', 'renderedAt'] as const);
+export type LetterListQuery = z.infer<typeof letterListQuerySchema>;
+
+/** One letter as the print desk sees it: enough to pick, check and find it, no PDF. */
+export interface LetterSummary {
+  id: string;
+  caseId: string;
+  receiptNumber: string;
+  caseState: CaseState;
+  officeId: string;
+  status: LetterStatus;
+  /** Whether the next print run can take it. */
+  awaitingPrint: boolean;
+  inquiryNumber: string;
+  holderName: string;
+  issuedOn: string | null;
+  replyDeadline: string | null;
+  mailedOn: string | null;
+  printRunId: string | null;
+  /** Characters printed as 〓, to be written in by hand before mailing. */
+  missingCharacters: string | null;
+  lastError: string | null;
+  reissueReason: LetterReissueReason | null;
+  createdAt: string;
+  renderedAt: string | null;
+}
+
+export const LETTER_SUMMARY_SELECT = {
+  id: true,
+  caseId: true,
+  status: true,
+  inquiryNumber: true,
+  issuedOn: true,
+  replyDeadline: true,
+  mailedOn: true,
+  printRunId: true,
+  missingCharacters: true,
+  lastError: true,
+  reissueReason: true,
+  createdAt: true,
+  renderedAt: true,
+  case: { select: { receiptNumber: true, state: true, officeId: true, parties: { where: { role: 'holder' }, select: { familyName: true, givenName: true } } } },
+} satisfies Prisma.InquiryLetterSelect;
+
+type LetterSummaryRow = Prisma.InquiryLetterGetPayload<{ select: typeof LETTER_SUMMARY_SELECT }>;
+
+const day = (d: Date | null) => (d ? dayOf(d) : null);
+
+export function summarizeLetter(row: LetterSummaryRow): LetterSummary {
+  const holder = row.case.parties[0];
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    receiptNumber: row.case.receiptNumber,
+    caseState: row.case.state,
+    officeId: row.case.officeId,
+    status: row.status,
+    awaitingPrint: awaitsPrinting(row.status, row.case.state),
+    inquiryNumber: row.inquiryNumber,
+    holderName: holder ? `${holder.familyName} ${holder.givenName}` : '',
+    issuedOn: day(row.issuedOn),
+    replyDeadline: day(row.replyDeadline),
+    mailedOn: day(row.mailedOn),
+    printRunId: row.printRunId,
+    missingCharacters: row.missingCharacters,
+    lastError: row.lastError,
+    reissueReason: row.reissueReason,
+    createdAt: row.createdAt.toISOString(),
+    renderedAt: row.renderedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { LetterCodes } from '@madoguchi/platform';
+import { letterCodesProvider } from './letter-codes';
+import { LetterReissueService } from './letter-reissue.service';
+import { LettersController } from './letters.controller';
+import { LettersService } from './letters.service';
+
+@Module({ controllers: [LettersController], providers: [letterCodesProvider, LettersService, LetterReissueService], exports: [LetterCodes, LetterReissueService] })
+export class LettersModule {}

@@ -1,0 +1,111 @@
+import { dayOf, type Prisma } from '@madoguchi/db';
+import type { CaseState, LetterStatus, PrintRunStatus } from '@madoguchi/domain';
+
+/** A print run in the list: its state and who did what. */
+export interface PrintRunSummary {
+  id: string;
+  officeId: string;
+  status: PrintRunStatus;
+  letterCount: number;
+  /** The 発行日 printed on its letters. */
+  printedOn: string;
+  createdAt: string;
+  createdBy: { id: string; username: string };
+  renderedAt: string | null;
+  pdfSha256: string | null;
+  /** Why rendering the run failed, when it did. */
+  lastError: string | null;
+  mailedAt: string | null;
+  mailedBy: { id: string; username: string } | null;
+  cancelledAt: string | null;
+}
+
+/** One print run: the summary and its letters in print order. */
+export interface PrintRunView extends PrintRunSummary {
+  letters: {
+    id: string;
+    position: number;
+    caseId: string;
+    receiptNumber: string;
+    caseState: CaseState;
+    inquiryNumber: string;
+    holderName: string;
+    status: LetterStatus;
+    missingCharacters: string | null;
+    mailedOn: string | null;
+    replyDeadline: string | null;
+  }[];
+}
+
+const staff = { select: { id: true, username: true } } as const;
+
+export const PRINT_RUN_SUMMARY_SELECT = {
+  id: true,
+  officeId: true,
+  status: true,
+  letterCount: true,
+  printedOn: true,
+  createdAt: true,
+  renderedAt: true,
+  pdfSha256: true,
+  lastError: true,
+  mailedAt: true,
+  cancelledAt: true,
+  createdBy: staff,
+  mailedBy: staff,
+} satisfies Prisma.PrintRunSelect;
+
+export const PRINT_RUN_VIEW_SELECT = {
+  ...PRINT_RUN_SUMMARY_SELECT,
+  letters: {
+    orderBy: { printRunPosition: 'asc' },
+    select: {
+      id: true,
+      printRunPosition: true,
+      caseId: true,
+      inquiryNumber: true,
+      status: true,
+      missingCharacters: true,
+      mailedOn: true,
+      replyDeadline: true,
+      case: { select: { receiptNumber: true, state: true, parties: { where: { role: 'holder' }, select: { familyName: true, givenName: true } } } },
+    },
+  },
+} satisfies Prisma.PrintRunSelect;
+
+export function toPrintRunSummary(row: Prisma.PrintRunGetPayload<{ select: typeof PRINT_RUN_SUMMARY_SELECT }>): PrintRunSummary {
+  return {
+    id: row.id,
+    officeId: row.officeId,
+    status: row.status,
+    letterCount: row.letterCount,
+    printedOn: dayOf(row.printedOn),
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy,
+    renderedAt: row.renderedAt?.toISOString() ?? null,
+    pdfSha256: row.pdfSha256,
+    lastError: row.lastError,
+    mailedAt: row.mailedAt?.toISOString() ?? null,
+    mailedBy: row.mailedBy,
+    cancelledAt: row.cancelledAt?.toISOString() ?? null,
+  };
+}
+
+export function toPrintRunView(row: Prisma.PrintRunGetPayload<{ select: typeof PRINT_RUN_VIEW_SELECT }>): PrintRunView {
+  return {
+    ...toPrintRunSummary(row),
+    letters: row.letters.map((l) => ({
+      id: l.id,
+      position: l.printRunPosition ?? 0,
+      caseId: l.caseId,
+      receiptNumber: l.case.receiptNumber,
+      caseState: l.case.state,
+      inquiryNumber: l.inquiryNumber,
+      holderName: l.case.parties[0] ? `${l.case.parties[0].familyName} ${l.case.parties[0].givenName}` : '',
+      status: l.status,
+      missingCharacters: l.missingCharacters,
+      mailedOn: l.mailedOn ? dayOf(l.mailedOn) : null,
+      replyDeadline: l.replyDeadline ? dayOf(l.replyDeadline) : null,
+    })),
+  };
+}
