@@ -3,7 +3,7 @@ import { japanDate } from '@madoguchi/domain';
 import { ConfigError, createLogger, LetterCodes } from '@madoguchi/platform';
 import { Redis } from 'ioredis';
 import { loadWorkerConfig } from './config';
-import { startLetterWorker } from './letters/letter-worker';
+import { LetterWorker } from './letters/letter-worker';
 import { RenderInquiryLetterJob } from './letters/render-inquiry-letter.job';
 import { RenderPrintRunJob } from './letters/render-print-run.job';
 import { OutboxRelay, OutboxRelayLoop } from './outbox/outbox-relay';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, connectTimeout: 2000 });
   connection.on('error', () => undefined);
   const today = () => japanDate(new Date());
-  const worker = startLetterWorker(
+  const worker = new LetterWorker(
     { letter: new RenderInquiryLetterJob(db, codes, today, logger), printRun: new RenderPrintRunJob(db, codes, logger) },
     db,
     logger,
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'worker stopping: finishing the jobs in hand');
-    // close() waits for the jobs in hand; anything not started stays in the queue for the next worker.
+    // The jobs in hand finish; anything not started stays in the queue for the next worker.
     await Promise.all([worker.close(), relay.stop()]);
     await closeQueues();
     connection.disconnect();

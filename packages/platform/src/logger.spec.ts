@@ -35,4 +35,9 @@ describe('logs', () => {
   it('leave short numbers and ordinary words alone', () => {
     expect(scrubSecrets({ msg: 'case 12 moved to completed', office: 'HQ' })).toEqual({ msg: 'case 12 moved to completed', office: 'HQ' });
   });
+
+  it('keep row ids whole, while scrubbing what stands beside them', () => {
+    const id = 'cd840962-0a79-4597-a59b-f8e08c36de17';
+    expect(scrubSecrets({ letterId: id, msg: `letter ${id} for 1234` })).toEqual({ letterId: id, msg: `letter ${id} for [REDACTED]` });
+  });
 });

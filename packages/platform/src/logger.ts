@@ -13,8 +13,16 @@ const REDACTED = '[REDACTED]';
 // Credentials inside a connection string (postgresql://user:password@host).
 const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]+):[^@\s]+@/gi;
 
+// Row ids: their digit runs are hex, never a PIN or an individual number, and an id that survives
+// is what lets an operator follow a letter through the logs.
+const UUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
+
 function scrubString(value: string): string {
-  return value.replace(URL_CREDENTIALS, `$1:${REDACTED}@`).replace(DIGIT_RUN, REDACTED);
+  return value
+    .replace(URL_CREDENTIALS, `$1:${REDACTED}@`)
+    .split(UUID)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(DIGIT_RUN, REDACTED)))
+    .join('');
 }
 
 export function scrubSecrets(value: unknown, depth = 0): unknown {

@@ -14,6 +14,9 @@ beforeEach(async () => {
   await queues[QUEUE.letters].obliterate({ force: true });
 });
 afterAll(async () => {
+  // Leave nothing for the worker tests that run after this file.
+  await queues[QUEUE.letters].obliterate({ force: true });
+  await db.outboxMessage.deleteMany();
   await open.close();
   await db.$disconnect();
 });

@@ -1,0 +1,166 @@
+import { createDatabaseClient } from '@madoguchi/db';
+import { JOB } from '@madoguchi/platform';
+import { Client } from 'pg';
+import { createAgentCase, createAgentCases } from '../testing/fixtures';
+import { killAll, renderedLetterIds, startApi, startWorker, stop, waitFor } from '../testing/processes';
+
+/**
+ * The worker as a process, against the run's real PostgreSQL and Redis: what happens to letters
+ * when Redis is away, when the worker is killed, when it is stopped, and when two run at once.
+ */
+const db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 4 });
+const DEAD_REDIS = 'redis://127.0.0.1:1';
+const PASSWORD = 'worker-test-password';
+
+afterEach(() => killAll());
+afterAll(() => db.$disconnect());
+
+const statusOf = async (letterId: string) => (await db.inquiryLetter.findUniqueOrThrow({ where: { id: letterId } })).status;
+const allReady = async (letterIds: string[]) => (await db.inquiryLetter.count({ where: { id: { in: letterIds }, status: 'ready' } })) === letterIds.length;
+
+/** Hold a letter's row lock from outside, so the worker's job for it is caught in the middle. */
+async function holdLetter(letterId: string): Promise<{ release(): Promise<void> }> {
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query('SELECT id FROM inquiry_letters WHERE id = $1 FOR UPDATE', [letterId]);
+  return {
+    async release() {
+      await client.query('ROLLBACK');
+      await client.end();
+    },
+  };
+}
+
+async function jobIdFor(letterId: string): Promise<string> {
+  const row = await db.outboxMessage.findFirstOrThrow({ where: { job: JOB.renderInquiryLetter, payload: { equals: { letterId } } } });
+  return `outbox-${row.id}`;
+}
+
+describe('Redis unavailable when the clerk registers', () => {
+  it('the registration stands, and its letter is made once Redis is back', async () => {
+    await createAgentCase(db); // seeds the demo users
+    const api = await startApi({ REDIS_URL: DEAD_REDIS });
+    let letterId: string;
+    try {
+      expect((await fetch(`${api.url}/health`)).status).toBe(503);
+      const login = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk', password: PASSWORD }) });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const res = await fetch(`${api.url}/api/cases`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+        body: JSON.stringify({
+          route: 'voluntary_agent', reason: 'forgotten', pins: ['user_auth'],
+          holder: { familyName: '江東', givenName: '花子', familyNameKana: 'コウトウ', givenNameKana: 'ハナコ', birthDate: '1950-04-01', postalCode: '135-8383', address: '東京都江東区東陽4-11-28', adultWard: false, hasSignatureCertificate: true },
+          representative: { kind: 'agent', familyName: '江東', givenName: '太郎', familyNameKana: 'コウトウ', givenNameKana: 'タロウ' },
+          documents: [{ presentedBy: 'representative', type: 'passport', expiresOn: '2099-01-01' }],
+        }),
+      });
+      expect(res.status).toBe(201);
+      letterId = ((await res.json()) as { letters: { id: string }[] }).letters[0]!.id;
+    } finally {
+      await stop(api);
+    }
+
+    // A worker that cannot reach Redis keeps the job in the outbox and says so.
+    const blind = startWorker({ REDIS_URL: DEAD_REDIS });
+    await waitFor(() => blind.logs.some((l) => l.msg === 'outbox relay failed; rows stay in the outbox'), 20000, () => `the relay to fail:\n${blind.output()}`);
+    expect(await statusOf(letterId)).toBe('pending');
+    expect(await db.outboxMessage.count({ where: { payload: { equals: { letterId } }, sentAt: null } })).toBe(1);
+    expect(await stop(blind)).toBe(0);
+
+    const worker = startWorker();
+    try {
+      await waitFor(async () => (await statusOf(letterId)) === 'ready', 30000, () => `the letter:\n${worker.output()}`);
+      expect(renderedLetterIds(worker)).toEqual([letterId]);
+      expect(await db.outboxMessage.count({ where: { payload: { equals: { letterId } }, sentAt: null } })).toBe(0);
+    } finally {
+      expect(await stop(worker)).toBe(0);
+    }
+  }, 90000);
+});
+
+describe('a worker killed in the middle of a job', () => {
+  it('leaves every letter rendered exactly once once another worker has taken over', async () => {
+    const cases = await createAgentCases(db, 12, { outbox: true });
+    const ids = cases.map((c) => c.letterId);
+    const target = ids[2]!;
+    const held = await holdLetter(target);
+    const first = startWorker({ JOB_LOCK_MS: '2000' });
+    let released = false;
+    try {
+      // The job for the held letter is now in the worker's hands, blocked half-way.
+      const jobId = await jobIdFor(target);
+      await waitFor(() => first.logs.some((l) => l.msg === 'worker started'), 20000, () => first.output());
+      const { Queue } = await import('bullmq');
+      const queue = new Queue('letters', { connection: { url: process.env.REDIS_URL }, prefix: process.env.REDIS_PREFIX });
+      try {
+        await waitFor(async () => (await queue.getJobState(jobId)) === 'active', 20000, () => `job ${jobId} to be active:\n${first.output()}`);
+        await waitFor(() => renderedLetterIds(first).length === ids.length - 1, 30000, () => `the other letters:\n${first.output()}`);
+        expect(await stop(first, 'SIGKILL')).toBeNull();
+        expect(await queue.getJobState(jobId)).toBe('active');
+      } finally {
+        await queue.close();
+      }
+      await held.release();
+      released = true;
+      expect(await statusOf(target)).toBe('pending');
+
+      const second = startWorker({ JOB_LOCK_MS: '2000' });
+      try {
+        await waitFor(() => allReady(ids), 60000, () => `every letter after the restart:\n${second.output()}`);
+        expect([...renderedLetterIds(first), ...renderedLetterIds(second)].sort()).toEqual([...ids].sort());
+        expect(renderedLetterIds(second)).toEqual([target]);
+        expect(await db.inquiryLetter.count({ where: { caseId: { in: cases.map((c) => c.caseId) } } })).toBe(ids.length);
+      } finally {
+        await stop(second);
+      }
+    } finally {
+      if (!released) await held.release();
+      await stop(first, 'SIGKILL');
+    }
+  }, 120000);
+});
+
+describe('a worker asked to stop', () => {
+  it('finishes the job in hand before it exits', async () => {
+    const { letterId } = await createAgentCase(db, { outbox: true });
+    const held = await holdLetter(letterId);
+    const worker = startWorker();
+    try {
+      await waitFor(() => worker.logs.some((l) => l.msg === 'outbox rows relayed'), 20000, () => worker.output());
+      await new Promise((r) => setTimeout(r, 500)); // the job reaches the held row
+      worker.child.kill('SIGTERM');
+      await waitFor(() => worker.logs.some((l) => l.msg === 'worker stopping: finishing the jobs in hand'), 5000, () => worker.output());
+      await new Promise((r) => setTimeout(r, 500));
+      expect(worker.child.exitCode).toBeNull(); // still waiting for the letter
+      await held.release();
+      expect(await worker.exited).toBe(0);
+      expect(await statusOf(letterId)).toBe('ready');
+      expect(renderedLetterIds(worker)).toEqual([letterId]);
+    } finally {
+      await stop(worker, 'SIGKILL');
+    }
+  }, 60000);
+});
+
+describe('two worker processes on one queue', () => {
+  it('never render one letter twice, even with two jobs for every letter', async () => {
+    const cases = await createAgentCases(db, 60);
+    const ids = cases.map((c) => c.letterId);
+    const workers = [startWorker(), startWorker()];
+    try {
+      await waitFor(() => workers.every((w) => w.logs.some((l) => l.msg === 'worker started')), 20000, () => workers.map((w) => w.output()).join('\n'));
+      // Each letter's job twice over, as a retried relay or a careless operator might leave it.
+      await db.outboxMessage.createMany({ data: [...ids, ...ids].map((letterId) => ({ job: JOB.renderInquiryLetter, payload: { letterId } })) });
+      await waitFor(() => allReady(ids), 60000, () => workers.map((w) => w.output()).join('\n'));
+      await waitFor(() => workers.reduce((n, w) => n + w.logs.filter((l) => l.msg === 'letter not pending; nothing to render').length, 0) === ids.length, 20000, () => 'the duplicate jobs');
+      const [a, b] = workers.map(renderedLetterIds);
+      expect([...a!, ...b!].sort()).toEqual([...ids].sort());
+      expect(a!.length).toBeGreaterThan(0);
+      expect(b!.length).toBeGreaterThan(0);
+    } finally {
+      await Promise.all(workers.map((w) => stop(w)));
+    }
+  }, 120000);
+});
