@@ -29,7 +29,7 @@ function pageCount(pdf: Uint8Array): number {
 }
 
 describe('RenderPrintRunJob', () => {
-  it('merges the letters of a run into one PDF, re-dating a letter rendered on an earlier day', async () => {
+  it('merges the letters of a run into one PDF, re-dating the letters rendered on an earlier day', async () => {
     const cases = await createAgentCases(db, 3);
     const early = new RenderInquiryLetterJob(db, codes, () => '2026-11-20', logger);
     for (const { letterId } of cases.slice(0, 2)) await early.run({ letterId });
@@ -38,6 +38,7 @@ describe('RenderPrintRunJob', () => {
     const before = await db.inquiryLetter.findUniqueOrThrow({ where: { id: cases[2]!.letterId } });
 
     const runId = await printRunOf(db, cases.map((c) => c.letterId).reverse(), '2026-11-25');
+    const lastOutbox = (await db.outboxMessage.aggregate({ _max: { id: true } }))._max.id ?? 0n;
     expect(await printRuns.run({ printRunId: runId })).toBe('rendered');
 
     const run = await db.printRun.findUniqueOrThrow({ where: { id: runId } });
@@ -55,6 +56,19 @@ describe('RenderPrintRunJob', () => {
     const kept = letters.find((l) => l.id === cases[2]!.letterId)!;
     expect(kept.renderedAt).toEqual(before.renderedAt);
     expect(kept.pdfSha256).toBe(before.pdfSha256);
+    // The two dated earlier lost their old PDF, and the worker has a job to print them again as the run did.
+    const redated = cases.slice(0, 2).map((c) => c.letterId);
+    expect(letters.filter((l) => redated.includes(l.id)).map((l) => l.pdf)).toEqual([null, null]);
+    const jobs = await db.outboxMessage.findMany({ where: { id: { gt: lastOutbox } } });
+    expect(jobs.map((j) => j.payload).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(redated.map((letterId) => ({ letterId })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
+
+    for (const letterId of redated) expect(await today.run({ letterId })).toBe('rendered');
+    for (const letterId of redated) {
+      const letter = await db.inquiryLetter.findUniqueOrThrow({ where: { id: letterId } });
+      expect({ status: letter.status, issuedOn: dayOf(letter.issuedOn!), hasPdf: letter.pdf !== null }).toEqual({ status: 'printed', issuedOn: '2026-11-25', hasPdf: true });
+    }
+    // Done once: a second job finds the PDF there.
+    expect(await early.run({ letterId: redated[0]! })).toBe('skipped');
   });
 
   it('does nothing for a cancelled run, or a run already rendered', async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dateColumn, dayOf, type Database } from '@madoguchi/db';
-import { renderInquiryLetter, renderLetterBatch } from '@madoguchi/letters';
-import type { LetterCodes } from '@madoguchi/platform';
+import { renderLetterBatch } from '@madoguchi/letters';
+import { JOB, type LetterCodes } from '@madoguchi/platform';
 import type { Logger } from 'pino';
 import { inquiryLetterData, LETTER_DATA_INCLUDE } from './letter-data';
 import type { RenderOutcome } from './render-inquiry-letter.job';
@@ -14,9 +14,10 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 
 /**
  * 印刷バッチの作成: the letters of a run as one PDF, in the run's order, dated the run's day. A
- * letter rendered on an earlier day is rendered again with the run's date first, so the letter
- * kept on file is the letter that was printed. The run row is locked throughout: a cancellation
- * waits for the render, and a second job for the same run finds it ready and does nothing.
+ * letter rendered on an earlier day is re-dated to the run's day and its own PDF dropped, with a
+ * job (in the same transaction) to render it again as printed: the run is ready at once, and the
+ * letter kept on file follows. The run row is locked throughout: a cancellation waits for the
+ * render, and a second job for the same run finds it ready and does nothing.
  */
 export class RenderPrintRunJob {
   constructor(
@@ -37,29 +38,21 @@ export class RenderPrintRunJob {
         const printedOn = dayOf(locked[0].printed_on);
         const letters = await tx.inquiryLetter.findMany({ where: { printRunId }, orderBy: { printRunPosition: 'asc' }, include: LETTER_DATA_INCLUDE });
         const data = letters.map((letter) => inquiryLetterData(letter, printedOn, this.codes));
-        let redated = 0;
+        const stale = letters.filter((letter) => !(letter.pdf && letter.issuedOn && dayOf(letter.issuedOn) === printedOn));
         for (const [i, letter] of letters.entries()) {
-          if (letter.pdf && letter.issuedOn && dayOf(letter.issuedOn) === printedOn) continue;
-          const { pdf, missingCharacters } = await renderInquiryLetter(data[i]!);
+          if (!stale.includes(letter)) continue;
           await tx.inquiryLetter.update({
             where: { id: letter.id },
-            data: {
-              pdf: new Uint8Array(pdf),
-              pdfSha256: sha256(pdf),
-              renderedAt: new Date(),
-              issuedOn: dateColumn(printedOn),
-              replyDeadline: dateColumn(data[i]!.replyDeadline),
-              missingCharacters: missingCharacters.join('') || null,
-            },
+            data: { issuedOn: dateColumn(printedOn), replyDeadline: dateColumn(data[i]!.replyDeadline), pdf: null, pdfSha256: null, renderedAt: null },
           });
-          redated++;
         }
+        if (stale.length) await tx.outboxMessage.createMany({ data: stale.map((l) => ({ job: JOB.renderInquiryLetter, payload: { letterId: l.id } })) });
         const { pdf, pages } = await renderLetterBatch(data, printedOn);
         await tx.printRun.update({
           where: { id: printRunId },
           data: { status: 'ready', pdf: new Uint8Array(pdf), pdfSha256: sha256(pdf), renderedAt: new Date(), lastError: null },
         });
-        this.logger.info({ printRunId, letters: letters.length, redated, pages, bytes: pdf.length }, 'print run rendered');
+        this.logger.info({ printRunId, letters: letters.length, redated: stale.length, pages, bytes: pdf.length }, 'print run rendered');
         return 'rendered';
       },
       { timeout: 300000 },

@@ -154,7 +154,7 @@ describe('two worker processes on one queue', () => {
       // Each letter's job twice over, as a retried relay or a careless operator might leave it.
       await db.outboxMessage.createMany({ data: [...ids, ...ids].map((letterId) => ({ job: JOB.renderInquiryLetter, payload: { letterId } })) });
       await waitFor(() => allReady(ids), 60000, () => workers.map((w) => w.output()).join('\n'));
-      await waitFor(() => workers.reduce((n, w) => n + w.logs.filter((l) => l.msg === 'letter not pending; nothing to render').length, 0) === ids.length, 20000, () => 'the duplicate jobs');
+      await waitFor(() => workers.reduce((n, w) => n + w.logs.filter((l) => l.msg === 'letter not waiting to be rendered; nothing to do').length, 0) === ids.length, 20000, () => 'the duplicate jobs');
       const [a, b] = workers.map(renderedLetterIds);
       expect([...a!, ...b!].sort()).toEqual([...ids].sort());
       expect(a!.length).toBeGreaterThan(0);
