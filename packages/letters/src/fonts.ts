@@ -16,20 +16,79 @@ function parseFont(pkg: string, file: string): fontkit.Font {
 }
 
 export interface LetterFonts {
+  /** BIZ UDPGothic for the data of a letter (names, addresses, numbers, dates). */
   main: fontkit.Font;
-  bold: fontkit.Font;
+  /** The same faces for the letter's fixed wording, built once per process (fixedWording). */
+  fixed: fontkit.Font;
+  fixedBold: fontkit.Font;
   fallback: fontkit.Font;
 }
 
 let loaded: LetterFonts | undefined;
 
 export function letterFonts(): LetterFonts {
-  loaded ??= {
-    main: parseFont('@expo-google-fonts/biz-udpgothic', '400Regular/BIZUDPGothic_400Regular.ttf'),
-    bold: parseFont('@expo-google-fonts/biz-udpgothic', '700Bold/BIZUDPGothic_700Bold.ttf'),
-    fallback: parseFont('@expo-google-fonts/noto-sans-jp', '400Regular/NotoSansJP_400Regular.ttf'),
-  };
+  if (!loaded) {
+    const main = parseFont('@expo-google-fonts/biz-udpgothic', '400Regular/BIZUDPGothic_400Regular.ttf');
+    const bold = parseFont('@expo-google-fonts/biz-udpgothic', '700Bold/BIZUDPGothic_700Bold.ttf');
+    const fallback = parseFont('@expo-google-fonts/noto-sans-jp', '400Regular/NotoSansJP_400Regular.ttf');
+    loaded = { main, fallback, fixed: fixedWording(main), fixedBold: fixedWording(bold) };
+  }
   return loaded;
+}
+
+const REMEMBERED_SUBSETS = 64;
+const REMEMBERED_LAYOUTS = 2000;
+
+/**
+ * A face for the fixed wording of the letter, which is the same in every letter: the same
+ * strings, so the same glyphs in the same order. Building each letter's font subset and laying
+ * out its text were most of a letter's time; under this wrapper a subset with exactly the glyphs
+ * of an earlier one reuses that one's font file, and a string laid out before reuses its layout.
+ * It goes by its own PostScript name, or pdfkit would merge it with the data's embedding.
+ */
+function fixedWording(font: fontkit.Font): fontkit.Font {
+  const files = new Map<string, Uint8Array>();
+  const layouts = new Map<string, { run: ReturnType<fontkit.Font['layout']>; positions: Record<string, number>[] }>();
+  const createSubset = (): fontkit.Subset => {
+    const subset = font.createSubset();
+    return new Proxy(subset, {
+      get(target, key) {
+        if (key !== 'encode') return Reflect.get(target, key, target) as unknown;
+        return () => {
+          const glyphs = target.glyphs.join(',');
+          let file = files.get(glyphs);
+          if (!file) {
+            file = target.encode();
+            if (files.size >= REMEMBERED_SUBSETS) files.delete(files.keys().next().value!);
+            files.set(glyphs, file);
+          }
+          return file;
+        };
+      },
+    });
+  };
+  const layout = (text: string, ...rest: unknown[]) => {
+    const key = rest.length ? `${text}\u0000${JSON.stringify(rest)}` : text;
+    let remembered = layouts.get(key);
+    if (!remembered) {
+      const run = font.layout(text, ...rest);
+      remembered = { run, positions: run.positions.map((p) => ({ ...p })) };
+      if (layouts.size >= REMEMBERED_LAYOUTS) layouts.clear();
+      layouts.set(key, remembered);
+    }
+    // pdfkit scales the positions it is given in place: each document gets its own copy.
+    const copy = Object.create(Object.getPrototypeOf(remembered.run) as object) as ReturnType<fontkit.Font['layout']>;
+    return Object.assign(copy, remembered.run, { positions: remembered.positions.map((p) => ({ ...p })) });
+  };
+  const postscriptName = `${font.postscriptName}-Fixed`;
+  return new Proxy(font, {
+    get(target, key) {
+      if (key === 'createSubset') return createSubset;
+      if (key === 'layout') return layout;
+      if (key === 'postscriptName') return postscriptName;
+      return Reflect.get(target, key, target) as unknown;
+    },
+  });
 }
 
 /** 〓 (geta): the customary mark for a character that cannot be printed. */

@@ -22,6 +22,10 @@ export interface RenderedLetter {
   missingCharacters: string[];
 }
 
+/** A piece of a line: the letter's fixed wording, or data (`v(...)`) that differs from letter to letter. */
+type Part = string | { data: string };
+const v = (data: string): Part => ({ data });
+
 /** Pages of one letter: the inquiry, and the reply the holder seals (printed single-sided). */
 export const PAGES_PER_LETTER = 2;
 
@@ -50,8 +54,9 @@ function openDocument(createdOn: IsoDate, title: string, fonts: LetterFonts): Pd
   });
   // pdfkit takes an already parsed fontkit font as a source (it checks for `layout`); its types only list files and buffers.
   const source = (font: LetterFonts['main']) => font as unknown as PDFKit.Mixins.PDFFontSource;
-  doc.registerFont('main', source(fonts.main));
-  doc.registerFont('bold', source(fonts.bold));
+  doc.registerFont('fixed', source(fonts.fixed));
+  doc.registerFont('fixedBold', source(fonts.fixedBold));
+  doc.registerFont('data', source(fonts.main));
   doc.registerFont('fallback', source(fonts.fallback));
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -93,13 +98,28 @@ function drawInquiryLetter(doc: PDFKit.PDFDocument, data: InquiryLetterData, fon
   let pages = 0;
   const countPage = () => pages++;
   doc.on('pageAdded', countPage);
-  /** Write text with per-character font fallback; `bold` for headings (names fall back to regular). */
-  const write = (text: string, options: PDFKit.Mixins.TextOptions & { x?: number; y?: number; size?: number; bold?: boolean } = {}) => {
+  /**
+   * Write a line made of the letter's fixed wording (plain strings) and its data (`v(...)`: names,
+   * addresses, numbers, dates). They are set in two embeddings of the same face: the fixed wording
+   * is the same glyphs in every letter, so its font file is built once per process (see fonts.ts).
+   * Data falls back per character to the second face, and to 〓, as fontRuns decides.
+   */
+  const write = (parts: Part | Part[], options: PDFKit.Mixins.TextOptions & { x?: number; y?: number; size?: number; bold?: boolean } = {}) => {
     const { x, y, size = BODY, bold = false, ...rest } = options;
     doc.fontSize(size);
-    const runs = fontRuns(text, fonts, missing);
+    const runs: { font: string; text: string }[] = [];
+    for (const part of Array.isArray(parts) ? parts : [parts]) {
+      const isData = typeof part !== 'string';
+      for (const run of fontRuns(isData ? part.data : part, fonts, missing)) {
+        // Data is never set in bold: a third embedded subset per letter would cost more than it shows.
+        const font = run.font === 'fallback' ? 'fallback' : isData ? 'data' : bold ? 'fixedBold' : 'fixed';
+        const last = runs.at(-1);
+        if (last?.font === font) last.text += run.text;
+        else runs.push({ font, text: run.text });
+      }
+    }
     runs.forEach((run, i) => {
-      doc.font(run.font === 'main' && bold ? 'bold' : run.font);
+      doc.font(run.font);
       // One baseline for every run: the fonts' ascenders differ, and a top-aligned run would jump.
       const opts = { ...rest, baseline: 'alphabetic' as const, continued: i < runs.length - 1 };
       // Callers give the top of the line; with an alphabetic baseline that is one font size lower.
@@ -119,36 +139,36 @@ function drawInquiryLetter(doc: PDFKit.PDFDocument, data: InquiryLetterData, fon
 
   // Page 1: 照会書
   doc.addPage();
-  write(`〒${data.holder.postalCode}`, { x: WINDOW.x, y: WINDOW.y, size: 12 });
-  write(data.holder.address, { width: WINDOW.width, size: 12 });
+  write(['〒', v(data.holder.postalCode)], { x: WINDOW.x, y: WINDOW.y, size: 12 });
+  write(v(data.holder.address), { width: WINDOW.width, size: 12 });
   doc.moveDown(0.4);
-  write(`${data.holder.name} 様`, { width: WINDOW.width, size: 16 });
+  write([v(data.holder.name), ' 様'], { width: WINDOW.width, size: 16 });
 
   const right = 125 * MM;
-  write(formatJapaneseDate(data.issuedOn), { x: right, y: WINDOW.y, size: 11 });
-  write(`照会番号 ${data.inquiryNumber}`, { x: right, y: WINDOW.y + 18, size: 12, bold: true });
-  write(`確認コード ${data.checkCode}`, { x: right, y: WINDOW.y + 36, size: 12, bold: true });
+  write(v(formatJapaneseDate(data.issuedOn)), { x: right, y: WINDOW.y, size: 11 });
+  write(['照会番号 ', v(data.inquiryNumber)], { x: right, y: WINDOW.y + 18, size: 12, bold: true });
+  write(['確認コード ', v(data.checkCode)], { x: right, y: WINDOW.y + 36, size: 12, bold: true });
   drawQr(right, WINDOW.y + 56, 24 * MM);
 
-  write(`${data.sender.municipality} ${data.sender.office}`, { x: right, y: WINDOW.y + 56 + 26 * MM, size: 11 });
-  write(`〒${data.sender.postalCode} ${data.sender.address}`, { x: right, width: PAGE.width - right - PAGE.margin, size: 10 });
-  write(`電話 ${data.sender.phone}`, { x: right, size: 11 });
+  write(v(`${data.sender.municipality} ${data.sender.office}`), { x: right, y: WINDOW.y + 56 + 26 * MM, size: 11 });
+  write(['〒', v(`${data.sender.postalCode} ${data.sender.address}`)], { x: right, width: PAGE.width - right - PAGE.margin, size: 10 });
+  write(['電話 ', v(data.sender.phone)], { x: right, size: 11 });
 
   const left = PAGE.margin;
   const width = PAGE.width - 2 * PAGE.margin;
   write('マイナンバーカードの暗証番号の再設定についての照会書', { x: left, y: 105 * MM, width, size: 17, bold: true, align: 'center' });
   doc.moveDown(1);
-  write(`次の方から、あなたの代理人として、あなたのマイナンバーカードの暗証番号を再設定する申請がありました。`, { x: left, width });
+  write('次の方から、あなたの代理人として、あなたのマイナンバーカードの暗証番号を再設定する申請がありました。', { x: left, width });
   doc.moveDown(0.5);
-  write(`代理人　${data.agent.name} 様`, { x: left + 10 * MM, width, bold: true });
+  write(['代理人　', v(data.agent.name), ' 様'], { x: left + 10 * MM, width, bold: true });
   write(`再設定する暗証番号　${pinLabels.join('、')}`, { x: left + 10 * MM, width: width - 10 * MM });
   doc.moveDown(0.8);
   write('あなたがこの方に申請を頼んだ場合は、2枚目の回答書に記入し、同封の封筒に入れて封をしたうえで、代理人にお渡しください。代理人が回答書をお持ちになり、あらためて窓口で手続をします。', { x: left, width });
   doc.moveDown(0.5);
-  write(`回答期限　${deadline}（この日までに代理人が窓口へお持ちください）`, { x: left, width, bold: true });
+  write(['回答期限　', v(deadline), '（この日までに代理人が窓口へお持ちください）'], { x: left, width, bold: true });
   doc.moveDown(0.8);
   write('この申請に心当たりがない場合は、回答書を誰にも渡さず、すぐに下記の窓口へお電話ください。', { x: left, width, bold: true });
-  write(`${data.sender.municipality} ${data.sender.office}　電話 ${data.sender.phone}`, { x: left + 10 * MM, width });
+  write([v(`${data.sender.municipality} ${data.sender.office}`), '　電話 ', v(data.sender.phone)], { x: left + 10 * MM, width });
   doc.moveDown(0.8);
   write('この照会書は、ご本人の住民票の住所へ転送不要の郵便でお送りしています。暗証番号は、郵便・電話・電子メールでお伝えいただくことはできません。', { x: left, width, size: 11 });
 
@@ -156,11 +176,11 @@ function drawInquiryLetter(doc: PDFKit.PDFDocument, data: InquiryLetterData, fon
   doc.addPage();
   write('回答書', { x: left, y: PAGE.margin, width, size: 18, bold: true, align: 'center' });
   doc.moveDown(0.3);
-  write(`照会番号 ${data.inquiryNumber}　確認コード ${data.checkCode}`, { x: left, width, size: 11, align: 'right' });
+  write(['照会番号 ', v(data.inquiryNumber), '　確認コード ', v(data.checkCode)], { x: left, width, size: 11, align: 'right' });
   doc.moveDown(0.8);
-  write(`私は、次の者を代理人として、マイナンバーカードの暗証番号の再設定を依頼しました。`, { x: left, width });
+  write('私は、次の者を代理人として、マイナンバーカードの暗証番号の再設定を依頼しました。', { x: left, width });
   doc.moveDown(0.4);
-  write(`代理人　${data.agent.name}`, { x: left + 10 * MM, width, bold: true });
+  write(['代理人　', v(data.agent.name)], { x: left + 10 * MM, width, bold: true });
   doc.moveDown(0.8);
   write('新しい暗証番号を、1マスに1文字ずつ記入してください。', { x: left, width });
   doc.moveDown(0.4);
@@ -179,7 +199,7 @@ function drawInquiryLetter(doc: PDFKit.PDFDocument, data: InquiryLetterData, fon
   write('本人署名', { x: left, width });
   doc.moveTo(left + 25 * MM, doc.y).lineTo(left + 110 * MM, doc.y).lineWidth(0.8).stroke();
   doc.moveDown(1.2);
-  write(`回答期限　${deadline}`, { x: left, width, bold: true });
+  write(['回答期限　', v(deadline)], { x: left, width, bold: true });
   doc.moveDown(0.6);
   write('記入が終わったら、この回答書を同封の封筒に入れて封をし、代理人にお渡しください。封のされていない回答書は受け付けできません。暗証番号は誰にも見せないでください。', { x: left, width });
 
