@@ -1,5 +1,5 @@
 import { renderInquiryLetter, renderLetterBatch, type InquiryLetterData } from './inquiry-letter';
-import { pdfPageTexts as pageTexts } from './testing/pdf-text';
+import { pdfPageTexts as pageTexts, pdfPlacedTexts } from './testing/pdf-text';
 
 const letter: InquiryLetterData = {
   issuedOn: '2026-11-24',
@@ -43,6 +43,18 @@ describe('the inquiry-and-reply letter', () => {
     const { pdf, missingCharacters } = await renderInquiryLetter({ ...letter, holder: { ...letter.holder, name: '\u{E000}田 花子' } });
     expect(missingCharacters).toEqual(['\u{E000}']);
     expect((await pageTexts(pdf))[0]).toContain('〓田花子様');
+  });
+
+  it('never sets one piece of text over another', async () => {
+    const { pdf } = await renderInquiryLetter({ ...letter, pins: ['signature', 'user_auth', 'resident_registry', 'card_info'] });
+    for (const items of await pdfPlacedTexts(pdf)) {
+      const lines = new Map<number, typeof items>();
+      for (const item of items) lines.set(Math.round(item.y), [...(lines.get(Math.round(item.y)) ?? []), item]);
+      for (const line of lines.values()) {
+        const sorted = [...line].sort((a, b) => a.x - b.x);
+        sorted.slice(1).forEach((item, i) => expect([item.text, item.x >= sorted[i]!.x + sorted[i]!.width - 0.5]).toEqual([item.text, true]));
+      }
+    }
   });
 
   it('keeps every letter on two pages, with all four PINs and a long address', async () => {

@@ -118,12 +118,22 @@ function drawInquiryLetter(doc: PDFKit.PDFDocument, data: InquiryLetterData, fon
         else runs.push({ font, text: run.text });
       }
     }
+    // pdfkit aligns each run of a continued line on its own, so runs in several fonts overlap when
+    // centred or right-aligned: such a one-line run set is placed by its measured width instead.
+    let startX = x;
+    if (runs.length > 1 && (rest.align === 'right' || rest.align === 'center')) {
+      const total = runs.reduce((sum, run) => sum + doc.font(run.font).widthOfString(run.text), 0);
+      const free = (rest.width ?? PAGE.width - 2 * PAGE.margin) - total;
+      startX = (x ?? doc.x) + (rest.align === 'right' ? free : free / 2);
+      rest.align = 'left';
+      rest.lineBreak = false;
+    }
     runs.forEach((run, i) => {
       doc.font(run.font);
       // One baseline for every run: the fonts' ascenders differ, and a top-aligned run would jump.
       const opts = { ...rest, baseline: 'alphabetic' as const, continued: i < runs.length - 1 };
       // Callers give the top of the line; with an alphabetic baseline that is one font size lower.
-      if (i === 0 && x !== undefined && y !== undefined) doc.text(run.text, x, y + size, opts);
+      if (i === 0 && startX !== undefined) doc.text(run.text, startX, (y ?? doc.y - size) + size, opts);
       else doc.text(run.text, opts);
     });
   };
@@ -152,6 +162,7 @@ function drawInquiryLetter(doc: PDFKit.PDFDocument, data: InquiryLetterData, fon
 
   write(v(`${data.sender.municipality} ${data.sender.office}`), { x: right, y: WINDOW.y + 56 + 26 * MM, size: 11 });
   write(['〒', v(`${data.sender.postalCode} ${data.sender.address}`)], { x: right, width: PAGE.width - right - PAGE.margin, size: 10 });
+  doc.moveDown(0.2);
   write(['電話 ', v(data.sender.phone)], { x: right, size: 11 });
 
   const left = PAGE.margin;
@@ -160,7 +171,7 @@ function drawInquiryLetter(doc: PDFKit.PDFDocument, data: InquiryLetterData, fon
   doc.moveDown(1);
   write('次の方から、あなたの代理人として、あなたのマイナンバーカードの暗証番号を再設定する申請がありました。', { x: left, width });
   doc.moveDown(0.5);
-  write(['代理人　', v(data.agent.name), ' 様'], { x: left + 10 * MM, width, bold: true });
+  write(['代理人　', v(data.agent.name), ' 様'], { x: left + 10 * MM, width: width - 10 * MM, bold: true });
   write(`再設定する暗証番号　${pinLabels.join('、')}`, { x: left + 10 * MM, width: width - 10 * MM });
   doc.moveDown(0.8);
   write('あなたがこの方に申請を頼んだ場合は、2枚目の回答書に記入し、同封の封筒に入れて封をしたうえで、代理人にお渡しください。代理人が回答書をお持ちになり、あらためて窓口で手続をします。', { x: left, width });
@@ -168,7 +179,7 @@ function drawInquiryLetter(doc: PDFKit.PDFDocument, data: InquiryLetterData, fon
   write(['回答期限　', v(deadline), '（この日までに代理人が窓口へお持ちください）'], { x: left, width, bold: true });
   doc.moveDown(0.8);
   write('この申請に心当たりがない場合は、回答書を誰にも渡さず、すぐに下記の窓口へお電話ください。', { x: left, width, bold: true });
-  write([v(`${data.sender.municipality} ${data.sender.office}`), '　電話 ', v(data.sender.phone)], { x: left + 10 * MM, width });
+  write([v(`${data.sender.municipality} ${data.sender.office}`), '　電話 ', v(data.sender.phone)], { x: left + 10 * MM, width: width - 10 * MM });
   doc.moveDown(0.8);
   write('この照会書は、ご本人の住民票の住所へ転送不要の郵便でお送りしています。暗証番号は、郵便・電話・電子メールでお伝えいただくことはできません。', { x: left, width, size: 11 });
 
@@ -180,7 +191,7 @@ function drawInquiryLetter(doc: PDFKit.PDFDocument, data: InquiryLetterData, fon
   doc.moveDown(0.8);
   write('私は、次の者を代理人として、マイナンバーカードの暗証番号の再設定を依頼しました。', { x: left, width });
   doc.moveDown(0.4);
-  write(['代理人　', v(data.agent.name)], { x: left + 10 * MM, width, bold: true });
+  write(['代理人　', v(data.agent.name)], { x: left + 10 * MM, width: width - 10 * MM, bold: true });
   doc.moveDown(0.8);
   write('新しい暗証番号を、1マスに1文字ずつ記入してください。', { x: left, width });
   doc.moveDown(0.4);
@@ -196,8 +207,9 @@ function drawInquiryLetter(doc: PDFKit.PDFDocument, data: InquiryLetterData, fon
   doc.moveDown(0.5);
   write('記入日　令和　　年　　月　　日', { x: left, width });
   doc.moveDown(0.6);
+  const signatureBaseline = doc.y;
   write('本人署名', { x: left, width });
-  doc.moveTo(left + 25 * MM, doc.y).lineTo(left + 110 * MM, doc.y).lineWidth(0.8).stroke();
+  doc.moveTo(left + 25 * MM, signatureBaseline + 2).lineTo(left + 110 * MM, signatureBaseline + 2).lineWidth(0.8).stroke();
   doc.moveDown(1.2);
   write(['回答期限　', v(deadline)], { x: left, width, bold: true });
   doc.moveDown(0.6);

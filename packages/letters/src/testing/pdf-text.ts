@@ -6,11 +6,15 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/**
- * The text of each page of a PDF, read back with pdf.js (Mozilla's reader; ES modules only, so in
- * a plain node process beside the tests), with white space removed: what tests compare against.
- */
-export async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
+/** A run of text as pdf.js places it: where it starts on its baseline, and how wide it is (points). */
+export interface PlacedText {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+}
+
+async function readPdf<T>(pdf: Uint8Array, perPage: string): Promise<T[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'madoguchi-pdf-'));
   try {
     const file = path.join(dir, 'document.pdf');
@@ -20,11 +24,24 @@ export async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
       import { readFileSync } from 'node:fs';
       const doc = await getDocument({ data: new Uint8Array(readFileSync(process.argv[1])), verbosity: 0 }).promise;
       const pages = [];
-      for (let i = 1; i <= doc.numPages; i++) pages.push((await (await doc.getPage(i)).getTextContent()).items.map((it) => it.str).join(''));
+      for (let i = 1; i <= doc.numPages; i++) { const items = (await (await doc.getPage(i)).getTextContent()).items; pages.push(${perPage}); }
       console.log(JSON.stringify(pages));`;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script, file], { cwd: path.resolve(__dirname, '../..'), maxBuffer: 64 * 1024 * 1024 });
-    return (JSON.parse(stdout) as string[]).map((t) => t.replace(/\s+/g, ''));
+    return JSON.parse(stdout) as T[];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Every run of text of each page, placed. */
+export function pdfPlacedTexts(pdf: Uint8Array): Promise<PlacedText[][]> {
+  return readPdf<PlacedText[]>(pdf, 'items.filter((it) => it.str.trim()).map((it) => ({ text: it.str, x: it.transform[4], y: it.transform[5], width: it.width }))');
+}
+
+/**
+ * The text of each page of a PDF, read back with pdf.js (Mozilla's reader; ES modules only, so in
+ * a plain node process beside the tests), with white space removed: what tests compare against.
+ */
+export async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
+  return (await readPdf<string>(pdf, "items.map((it) => it.str).join('')")).map((t) => t.replace(/\s+/g, ''));
 }
