@@ -9,7 +9,7 @@ export interface AgentCaseOptions {
   holderName?: [family: string, given: string];
   /** Write the letter's outbox row too, as the API's registration does. */
   outbox?: boolean;
-  /** A policy version id to decide the case under (default: the demo municipality's). */
+  /** A policy version id to decide the case under (default: the demo municipality's first). */
   policyVersionId?: string;
 }
 
@@ -21,7 +21,8 @@ export interface AgentCaseOptions {
 export async function createAgentCases(db: Database, count: number, options: AgentCaseOptions = {}): Promise<{ caseId: string; letterId: string }[]> {
   await seedDemoData(db, 'worker-test-password');
   const clerk = await db.staffUser.findUniqueOrThrow({ where: { username: 'clerk' } });
-  const policy = options.policyVersionId ?? (await db.policyVersion.findFirstOrThrow({ where: { municipality: { code: '999999' } }, orderBy: { version: 'desc' } })).id;
+  // The seeded version 1, whatever versions other tests add.
+  const policy = options.policyVersionId ?? (await db.policyVersion.findFirstOrThrow({ where: { municipality: { code: '999999' }, version: 1 } })).id;
   const [family, given] = options.holderName ?? ['江東', '花子'];
   const created = [];
   for (let i = 0; i < count; i++) {
