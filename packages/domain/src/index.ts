@@ -13,3 +13,4 @@ export * from './pins';
 export * from './requirements';
 export * from './access';
 export * from './letters';
+export * from './names';

@@ -1,5 +1,5 @@
 import { dateColumn } from '@madoguchi/db';
-import { CANCEL_REASON, CASE_STATE, DOCUMENT_TYPE, isIsoDate, LETTER_REISSUE_REASON, PIN, PRESENTER, REPRESENTATIVE_KIND, RESET_REASON, ROUTE } from '@madoguchi/domain';
+import { CANCEL_REASON, CASE_STATE, DOCUMENT_TYPE, isIsoDate, LETTER_REISSUE_REASON, normalizeName, PIN, PRESENTER, REPRESENTATIVE_KIND, RESET_REASON, ROUTE } from '@madoguchi/domain';
 import { z } from 'zod';
 import { replySchema } from '../replies/reply.schema';
 
@@ -16,10 +16,10 @@ const kana = z
   .transform((s) => s.normalize('NFKC').trim())
   .pipe(z.string().min(1).max(50).regex(/^[\u30A0-\u30FF\u3000 ]+$/, { error: 'カタカナで入力してください。' }));
 
-/** A name as written (kanji, kana or letters); digits have no place in it. */
+/** A name as written (kanji, kana or letters), variant characters kept; digits have no place in it. */
 const name = z
   .string()
-  .transform((s) => s.normalize('NFKC').trim())
+  .transform(normalizeName)
   .pipe(z.string().min(1).max(50).regex(/^[^\d]+$/, { error: '氏名に数字は使えません。' }));
 
 /** 〒 7 digits, with or without the hyphen; stored as NNN-NNNN. */

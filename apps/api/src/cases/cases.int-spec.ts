@@ -99,6 +99,13 @@ describe('POST /api/cases', () => {
     expect(res.body.details).toEqual([{ path: 'holder.familyName', code: 'invalid_type', message: '入力してください。' }]);
   });
 
+  it('keeps a name’s variant characters exactly as typed, and makes its widths uniform', async () => {
+    const res = await register({ ...selfCase, holder: { ...selfCase.holder, familyName: '\uFA10本', givenName: 'ﾊﾅｺ' } }).expect(201);
+    expect(res.body.holder).toMatchObject({ familyName: '\uFA10本', givenName: 'ハナコ' });
+    const stored = await db.party.findFirstOrThrow({ where: { caseId: res.body.id, role: 'holder' } });
+    expect(stored.familyName).toBe('\uFA10本');
+  });
+
   it('refuses a birth date in the future as malformed input', async () => {
     const res = await register({ ...agentCase, holder: { ...agentCase.holder, birthDate: '2999-01-01' } }).expect(400);
     expect(res.body.details).toEqual([{ path: 'holder.birthDate', code: 'date_in_future', message: '生年月日が未来の日付になっています。' }]);

@@ -1,0 +1,18 @@
+import { normalizeName } from './names';
+
+describe('normalizeName', () => {
+  it('makes widths uniform: full-width Latin letters, half-width katakana with their voicing marks, the ideographic space', () => {
+    expect(normalizeName('ＡＮＮＡ　ｶﾞｰﾃﾞﾝ ')).toBe('ANNA ガーデン');
+  });
+
+  it('keeps variant characters (CJK compatibility ideographs) exactly as given, where NFC and NFKC would replace them', () => {
+    const name = '\uFA10本 \uFA11子'; // 塚 and 﨑 in their compatibility code points
+    expect('\uFA10'.normalize('NFC')).not.toBe('\uFA10');
+    expect(normalizeName(name)).toBe(name);
+    expect(normalizeName('ｶﾞ\uFA10ｶﾞ')).toBe('ガ\uFA10ガ');
+  });
+
+  it('keeps characters beyond the BMP (𠮷) and ordinary kanji as they are', () => {
+    expect(normalizeName('𠮷田 髙橋')).toBe('𠮷田 髙橋');
+  });
+});
