@@ -14,6 +14,7 @@ import { RepliesModule } from './replies/replies.module';
 import { LoggingModule } from './logging/logging.module';
 import { RedisModule } from './redis/redis.module';
 import { RequirementsModule } from './requirements/requirements.module';
+import { StaffModule } from './staff/staff.module';
 import { SupervisionModule } from './supervision/supervision.module';
 
 @Module({})
@@ -21,7 +22,7 @@ export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, ClockModule, DatabaseModule, RedisModule, AuthModule, HealthModule, RequirementsModule, CasesModule, LettersModule, PrintRunsModule, RepliesModule, OfficesModule, SupervisionModule, OpenApiModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, ClockModule, DatabaseModule, RedisModule, AuthModule, HealthModule, RequirementsModule, CasesModule, LettersModule, PrintRunsModule, RepliesModule, OfficesModule, StaffModule, SupervisionModule, OpenApiModule],
     };
   }
 }

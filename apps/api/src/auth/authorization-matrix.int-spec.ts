@@ -36,6 +36,12 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/print-runs/:id/mailed': ['print_staff', 'supervisor'],
   'POST /api/print-runs/:id/cancel': ['print_staff', 'supervisor', 'admin'],
   'POST /api/replies/lookup': ['clerk', 'supervisor', 'admin'],
+  'GET /api/users': ['admin'],
+  'GET /api/users/:id': ['admin'],
+  'POST /api/users': ['admin'],
+  'PUT /api/users/:id': ['admin'],
+  'POST /api/users/:id/password': ['admin'],
+  'GET /api/supervision/walk-ins-today': ['supervisor', 'admin'],
   // Reachable by anyone logged in; who may make each move is the transition table's (403 there).
   'POST /api/cases/:id/transitions': ['clerk', 'supervisor', 'print_staff', 'admin'],
 };

@@ -4,7 +4,7 @@ import { Allow, CurrentStaff, Describe } from '../auth/decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { parseBody } from '../validation/parse-body';
 import { QueueOverviewService, type QueueOverview } from './queue-overview.service';
-import { SupervisionService, type OpenAgentCases } from './supervision.service';
+import { SupervisionService, type OpenAgentCases, type WalkInsToday } from './supervision.service';
 
 const querySchema = z.strictObject({ officeId: z.uuid().optional() });
 
@@ -29,5 +29,12 @@ export class SupervisionController {
   @Allow('supervision')
   queueOverview(@CurrentStaff() staff: StaffPrincipal): Promise<QueueOverview> {
     return this.queue.overview(staff);
+  }
+
+  @Describe('本日の受付件数（窓口別・経路別）')
+  @Get('walk-ins-today')
+  @Allow('supervision')
+  walkInsToday(@CurrentStaff() staff: StaffPrincipal): Promise<WalkInsToday> {
+    return this.supervision.walkInsToday(staff);
   }
 }

@@ -64,3 +64,18 @@ describe('GET /api/supervision/open-agent-cases', () => {
     await request(app.getHttpServer()).get('/api/supervision/open-agent-cases').query({ officeId: 'x' }).set('authorization', `Bearer ${tokens.admin}`).expect(400);
   });
 });
+
+describe('GET /api/supervision/walk-ins-today', () => {
+  it('counts today’s registrations per office and route, listing every office of the municipality', async () => {
+    const res = await request(app.getHttpServer()).get('/api/supervision/walk-ins-today').set('authorization', `Bearer ${tokens.supervisor}`).expect(200);
+    const offices = await db.office.findMany({ where: { municipality: { code: '999999' } } });
+    expect(res.body.offices.map((o: { officeId: string }) => o.officeId).sort()).toEqual(offices.map((o) => o.id).sort());
+    // Of the three cases of this file's office, one was registered today (the others were moved back in time).
+    expect(res.body.offices.find((o: { officeId: string }) => o.officeId === eastId)).toEqual({
+      officeId: eastId,
+      officeName: '監督テスト出張所',
+      total: 1,
+      byRoute: { self: 0, legal_representative: 0, voluntary_agent: 1 },
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@madoguchi/db';
-import { daysBetween, japanDate } from '@madoguchi/domain';
+import { daysBetween, japanDate, ROUTE, type Route } from '@madoguchi/domain';
 import type { StaffPrincipal } from '../auth/principal';
 import { CASE_SUMMARY_INCLUDE, summarize, type CaseSummary } from '../cases/case-list';
 import { sameMunicipalityAs } from '../cases/case-query.service';
@@ -27,6 +27,12 @@ export interface OpenAgentCases {
   oldest: (CaseSummary & { ageDays: number })[];
 }
 
+export interface WalkInsToday {
+  today: string;
+  /** Every office of the municipality, with today's registrations by route (zero where none). */
+  offices: { officeId: string; officeName: string; total: number; byRoute: Record<Route, number> }[];
+}
+
 /** 未完了の任意代理人案件: the agent cases still open, for the supervisor. */
 @Injectable()
 export class SupervisionService {
@@ -49,5 +55,23 @@ export class SupervisionService {
       count: cases.filter((c) => c.ageDays <= band.maxDays && (i === 0 || c.ageDays > AGE_BANDS[i - 1]!.maxDays)).length,
     }));
     return { today, total: cases.length, byState, byAge, overdue: cases.filter((c) => c.overdue).length, oldest: cases.slice(0, 10) };
+  }
+
+  /** 本日の受付: today's walk-ins (Japan's day) per office and route. */
+  async walkInsToday(staff: StaffPrincipal): Promise<WalkInsToday> {
+    const today = this.clock.today();
+    const start = new Date(`${today}T00:00:00+09:00`);
+    const end = new Date(start.getTime() + 86_400_000);
+    const [offices, counts] = await Promise.all([
+      this.db.office.findMany({ where: { municipality: { offices: { some: { id: staff.officeId } } } }, orderBy: { code: 'asc' }, select: { id: true, name: true } }),
+      this.db.pinResetCase.groupBy({ by: ['officeId', 'route'], where: { createdAt: { gte: start, lt: end }, ...sameMunicipalityAs(staff) }, _count: { _all: true } }),
+    ]);
+    return {
+      today,
+      offices: offices.map((office) => {
+        const byRoute = Object.fromEntries(ROUTE.values.map((r) => [r, counts.find((c) => c.officeId === office.id && c.route === r)?._count._all ?? 0])) as Record<Route, number>;
+        return { officeId: office.id, officeName: office.name, total: Object.values(byRoute).reduce((a, b) => a + b, 0), byRoute };
+      }),
+    };
   }
 }
