@@ -1,13 +1,23 @@
 import ListAltIcon from '@mui/icons-material/ListAlt';
+import PeopleIcon from '@mui/icons-material/People';
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Layout, Resource, type LayoutProps } from 'react-admin';
 import { authProvider } from './authProvider';
-import { CaseList } from './cases';
+import { CaseCreate, CaseList, CaseShow } from './cases';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
+import { lazyPage } from './lazyPage';
 import { Menu } from './Menu';
 import { RulesPage } from './rules';
+import { theme } from './theme';
+
+const ReplyDesk = lazyPage(() => import('./replies/ReplyDesk'), 'ReplyDesk');
+const PrintDesk = lazyPage(() => import('./print-runs/PrintDesk'), 'PrintDesk');
+const OfficesPage = lazyPage(() => import('./offices/OfficesPage'), 'OfficesPage');
+const UserList = lazyPage(() => import('./users'), 'UserList');
+const UserCreate = lazyPage(() => import('./users'), 'UserCreate');
+const UserEdit = lazyPage(() => import('./users'), 'UserEdit');
 
 const AppLayout = (props: LayoutProps) => <Layout {...props} menu={Menu} />;
 
@@ -21,13 +31,24 @@ export function App() {
       authProvider={authProvider}
       dataProvider={dataProvider}
       i18nProvider={i18nProvider}
+      theme={theme}
       requireAuth
       disableTelemetry
     >
-      <Resource name="cases" list={CaseList} icon={ListAltIcon} options={{ label: 'madoguchi.resources.cases' }} />
-      <CustomRoutes>
-        <Route path="/rules" element={<RulesPage />} />
-      </CustomRoutes>
+      {(role: string) => (
+        <>
+          <Resource name="cases" list={CaseList} show={CaseShow} create={role === 'clerk' || role === 'supervisor' ? CaseCreate : undefined} icon={ListAltIcon} options={{ label: 'madoguchi.resources.cases' }} recordRepresentation="receiptNumber" />
+          <Resource name="letters" />
+          <Resource name="print-runs" />
+          {role === 'admin' && <Resource name="users" list={UserList} create={UserCreate} edit={UserEdit} icon={PeopleIcon} options={{ label: 'madoguchi.resources.users' }} recordRepresentation="username" />}
+          <CustomRoutes>
+            <Route path="/rules" element={<RulesPage />} />
+            <Route path="/reply-desk" element={<ReplyDesk />} />
+            <Route path="/print-desk" element={<PrintDesk />} />
+            <Route path="/offices" element={<OfficesPage />} />
+          </CustomRoutes>
+        </>
+      )}
     </Admin>
   );
 }

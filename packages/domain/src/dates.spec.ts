@@ -1,4 +1,4 @@
-import { addDays, addMonths, ageOn, compareDates, daysBetween, formatJapaneseDate, isIsoDate, japanDate, weekday } from './dates';
+import { addDays, addMonths, ageOn, compareDates, daysBetween, formatJapaneseDate, isIsoDate, japanDate, weekday, japanTime } from './dates';
 
 describe('isIsoDate', () => {
   it.each(['2026-11-24', '2024-02-29', '2000-02-29', '1950-04-01'])('accepts %s', (d) => expect(isIsoDate(d)).toBe(true));
@@ -59,5 +59,12 @@ describe('japanDate', () => {
   it('is the date in Japan, not in UTC', () => {
     expect(japanDate(new Date('2026-11-23T14:59:59Z'))).toBe('2026-11-23');
     expect(japanDate(new Date('2026-11-23T15:00:00Z'))).toBe('2026-11-24');
+  });
+});
+
+describe('japanTime', () => {
+  it('is the wall-clock time in Japan, 24-hour', () => {
+    expect(japanTime(new Date('2026-11-24T10:05:00Z'))).toBe('19:05');
+    expect(japanTime(new Date('2026-11-24T15:30:00Z'))).toBe('00:30');
   });
 });

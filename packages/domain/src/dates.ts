@@ -78,6 +78,13 @@ export function japanDate(instant: Date): IsoDate {
   return JAPAN_DATE.format(instant);
 }
 
+const JAPAN_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** The time of day in Japan at `instant`, as HH:MM (the counters' hours are in Japan time). */
+export function japanTime(instant: Date): string {
+  return JAPAN_TIME.format(instant);
+}
+
 const ERA_START: [string, IsoDate][] = [
   ['令和', '2019-05-01'],
   ['平成', '1989-01-08'],

@@ -1,4 +1,4 @@
-import { normalizeName } from './names';
+import { katakanaOf, normalizeName } from './names';
 
 describe('normalizeName', () => {
   it('makes widths uniform: full-width Latin letters, half-width katakana with their voicing marks, the ideographic space', () => {
@@ -14,5 +14,12 @@ describe('normalizeName', () => {
 
   it('keeps characters beyond the BMP (𠮷) and ordinary kanji as they are', () => {
     expect(normalizeName('𠮷田 髙橋')).toBe('𠮷田 髙橋');
+  });
+});
+
+describe('katakanaOf', () => {
+  it('turns hiragana and half-width katakana into full-width katakana, keeping the space between names', () => {
+    expect(katakanaOf(' こうとう ﾊﾅｺ ')).toBe('コウトウ ハナコ');
+    expect(katakanaOf('ヴァイオリン')).toBe('ヴァイオリン');
   });
 });

@@ -14,3 +14,11 @@ export function normalizeName(text: string): string {
     .join('')
     .trim();
 }
+
+/** フリガナ: kana as typed (hiragana, half-width katakana) as the full-width katakana the register keeps. */
+export function katakanaOf(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u3041-\u3096]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60))
+    .trim();
+}

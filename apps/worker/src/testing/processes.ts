@@ -1,96 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
+import { serviceEnv, startApi as startApiProcess, startWorker as startWorkerProcess, type RunningProcess } from '@madoguchi/devstack/dist/testing/services';
 import { TEST_LETTER_SECRET } from './fixtures';
 
-const WORKER_MAIN = path.resolve(__dirname, '../../dist/main.js');
-const API_MAIN = require.resolve('@madoguchi/api');
+export { killAll, stop, waitFor, type RunningProcess } from '@madoguchi/devstack/dist/testing/services';
 
-/** The environment the run's own services need: its database, its Redis prefix, its secrets. */
-export function serviceEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    DATABASE_URL: process.env.DATABASE_URL,
-    REDIS_URL: process.env.REDIS_URL,
-    REDIS_PREFIX: process.env.REDIS_PREFIX,
-    LETTER_SECRET: TEST_LETTER_SECRET,
-    AUTH_SECRET: randomBytes(32).toString('base64'),
-    LOG_LEVEL: 'info',
-    OUTBOX_POLL_MS: '100',
-    ...overrides,
-  };
-}
-
-export interface RunningProcess {
-  child: ChildProcess;
-  /** Every JSON log line so far. */
-  logs: Record<string, unknown>[];
-  /** Everything it printed, for a failing test's message. */
-  output(): string;
-  exited: Promise<number | null>;
-}
-
-const started: RunningProcess[] = [];
-
-/** Kill whatever a test left running (a failed test must not leave a worker taking the next file's jobs). */
-export async function killAll(): Promise<void> {
-  await Promise.all(started.splice(0).map((p) => stop(p, 'SIGKILL')));
-}
-
-function start(main: string, env: NodeJS.ProcessEnv): RunningProcess {
-  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const logs: Record<string, unknown>[] = [];
-  let text = '';
-  let pending = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    text += chunk.toString();
-    pending += chunk.toString();
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
-      try {
-        logs.push(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        // not a log line
-      }
-    }
-  });
-  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const running = { child, logs, output: () => text, exited };
-  started.push(running);
-  return running;
-}
-
-/** A worker process (relay and letter worker), as `npm start` runs it. */
+/** The worker as `npm start` runs it, with the letter secret the tests check codes against. */
 export function startWorker(overrides: Record<string, string> = {}): RunningProcess {
-  return start(WORKER_MAIN, serviceEnv(overrides));
+  return startWorkerProcess(serviceEnv({ LETTER_SECRET: TEST_LETTER_SECRET, ...overrides }));
+}
+
+export function startApi(overrides: Record<string, string> = {}) {
+  return startApiProcess(serviceEnv({ LETTER_SECRET: TEST_LETTER_SECRET, LOG_LEVEL: 'warn', ...overrides }));
 }
 
 /** The ids of the letters a worker logged as rendered and stored. */
 export function renderedLetterIds(worker: RunningProcess): string[] {
   return worker.logs.filter((l) => l.msg === 'letter rendered').map((l) => String(l.letterId));
-}
-
-/** The API process on a free port; resolves once /health answers. */
-export async function startApi(overrides: Record<string, string> = {}): Promise<RunningProcess & { url: string }> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const api = start(API_MAIN, serviceEnv({ PORT: String(port), LOG_LEVEL: 'warn', ...overrides }));
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/health`).catch(() => undefined)) !== undefined, 30000, () => `the API to start:\n${api.output()}`);
-  return { ...api, url };
-}
-
-/** Stop a process: SIGTERM (a graceful stop) or SIGKILL (a crash), and wait for it to go. */
-export async function stop(p: RunningProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
-  if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill(signal);
-  return p.exited;
-}
-
-export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, what: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }

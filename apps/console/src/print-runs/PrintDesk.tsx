@@ -1,0 +1,290 @@
+import { CASE_STATE, formatJapaneseDate, mailingEffect, PRINT_RUN_STATUS, type CaseState, type PrintRunStatus } from '@madoguchi/domain';
+import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Title, useGetList, useGetOne, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { useRoleIn } from '../roles';
+import { useApi } from '../useApi';
+
+/** `GET /api/letters` rows. */
+interface LetterRow {
+  id: string;
+  caseId: string;
+  receiptNumber: string;
+  inquiryNumber: string;
+  holderName: string;
+  createdAt: string;
+  missingCharacters: string | null;
+  lastError: string | null;
+}
+
+/** `GET /api/print-runs` rows and `GET /api/print-runs/:id`. */
+interface PrintRunRow {
+  id: string;
+  status: PrintRunStatus;
+  letterCount: number;
+  printedOn: string;
+  createdAt: string;
+  createdBy: { username: string };
+  lastError: string | null;
+  letters?: { caseId: string; receiptNumber: string; holderName: string; caseState: CaseState; position: number }[];
+}
+
+const time = (iso: string) => new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' });
+
+function useAct() {
+  const notify = useNotify();
+  const refresh = useRefresh();
+  return async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work();
+      notify(done, { type: 'success' });
+    } catch (error) {
+      notify(error instanceof Error ? error.message : String(error), { type: 'error' });
+    } finally {
+      refresh();
+    }
+  };
+}
+
+/** 印刷待ち: ready letters of cases that still need them, oldest first, all picked unless unticked. */
+function Waiting() {
+  const translate = useTranslate();
+  const api = useApi();
+  const act = useAct();
+  const { data = [], total = 0 } = useGetList<LetterRow>('letters', { filter: { awaitingPrint: true }, sort: { field: 'createdAt', order: 'ASC' }, pagination: { page: 1, perPage: 100 } });
+  const [left, setLeft] = useState<Set<string>>(new Set());
+  const picked = data.filter((l) => !left.has(l.id));
+  const toggle = (id: string) => setLeft((s) => new Set(s.has(id) ? [...s].filter((x) => x !== id) : [...s, id]));
+
+  return (
+    <Card component="section" aria-labelledby="waiting-title">
+      <CardContent>
+        <Typography variant="h6" component="h2" id="waiting-title" gutterBottom>
+          {translate('madoguchi.printDesk.waiting', { count: total })}
+        </Typography>
+        {data.length === 0 ? (
+          <Typography color="text.secondary">{translate('madoguchi.printDesk.nothingWaiting')}</Typography>
+        ) : (
+          <>
+            <Table size="small" aria-labelledby="waiting-title">
+              <TableHead>
+                <TableRow>
+                  <TableCell padding="checkbox" />
+                  <TableCell>{translate('madoguchi.cases.receiptNumber')}</TableCell>
+                  <TableCell>{translate('madoguchi.case.inquiryNumber')}</TableCell>
+                  <TableCell>{translate('madoguchi.cases.holderName')}</TableCell>
+                  <TableCell>{translate('madoguchi.cases.createdAt')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {data.map((l) => (
+                  <TableRow key={l.id}>
+                    <TableCell padding="checkbox">
+                      <Checkbox checked={!left.has(l.id)} onChange={() => toggle(l.id)} slotProps={{ input: { 'aria-label': `${l.receiptNumber} ${translate('madoguchi.printDesk.pick')}` } }} />
+                    </TableCell>
+                    <TableCell>
+                      <Link to={`/cases/${l.caseId}/show`}>{l.receiptNumber}</Link>
+                    </TableCell>
+                    <TableCell sx={{ fontFamily: 'monospace' }}>{l.inquiryNumber}</TableCell>
+                    <TableCell>
+                      {l.holderName}
+                      {l.missingCharacters && <Chip size="small" color="warning" sx={{ ml: 1 }} label={translate('madoguchi.printDesk.handwrite', { chars: l.missingCharacters })} />}
+                    </TableCell>
+                    <TableCell>{time(l.createdAt)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            <Button
+              sx={{ mt: 2 }}
+              variant="contained"
+              disabled={picked.length === 0}
+              id="create-print-run"
+              onClick={() =>
+                void act(async () => {
+                  await api.createPrintRun(picked.map((l) => l.caseId));
+                  setLeft(new Set());
+                }, 'madoguchi.printDesk.created')
+              }
+            >
+              {translate('madoguchi.printDesk.create', { count: picked.length })}
+            </Button>
+          </>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+/** Confirming a run mailed: every letter is ticked as mailed; one whose case no longer awaits it is held back. */
+function MailDialog({ runId, onClose }: { runId: string; onClose: () => void }) {
+  const translate = useTranslate();
+  const api = useApi();
+  const act = useAct();
+  const { data: run } = useGetOne<PrintRunRow>('print-runs', { id: runId });
+  const mustHold = (s: CaseState) => mailingEffect(s) === 'hold_back';
+  const [withheld, setWithheld] = useState<Set<string>>();
+  const held = withheld ?? new Set((run?.letters ?? []).filter((l) => mustHold(l.caseState)).map((l) => l.caseId));
+  const toggle = (caseId: string) => setWithheld(new Set(held.has(caseId) ? [...held].filter((x) => x !== caseId) : [...held, caseId]));
+  return (
+    <Dialog open onClose={onClose} aria-labelledby="mail-title" fullWidth maxWidth="sm">
+      <DialogTitle id="mail-title">{translate('madoguchi.printDesk.confirmMailed')}</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 1 }}>{translate('madoguchi.printDesk.mailText')}</DialogContentText>
+        {(run?.letters ?? []).map((l) => (
+          <Box key={l.caseId}>
+            <FormControlLabel
+              control={<Checkbox checked={!held.has(l.caseId)} disabled={mustHold(l.caseState)} onChange={() => toggle(l.caseId)} />}
+              label={`${l.position + 1}. ${l.receiptNumber} ${l.holderName}${mustHold(l.caseState) ? `（${CASE_STATE.labels[l.caseState]}: ${translate('madoguchi.printDesk.holdBack')}）` : ''}`}
+            />
+          </Box>
+        ))}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
+        <Button variant="contained" id="confirm-mailed" onClick={() => void act(() => api.confirmMailed(runId, [...held]), 'madoguchi.printDesk.mailed').then(onClose)}>
+          {translate('madoguchi.printDesk.confirmMailed')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** 印刷バッチ: the runs, newest first, with their PDF, the mailing confirmation and cancellation. */
+function Runs() {
+  const translate = useTranslate();
+  const api = useApi();
+  const act = useAct();
+  const notify = useNotify();
+  const roleIn = useRoleIn();
+  const [mailing, setMailing] = useState<string>();
+  const [cancelling, setCancelling] = useState<string>();
+  const { data = [] } = useGetList<PrintRunRow>('print-runs', { sort: { field: 'createdAt', order: 'DESC' }, pagination: { page: 1, perPage: 20 } }, { refetchInterval: (q) => ((q.state.data?.data ?? []).some((r) => r.status === 'rendering') ? 2000 : false) });
+
+  async function download(id: string) {
+    try {
+      window.open(await api.pdfUrl(`/print-runs/${id}/pdf`), '_blank', 'noopener');
+    } catch (error) {
+      notify(error instanceof Error ? error.message : String(error), { type: 'error' });
+    }
+  }
+
+  return (
+    <Card component="section" aria-labelledby="runs-title">
+      <CardContent>
+        <Typography variant="h6" component="h2" id="runs-title" gutterBottom>
+          {translate('madoguchi.printDesk.runs')}
+        </Typography>
+        <Table size="small" aria-labelledby="runs-title">
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('madoguchi.printDesk.createdAt')}</TableCell>
+              <TableCell>{translate('madoguchi.printDesk.count')}</TableCell>
+              <TableCell>{translate('madoguchi.printDesk.printedOn')}</TableCell>
+              <TableCell>{translate('madoguchi.cases.state')}</TableCell>
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {data.map((run) => (
+              <TableRow key={run.id} data-testid={`print-run-${run.status}`}>
+                <TableCell>
+                  {time(run.createdAt)}（{run.createdBy.username}）
+                </TableCell>
+                <TableCell>{run.letterCount}</TableCell>
+                <TableCell>{formatJapaneseDate(run.printedOn)}</TableCell>
+                <TableCell>
+                  {PRINT_RUN_STATUS.labels[run.status]}
+                  {run.lastError && (
+                    <Typography variant="body2" color="error">
+                      {run.lastError}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell>
+                  <Stack direction="row" spacing={1}>
+                    {(run.status === 'ready' || run.status === 'mailed') && (
+                      <Button size="small" onClick={() => void download(run.id)}>
+                        {translate('madoguchi.printDesk.pdf')}
+                      </Button>
+                    )}
+                    {run.status === 'ready' && roleIn('mailing') && (
+                      <Button size="small" variant="contained" onClick={() => setMailing(run.id)} className="mail-run">
+                        {translate('madoguchi.printDesk.confirmMailed')}
+                      </Button>
+                    )}
+                    {(run.status === 'ready' || run.status === 'rendering') && (
+                      <Button size="small" color="error" onClick={() => setCancelling(run.id)}>
+                        {translate('madoguchi.printDesk.cancel')}
+                      </Button>
+                    )}
+                  </Stack>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {mailing && <MailDialog runId={mailing} onClose={() => setMailing(undefined)} />}
+        <Dialog open={!!cancelling} onClose={() => setCancelling(undefined)} aria-labelledby="cancel-run-title">
+          <DialogTitle id="cancel-run-title">{translate('madoguchi.printDesk.cancel')}</DialogTitle>
+          <DialogContent>
+            <DialogContentText>{translate('madoguchi.printDesk.cancelText')}</DialogContentText>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setCancelling(undefined)}>{translate('ra.action.cancel')}</Button>
+            <Button color="error" variant="contained" onClick={() => void act(() => api.cancelPrintRun(cancelling!), 'madoguchi.printDesk.cancelled').then(() => setCancelling(undefined))}>
+              {translate('madoguchi.printDesk.cancel')}
+            </Button>
+          </DialogActions>
+        </Dialog>
+      </CardContent>
+    </Card>
+  );
+}
+
+/** 作成に失敗した照会書: what the worker gave up on, with the reason and a retry. */
+function Failed() {
+  const translate = useTranslate();
+  const api = useApi();
+  const act = useAct();
+  const { data = [] } = useGetList<LetterRow>('letters', { filter: { status: 'failed' }, sort: { field: 'createdAt', order: 'ASC' }, pagination: { page: 1, perPage: 50 } });
+  if (!data.length) return null;
+  return (
+    <Card component="section" aria-labelledby="failed-title">
+      <CardContent>
+        <Typography variant="h6" component="h2" id="failed-title" gutterBottom color="error">
+          {translate('madoguchi.printDesk.failed', { count: data.length })}
+        </Typography>
+        {data.map((l) => (
+          <Alert
+            key={l.id}
+            severity="error"
+            sx={{ mb: 1 }}
+            action={
+              <Button color="inherit" size="small" onClick={() => void act(() => api.retryLetter(l.id), 'madoguchi.printDesk.retried')}>
+                {translate('madoguchi.printDesk.retry')}
+              </Button>
+            }
+          >
+            {l.receiptNumber} {l.inquiryNumber}: {l.lastError}
+          </Alert>
+        ))}
+      </CardContent>
+    </Card>
+  );
+}
+
+/** 印刷・発送: the print staff's desk. */
+export function PrintDesk() {
+  const translate = useTranslate();
+  return (
+    <Stack spacing={2} sx={{ mt: 2 }}>
+      <Title title={translate('madoguchi.printDesk.title')} />
+      <Alert severity="info">{translate('madoguchi.printDesk.howTo')}</Alert>
+      <Failed />
+      <Waiting />
+      <Runs />
+    </Stack>
+  );
+}
