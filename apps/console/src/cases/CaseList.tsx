@@ -80,7 +80,7 @@ export function CaseList() {
   ];
   return (
     // No CSV export: residents' personal data does not leave the system in one click.
-    <List filters={filters} actions={<ListActions />} sort={{ field: 'createdAt', order: 'DESC' }} title={translate('madoguchi.cases.title')} exporter={false}>
+    <List filters={filters} actions={<ListActions />} sort={{ field: 'createdAt', order: 'DESC' }} title={translate('madoguchi.cases.title')} exporter={false} empty={false}>
       <SavedViews />
       <Datagrid bulkActionButtons={false} rowClick="show" rowSx={(r) => (r.overdue ? { backgroundColor: '#fdecea' } : {})}>
         <TextField source="receiptNumber" label="madoguchi.cases.receiptNumber" />

@@ -27,6 +27,7 @@ afterAll(async () => {
 async function choose(page: Page, select: ReturnType<Page['locator']>, option: string) {
   await select.click();
   await page.getByRole('option', { name: option, exact: true }).click();
+  await page.getByRole('listbox').waitFor({ state: 'hidden' });
 }
 
 /** Add a document row on the form and set whose it is, what it is and its expiry. */
@@ -183,5 +184,28 @@ describe('the counter, in a browser', () => {
     await supervisor.getByRole('tab', { name: '期限超過', selected: true }).waitFor();
     await supervisor.getByText(receipt).waitFor();
     await screenshot(supervisor, 'cases-overdue');
+  });
+
+  it('an administrator adds a member of staff, who can then log in', async () => {
+    const admin = await loggedIn(stack, 'admin', PASSWORD);
+    await admin.goto(`${stack.consoleUrl}/#/users/create`);
+    await admin.getByLabel('ユーザー名').fill('e2e.clerk');
+    await admin.getByLabel('表示名').fill('試験 職員');
+    await choose(admin, admin.getByRole('combobox', { name: '役割' }), '窓口職員');
+    await choose(admin, admin.getByRole('combobox', { name: '所属窓口' }), '見本市 東支所');
+    await admin.getByLabel('パスワード').fill('a-long-e2e-password');
+    await admin.getByRole('button', { name: '保存' }).click();
+    await admin.getByRole('cell', { name: 'e2e.clerk' }).waitFor();
+    await screenshot(admin, 'users');
+    await admin.goto(`${stack.consoleUrl}/#/offices`);
+    await admin.getByRole('heading', { name: /運用方針（第\d+版）/ }).waitFor();
+    await admin.getByRole('heading', { name: '見本市 東支所' }).waitFor();
+    await screenshot(admin, 'offices-and-policy');
+
+    const newcomer = await loggedIn(stack, 'e2e.clerk', 'a-long-e2e-password');
+    await newcomer.goto(`${stack.consoleUrl}/#/cases`);
+    await newcomer.getByRole('tab', { name: '今日の受付' }).click();
+    await newcomer.getByRole('tab', { name: '今日の受付', selected: true }).waitFor();
+    await screenshot(newcomer, 'cases-today');
   });
 });
