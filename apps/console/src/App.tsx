@@ -1,7 +1,7 @@
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import PeopleIcon from '@mui/icons-material/People';
 import { Route } from 'react-router-dom';
-import { Admin, CustomRoutes, Layout, Resource, type LayoutProps } from 'react-admin';
+import { Admin, AppBar as RaAppBar, CustomRoutes, Layout, Resource, useGetIdentity, UserMenu, type LayoutProps } from 'react-admin';
 import { authProvider } from './authProvider';
 import { CaseCreate, CaseList, CaseShow } from './cases';
 import { Dashboard } from './dashboard/Dashboard';
@@ -19,7 +19,13 @@ const UserList = lazyPage(() => import('./users'), 'UserList');
 const UserCreate = lazyPage(() => import('./users'), 'UserCreate');
 const UserEdit = lazyPage(() => import('./users'), 'UserEdit');
 
-const AppLayout = (props: LayoutProps) => <Layout {...props} menu={Menu} />;
+/** The user menu's button is named by the name it shows (its default label would not match it). */
+function AppBar() {
+  const { identity } = useGetIdentity();
+  return <RaAppBar userMenu={<UserMenu label={identity?.fullName ?? 'ra.auth.user_menu'} />} />;
+}
+
+const AppLayout = (props: LayoutProps) => <Layout {...props} menu={Menu} appBar={AppBar} />;
 
 export function App() {
   // Telemetry off: the console runs in closed municipal networks and reports to no one.

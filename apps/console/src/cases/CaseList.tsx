@@ -18,6 +18,7 @@ import {
 } from 'react-admin';
 import { useRoleIn } from '../roles';
 import { choices } from '../codes';
+import { useOffices } from '../municipality';
 
 interface CaseRow {
   state: keyof typeof CASE_STATE.labels;
@@ -70,10 +71,12 @@ function ListActions() {
 /** 申請の一覧: saved views, a search box (receipt number, inquiry number or kana), filters; overdue rows marked. */
 export function CaseList() {
   const translate = useTranslate();
+  const { data: offices } = useOffices();
   const filters = [
     <SearchInput key="q" source="q" alwaysOn placeholder={translate('madoguchi.cases.search')} aria-label={translate('madoguchi.cases.search')} />,
     <SelectInput key="state" source="state" label="madoguchi.cases.state" choices={choices(CASE_STATE)} />,
     <SelectInput key="route" source="route" label="madoguchi.cases.route" choices={choices(ROUTE)} />,
+    <SelectInput key="officeId" source="officeId" label="madoguchi.cases.office" choices={(offices ?? []).map((o) => ({ id: o.id, name: o.name }))} />,
     <BooleanInput key="overdue" source="overdue" label="madoguchi.cases.overdue" />,
     <DateInput key="createdFrom" source="createdFrom" label="madoguchi.cases.createdFrom" />,
     <DateInput key="createdTo" source="createdTo" label="madoguchi.cases.createdTo" />,

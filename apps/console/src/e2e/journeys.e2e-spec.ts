@@ -2,7 +2,7 @@ import { createDatabaseClient, dateColumn, seedDemoData } from '@madoguchi/db';
 import { addDays, japanDate } from '@madoguchi/domain';
 import { LetterCodes } from '@madoguchi/platform';
 import type { Page } from 'playwright-core';
-import { loggedIn, screenshot, startStack, type Stack } from './stack';
+import { accessibilityViolations, loggedIn, screenshot, startStack, type Stack } from './stack';
 
 /**
  * The three journeys of the counter, in headless Chromium against the real API, database, worker
@@ -27,7 +27,7 @@ afterAll(async () => {
 async function choose(page: Page, select: ReturnType<Page['locator']>, option: string) {
   await select.click();
   await page.getByRole('option', { name: option, exact: true }).click();
-  await page.getByRole('listbox').waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => !document.querySelector('[role=listbox]'));
 }
 
 /** Add a document row on the form and set whose it is, what it is and its expiry. */
@@ -97,6 +97,7 @@ describe('the counter, in a browser', () => {
     await page.getByTestId('case-state').filter({ hasText: '完了' }).waitFor();
     expect(await page.getByTestId('case-history').textContent()).toContain('受付 → 完了');
     await screenshot(page, 'case-completed');
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect((await caseByReceipt(receipt)).state).toBe('completed');
   });
 
@@ -148,6 +149,7 @@ describe('the counter, in a browser', () => {
     await addDocument(clerk, 'visit2', 3, { whose: '代理人', type: '旅券（パスポート）', expires: '2099-01-01' });
     await addDocument(clerk, 'visit2', 4, { whose: '代理人', type: '健康保険証' });
     await screenshot(clerk, 'reply-desk');
+    expect(await accessibilityViolations(clerk)).toEqual([]);
     await clerk.click('#reply-record');
     await clerk.click('#reply-complete');
     await clerk.getByText('この申請は完了しました。').waitFor();
@@ -207,5 +209,20 @@ describe('the counter, in a browser', () => {
     await newcomer.getByRole('tab', { name: '今日の受付' }).click();
     await newcomer.getByRole('tab', { name: '今日の受付', selected: true }).waitFor();
     await screenshot(newcomer, 'cases-today');
+  });
+
+  it.each([
+    ['clerk', '/cases/create', '申請の内容'],
+    ['clerk', '/cases', '今日の受付'],
+    ['clerk', '/reply-desk', '照会番号と確認コード'],
+    ['print_staff', '/print-desk', '印刷バッチ'],
+    ['supervisor', '/', '本日の受付（窓口別）'],
+    ['admin', '/users', 'ユーザー名'],
+    ['admin', '/offices', '版の履歴'],
+  ])('%s: %s passes the WCAG 2.1 AA checks of axe-core', async (user, path, landmark) => {
+    const page = await loggedIn(stack, user, PASSWORD);
+    await page.goto(`${stack.consoleUrl}/#${path}`);
+    await page.getByText(landmark, { exact: true }).first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

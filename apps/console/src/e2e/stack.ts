@@ -38,7 +38,8 @@ export async function startStack(): Promise<Stack> {
     throw new Error(`Chromium is not at ${CHROMIUM}. Install it with: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH).`);
   }
   const letterSecret = randomBytes(32).toString('base64');
-  const env = serviceEnv({ LETTER_SECRET: letterSecret, LOG_LEVEL: 'warn' });
+  // Every journey logs in from this one address: the per-address login throttle is raised for them.
+  const env = serviceEnv({ LETTER_SECRET: letterSecret, LOG_LEVEL: 'warn', LOGIN_ATTEMPTS_PER_MINUTE: '1000' });
   const api = await startApi(env);
   const worker = startWorker(env);
   const port = randomPort();
@@ -81,4 +82,26 @@ export async function loggedIn(stack: Stack, username: string, password: string)
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+export interface AccessibilityViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * What axe-core (the accessibility rules engine browsers' audits use) finds on the page against
+ * WCAG 2.1 A and AA: unlabelled fields, contrast below AA, missing names, and the like.
+ */
+export async function accessibilityViolations(page: Page): Promise<AccessibilityViolation[]> {
+  // A menu still fading out is half transparent: judge the page once it is gone.
+  await page.waitForFunction(() => !document.querySelector('[role=listbox]'));
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
 }

@@ -45,6 +45,7 @@ export const en: Messages = {
       createdTo: 'Registered until',
       holderName: 'Holder',
       holderKana: 'Holder (kana)',
+      office: 'Office',
       route: 'Route',
       state: 'State',
       overdue: 'Overdue',

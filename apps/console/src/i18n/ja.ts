@@ -43,6 +43,7 @@ export const ja = {
       createdTo: '受付日（まで）',
       holderName: '本人氏名',
       holderKana: '本人（カナ）',
+      office: '窓口',
       route: '経路',
       state: '状態',
       overdue: '期限超過',
