@@ -4,7 +4,7 @@ import { JOB } from '@madoguchi/platform';
 import { japanDate, type Role } from '@madoguchi/domain';
 import request from 'supertest';
 import { printRunRenderedByWorker, registerAgentCases, renderedByWorker, type RegisteredCase } from '../testing/letters';
-import { testMunicipality, type TestMunicipality } from '../testing/municipality';
+import { asStaff, testMunicipality, type TestMunicipality } from '../testing/municipality';
 import { startTestApp } from '../testing/test-app';
 
 const db = createDatabaseClient(process.env.DATABASE_URL!);
@@ -20,10 +20,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const as = (role: Role) => ({
-  get: (path: string) => request(app.getHttpServer()).get(path).set('authorization', `Bearer ${city.tokens[role]}`),
-  post: (path: string, body: object = {}) => request(app.getHttpServer()).post(path).set('authorization', `Bearer ${city.tokens[role]}`).send(body),
-});
+const as = (role: Role) => asStaff(app, city.tokens[role]);
 
 /** Agent cases whose letters the worker has rendered: waiting to be printed. */
 async function readyCases(count: number): Promise<RegisteredCase[]> {

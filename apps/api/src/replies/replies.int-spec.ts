@@ -3,9 +3,8 @@ import type { INestApplication } from '@nestjs/common';
 import { createDatabaseClient, dateColumn } from '@madoguchi/db';
 import { addDays, generateInquiryNumber, japanDate, type Role } from '@madoguchi/domain';
 import { LetterCodes } from '@madoguchi/platform';
-import request from 'supertest';
 import { printRunRenderedByWorker, registerAgentCases, renderedByWorker } from '../testing/letters';
-import { testMunicipality, type TestMunicipality } from '../testing/municipality';
+import { asStaff, testMunicipality, type TestMunicipality } from '../testing/municipality';
 import { startTestApp, TEST_LETTER_SECRET } from '../testing/test-app';
 
 const db = createDatabaseClient(process.env.DATABASE_URL!);
@@ -22,9 +21,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const as = (role: Role, token = city.tokens[role]) => ({
-  post: (path: string, body: object = {}) => request(app.getHttpServer()).post(path).set('authorization', `Bearer ${token}`).send(body),
-});
+const as = (role: Role, token = city.tokens[role]) => asStaff(app, token);
 const lookup = (body: object, role: Role = 'clerk') => as(role).post('/api/replies/lookup', body);
 
 /** An agent case whose letter went out through a print run: the holder now has the reply form. */

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createDatabaseClient } from '@madoguchi/db';
 import request from 'supertest';
-import { testMunicipality, type TestMunicipality } from '../testing/municipality';
+import { asStaff, testMunicipality, type TestMunicipality } from '../testing/municipality';
 import { startTestApp } from '../testing/test-app';
 
 const db = createDatabaseClient(process.env.DATABASE_URL!);
@@ -19,11 +19,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const admin = () => ({
-  get: (path: string) => request(app.getHttpServer()).get(path).set('authorization', `Bearer ${city.tokens.admin}`),
-  post: (path: string, body: object) => request(app.getHttpServer()).post(path).set('authorization', `Bearer ${city.tokens.admin}`).send(body),
-  put: (path: string, body: object) => request(app.getHttpServer()).put(path).set('authorization', `Bearer ${city.tokens.admin}`).send(body),
-});
+const admin = () => asStaff(app, city.tokens.admin);
 const login = (username: string, password: string) => request(app.getHttpServer()).post('/api/auth/login').send({ username, password });
 const me = (token: string) => request(app.getHttpServer()).get('/api/auth/me').set('authorization', `Bearer ${token}`);
 

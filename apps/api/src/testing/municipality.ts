@@ -31,3 +31,13 @@ export async function testMunicipality(app: INestApplication, db: Database, code
   }
   return { municipalityId: municipality.id, officeId: office.id, tokens };
 }
+
+/** Requests to the API as one member of staff (a bearer token). */
+export function asStaff(app: INestApplication, token: string) {
+  const server = app.getHttpServer();
+  return {
+    get: (path: string) => request(server).get(path).set('authorization', `Bearer ${token}`),
+    post: (path: string, body: object = {}) => request(server).post(path).set('authorization', `Bearer ${token}`).send(body),
+    put: (path: string, body: object = {}) => request(server).put(path).set('authorization', `Bearer ${token}`).send(body),
+  };
+}

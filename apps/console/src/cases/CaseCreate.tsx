@@ -17,13 +17,14 @@ import {
   type Route,
 } from '@madoguchi/domain';
 import { Alert, Box, Button, Card, CardContent, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { HttpError, Title, useCreatePath, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { currentSession } from '../authProvider';
 import { Checklist } from '../documents/Checklist';
 import { DocumentsEditor, toPresented, type DocumentRow } from '../documents/DocumentsEditor';
 import { useOffices, usePolicy } from '../municipality';
+import { messageOf } from '../useAction';
 import { useApi } from '../useApi';
 
 interface Person {
@@ -123,7 +124,6 @@ export function CaseCreate() {
   const [submitting, setSubmitting] = useState(false);
   const [refusal, setRefusal] = useState<{ message: string; details: FieldProblem[] }>();
   const [registered, setRegistered] = useState<{ id: string; receiptNumber: string }>();
-  const formRef = useRef<HTMLFormElement>(null);
 
   const today = japanDate(new Date());
   const kind = kindFor(form);
@@ -166,7 +166,7 @@ export function CaseCreate() {
       setRegistered(data as unknown as { id: string; receiptNumber: string });
     } catch (error) {
       const details = error instanceof HttpError ? ((error.body as { details?: FieldProblem[] } | undefined)?.details ?? []) : [];
-      setRefusal({ message: error instanceof Error ? error.message : String(error), details });
+      setRefusal({ message: messageOf(error), details });
     } finally {
       setSubmitting(false);
     }
@@ -219,7 +219,6 @@ export function CaseCreate() {
       <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
         <Box
           component="form"
-          ref={formRef}
           onKeyDown={enterMovesOn}
           onSubmit={(e) => {
             e.preventDefault();

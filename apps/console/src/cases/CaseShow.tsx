@@ -4,6 +4,8 @@ import {
   CASE_STATE,
   DOCUMENT_TYPE,
   formatJapaneseDate,
+  isOverdue,
+  japanDate,
   LETTER_REISSUE_REASON,
   LETTER_STATUS,
   PIN,
@@ -29,6 +31,7 @@ import { useState } from 'react';
 import { Loading, Title, useNotify, useShowController, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useRole, useRoleIn } from '../roles';
+import { messageOf, useAction } from '../useAction';
 import { useApi } from '../useApi';
 
 interface PartyView {
@@ -85,9 +88,9 @@ function Party({ title, party, extra }: { title: string; party: PartyView; extra
 }
 
 /** The moves this role may make now, from the domain's transition table; cancelling asks first. */
-function Actions({ record, refetch }: { record: CaseRecord; refetch: () => void }) {
+function Actions({ record }: { record: CaseRecord }) {
   const translate = useTranslate();
-  const notify = useNotify();
+  const act = useAction();
   const api = useApi();
   const role = useRole();
   const [cancelling, setCancelling] = useState<TransitionRule>();
@@ -98,16 +101,9 @@ function Actions({ record, refetch }: { record: CaseRecord; refetch: () => void 
   const moves = availableTransitions(record.route, record.state, role);
 
   async function move(body: object) {
-    try {
-      await api.transition(record.id, { version: record.version, ...body });
-      notify('madoguchi.case.moved', { type: 'success' });
-    } catch (error) {
-      notify(error instanceof Error ? error.message : String(error), { type: 'error' });
-    } finally {
-      setCancelling(undefined);
-      setCompleting(false);
-      refetch();
-    }
+    await act(() => api.transition(record.id, { version: record.version, ...body }), 'madoguchi.case.moved');
+    setCancelling(undefined);
+    setCompleting(false);
   }
 
   return (
@@ -170,9 +166,10 @@ function Actions({ record, refetch }: { record: CaseRecord; refetch: () => void 
 }
 
 /** Letters of the case, with a preview for print staff and a reissue for the counter. */
-function Letters({ record, refetch }: { record: CaseRecord; refetch: () => void }) {
+function Letters({ record }: { record: CaseRecord }) {
   const translate = useTranslate();
   const notify = useNotify();
+  const act = useAction();
   const api = useApi();
   const roleIn = useRoleIn();
   const [reissuing, setReissuing] = useState(false);
@@ -184,19 +181,12 @@ function Letters({ record, refetch }: { record: CaseRecord; refetch: () => void 
     try {
       window.open(await api.pdfUrl(`/letters/${letterId}/pdf`), '_blank', 'noopener');
     } catch (error) {
-      notify(error instanceof Error ? error.message : String(error), { type: 'error' });
+      notify(messageOf(error), { type: 'error' });
     }
   }
   async function reissue() {
-    try {
-      await api.reissueLetter(record.id, { version: record.version, reason: reason as LetterReissueReason });
-      notify('madoguchi.case.reissued', { type: 'success' });
-    } catch (error) {
-      notify(error instanceof Error ? error.message : String(error), { type: 'error' });
-    } finally {
-      setReissuing(false);
-      refetch();
-    }
+    await act(() => api.reissueLetter(record.id, { version: record.version, reason: reason as LetterReissueReason }), 'madoguchi.case.reissued');
+    setReissuing(false);
   }
 
   return (
@@ -260,12 +250,11 @@ function Letters({ record, refetch }: { record: CaseRecord; refetch: () => void 
 /** 申請の詳細: the people, the documents, the letters, the history, and what may be done next. */
 export function CaseShow() {
   const translate = useTranslate();
-  const { record, isPending, error, refetch } = useShowController<CaseRecord>();
+  const { record, isPending, error } = useShowController<CaseRecord>();
   if (isPending) return <Loading />;
   if (error || !record) return <Alert severity="error">{error instanceof Error ? error.message : translate('ra.page.error')}</Alert>;
   const current = [...record.letters].reverse().find((l) => l.status !== 'superseded');
-  const overdue = record.state === 'inquiry_mailed' && current?.replyDeadline && current.replyDeadline < new Date().toISOString().slice(0, 10);
-  const reload = () => void refetch();
+  const overdue = record.state === 'inquiry_mailed' && !!current?.replyDeadline && isOverdue(current.replyDeadline, japanDate(new Date()));
 
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
@@ -284,7 +273,7 @@ export function CaseShow() {
                 {overdue && <Chip label={translate('madoguchi.cases.overdue')} color="error" />}
               </Stack>
             </Box>
-            <Actions record={record} refetch={reload} />
+            <Actions record={record} />
           </Stack>
           <Typography sx={{ mt: 2 }}>
             {translate('madoguchi.case.pins')}: {record.pins.map((p) => PIN.labels[p]).join('、')}
@@ -345,7 +334,7 @@ export function CaseShow() {
             <Typography variant="h6" component="h2" id="case-letters" gutterBottom>
               {translate('madoguchi.case.letters')}
             </Typography>
-            <Letters record={record} refetch={reload} />
+            <Letters record={record} />
           </CardContent>
         </Card>
       )}

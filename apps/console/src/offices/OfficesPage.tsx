@@ -2,9 +2,10 @@ import { DEFAULT_POLICY, officeHoursProblems, validatePolicy, type MunicipalityP
 import { Alert, Box, Button, Card, CardContent, Checkbox, FormControlLabel, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Title, useNotify, useTranslate } from 'react-admin';
+import { Title, useTranslate } from 'react-admin';
 import { useOffices, usePolicies, type Office } from '../municipality';
 import { useRoleIn } from '../roles';
+import { useAction } from '../useAction';
 import { useApi } from '../useApi';
 
 const WEEKDAYS = ['0', '1', '2', '3', '4', '5', '6'] as const;
@@ -12,7 +13,7 @@ const WEEKDAYS = ['0', '1', '2', '3', '4', '5', '6'] as const;
 /** One office's weekly hours: a row per weekday, closed or open from–to (the domain checks them). */
 function HoursEditor({ office }: { office: Office }) {
   const translate = useTranslate();
-  const notify = useNotify();
+  const act = useAction();
   const api = useApi();
   const client = useQueryClient();
   const editable = useRoleIn()('administration');
@@ -65,13 +66,7 @@ function HoursEditor({ office }: { office: Office }) {
             sx={{ mt: 1 }}
             variant="contained"
             disabled={problems.length > 0}
-            onClick={() =>
-              void api
-                .updateOfficeHours(office.id, hours)
-                .then(() => notify('madoguchi.offices.saved', { type: 'success' }))
-                .then(() => client.invalidateQueries({ queryKey: ['offices'] }))
-                .catch((error: unknown) => notify(error instanceof Error ? error.message : String(error), { type: 'error' }))
-            }
+            onClick={() => void act(() => api.updateOfficeHours(office.id, hours), 'madoguchi.offices.saved').then(() => client.invalidateQueries({ queryKey: ['offices'] }))}
           >
             {translate('ra.action.save')}
           </Button>
@@ -96,7 +91,7 @@ const POLICY_FIELDS: { key: keyof MunicipalityPolicy; kind: 'number' | 'boolean'
 /** 運用方針: the municipality's policy; an admin's change makes a new version, cases keep theirs. */
 function PolicyEditor() {
   const translate = useTranslate();
-  const notify = useNotify();
+  const act = useAction();
   const api = useApi();
   const client = useQueryClient();
   const editable = useRoleIn()('administration');
@@ -142,12 +137,11 @@ function PolicyEditor() {
             variant="contained"
             disabled={!draft || !check.ok}
             onClick={() =>
-              void api
-                .changePolicy(policy)
-                .then(() => notify('madoguchi.policy.saved', { type: 'success' }))
-                .then(() => client.invalidateQueries({ queryKey: ['policy'] }))
-                .then(() => setDraft(undefined))
-                .catch((error: unknown) => notify(error instanceof Error ? error.message : String(error), { type: 'error' }))
+              void act(() => api.changePolicy(policy), 'madoguchi.policy.saved').then(async (ok) => {
+                if (!ok) return;
+                await client.invalidateQueries({ queryKey: ['policy'] });
+                setDraft(undefined);
+              })
             }
           >
             {translate('madoguchi.policy.save')}

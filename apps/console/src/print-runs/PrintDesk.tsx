@@ -1,9 +1,10 @@
 import { CASE_STATE, formatJapaneseDate, mailingEffect, PRINT_RUN_STATUS, type CaseState, type PrintRunStatus } from '@madoguchi/domain';
 import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Title, useGetList, useGetOne, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Title, useGetList, useGetOne, useNotify, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useRoleIn } from '../roles';
+import { messageOf, useAction } from '../useAction';
 import { useApi } from '../useApi';
 
 /** `GET /api/letters` rows. */
@@ -32,26 +33,11 @@ interface PrintRunRow {
 
 const time = (iso: string) => new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' });
 
-function useAct() {
-  const notify = useNotify();
-  const refresh = useRefresh();
-  return async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work();
-      notify(done, { type: 'success' });
-    } catch (error) {
-      notify(error instanceof Error ? error.message : String(error), { type: 'error' });
-    } finally {
-      refresh();
-    }
-  };
-}
-
 /** 印刷待ち: ready letters of cases that still need them, oldest first, all picked unless unticked. */
 function Waiting() {
   const translate = useTranslate();
   const api = useApi();
-  const act = useAct();
+  const act = useAction();
   const { data = [], total = 0 } = useGetList<LetterRow>('letters', { filter: { awaitingPrint: true }, sort: { field: 'createdAt', order: 'ASC' }, pagination: { page: 1, perPage: 100 } });
   const [left, setLeft] = useState<Set<string>>(new Set());
   const picked = data.filter((l) => !left.has(l.id));
@@ -121,7 +107,7 @@ function Waiting() {
 function MailDialog({ runId, onClose }: { runId: string; onClose: () => void }) {
   const translate = useTranslate();
   const api = useApi();
-  const act = useAct();
+  const act = useAction();
   const { data: run } = useGetOne<PrintRunRow>('print-runs', { id: runId });
   const mustHold = (s: CaseState) => mailingEffect(s) === 'hold_back';
   const [withheld, setWithheld] = useState<Set<string>>();
@@ -155,7 +141,7 @@ function MailDialog({ runId, onClose }: { runId: string; onClose: () => void }) 
 function Runs() {
   const translate = useTranslate();
   const api = useApi();
-  const act = useAct();
+  const act = useAction();
   const notify = useNotify();
   const roleIn = useRoleIn();
   const [mailing, setMailing] = useState<string>();
@@ -166,7 +152,7 @@ function Runs() {
     try {
       window.open(await api.pdfUrl(`/print-runs/${id}/pdf`), '_blank', 'noopener');
     } catch (error) {
-      notify(error instanceof Error ? error.message : String(error), { type: 'error' });
+      notify(messageOf(error), { type: 'error' });
     }
   }
 
@@ -247,7 +233,7 @@ function Runs() {
 function Failed() {
   const translate = useTranslate();
   const api = useApi();
-  const act = useAct();
+  const act = useAction();
   const { data = [] } = useGetList<LetterRow>('letters', { filter: { status: 'failed' }, sort: { field: 'createdAt', order: 'ASC' }, pagination: { page: 1, perPage: 50 } });
   if (!data.length) return null;
   return (

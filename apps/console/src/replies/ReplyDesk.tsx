@@ -1,12 +1,13 @@
 import { checkDocuments, formatJapaneseDate, japanDate, PIN, requiredDocuments, type ChecklistLine } from '@madoguchi/domain';
 import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import { Title, useGetOne, useNotify, useTranslate } from 'react-admin';
+import { Title, useGetOne, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import type { CaseRecord } from '../cases/CaseShow';
 import { Checklist } from '../documents/Checklist';
 import { DocumentsEditor, toPresented, type DocumentRow } from '../documents/DocumentsEditor';
 import { usePolicy } from '../municipality';
+import { messageOf, useAction } from '../useAction';
 import { useApi } from '../useApi';
 
 /** `POST /api/replies/lookup`. */
@@ -25,7 +26,7 @@ interface ReplyMatch {
 /** The second visit: the documents checked against the case's own policy, and the reply recorded. */
 function SecondVisit({ match, codes, onDone }: { match: ReplyMatch; codes: { inquiryNumber: string; checkCode: string }; onDone: () => void }) {
   const translate = useTranslate();
-  const notify = useNotify();
+  const act = useAction();
   const api = useApi();
   const { data: record, refetch } = useGetOne<CaseRecord>('cases', { id: match.caseId });
   const policy = usePolicy(record?.policyVersion);
@@ -39,15 +40,9 @@ function SecondVisit({ match, codes, onDone }: { match: ReplyMatch; codes: { inq
 
   async function move(body: object, done: string) {
     setBusy(true);
-    try {
-      await api.transition(record!.id, { version: record!.version, ...body });
-      notify(done, { type: 'success' });
-      await refetch();
-    } catch (error) {
-      notify(error instanceof Error ? error.message : String(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+    await act(() => api.transition(record!.id, { version: record!.version, ...body }), done);
+    await refetch();
+    setBusy(false);
   }
 
   if (record.state === 'reply_returned' || record.state === 'completed') {
@@ -125,7 +120,7 @@ export function ReplyDesk() {
     try {
       setMatch((await api.lookupReply({ inquiryNumber, checkCode })) as ReplyMatch);
     } catch (error) {
-      setRefusal(error instanceof Error ? error.message : String(error));
+      setRefusal(messageOf(error));
     } finally {
       setBusy(false);
     }

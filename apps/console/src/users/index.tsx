@@ -17,12 +17,12 @@ import {
   SimpleForm,
   TextField as RaTextField,
   TextInput,
-  useNotify,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { choices } from '../codes';
 import { useOffices } from '../municipality';
+import { useAction } from '../useAction';
 import { useApi } from '../useApi';
 
 function useOfficeChoices() {
@@ -66,7 +66,7 @@ export function UserCreate() {
 /** A new password for the account; its logins end at once. */
 function ResetPassword() {
   const translate = useTranslate();
-  const notify = useNotify();
+  const act = useAction();
   const api = useApi();
   const record = useRecordContext<{ id: string; username: string }>();
   const [password, setPassword] = useState('');
@@ -82,15 +82,7 @@ function ResetPassword() {
           <Button
             variant="outlined"
             disabled={!password}
-            onClick={() =>
-              void api
-                .resetPassword(record.id, password)
-                .then(() => {
-                  setPassword('');
-                  notify('madoguchi.users.passwordReset', { type: 'success', messageArgs: { username: record.username } });
-                })
-                .catch((error: unknown) => notify(error instanceof Error ? error.message : String(error), { type: 'error' }))
-            }
+            onClick={() => void act(() => api.resetPassword(record.id, password), 'madoguchi.users.passwordReset', { username: record.username }).then((ok) => ok && setPassword(''))}
           >
             {translate('madoguchi.users.resetPassword')}
           </Button>
