@@ -72,6 +72,8 @@ describe('Redis unavailable when the clerk registers', () => {
     const worker = startWorker();
     try {
       await waitFor(async () => (await statusOf(letterId)) === 'ready', 30000, () => `the letter:\n${worker.output()}`);
+      // The log line follows the commit; give it the moment it takes to come through the pipe.
+      await waitFor(() => renderedLetterIds(worker).length > 0, 5000, () => worker.output());
       expect(renderedLetterIds(worker)).toEqual([letterId]);
       expect(await db.outboxMessage.count({ where: { payload: { equals: { letterId } }, sentAt: null } })).toBe(0);
     } finally {
@@ -109,6 +111,7 @@ describe('a worker killed in the middle of a job', () => {
       const second = startWorker({ JOB_LOCK_MS: '2000' });
       try {
         await waitFor(() => allReady(ids), 60000, () => `every letter after the restart:\n${second.output()}`);
+        await waitFor(() => renderedLetterIds(second).length > 0, 5000, () => second.output());
         expect([...renderedLetterIds(first), ...renderedLetterIds(second)].sort()).toEqual([...ids].sort());
         expect(renderedLetterIds(second)).toEqual([target]);
         expect(await db.inquiryLetter.count({ where: { caseId: { in: cases.map((c) => c.caseId) } } })).toBe(ids.length);
@@ -154,6 +157,7 @@ describe('two worker processes on one queue', () => {
       // Each letter's job twice over, as a retried relay or a careless operator might leave it.
       await db.outboxMessage.createMany({ data: [...ids, ...ids].map((letterId) => ({ job: JOB.renderInquiryLetter, payload: { letterId } })) });
       await waitFor(() => allReady(ids), 60000, () => workers.map((w) => w.output()).join('\n'));
+      await waitFor(() => workers.reduce((n, w) => n + renderedLetterIds(w).length, 0) >= ids.length, 5000, () => 'the render log lines');
       await waitFor(() => workers.reduce((n, w) => n + w.logs.filter((l) => l.msg === 'letter not waiting to be rendered; nothing to do').length, 0) === ids.length, 20000, () => 'the duplicate jobs');
       const [a, b] = workers.map(renderedLetterIds);
       expect([...a!, ...b!].sort()).toEqual([...ids].sort());

@@ -61,7 +61,8 @@ export function startProcess(command: string, args: string[], env: NodeJS.Proces
     }
   });
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': by then everything the process printed has been read.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const running = { child, logs, output: () => text, exited };
   started.push(running);
   return running;
