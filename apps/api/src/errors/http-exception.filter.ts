@@ -23,6 +23,34 @@ const PRISMA_ERRORS: Record<string, { status: number; code: string; message: str
   P2025: { status: 404, code: 'not_found', message: '指定されたものが見つかりません。' },
 };
 
+/** Prisma's codes for a database that is away, dropped the connection, or lost the transaction with it (P2028). */
+const CONNECTION_LOST = new Set(['P1001', 'P1008', 'P1017', 'P1018', 'P2024', 'P2028', 'P2037']);
+/** PostgreSQL's SQLSTATEs for the same: class 08, and the server shutting down or starting (57P01–57P03). */
+const CONNECTION_SQLSTATE = /^(08|57P0[123])/;
+
+const UNAVAILABLE: ApiErrorBody = { code: 'database_unavailable', message: 'データベースに一時的に接続できません。何も登録されていません。少し待ってからやり直してください。', details: [] };
+
+/**
+ * Is this the database going away under a request (a failover, a restart, a dropped connection)?
+ * Its transaction was rolled back with it, so the honest answer is 503: nothing was written, try
+ * again; not a 500.
+ */
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  // The pg driver adapter's error, alone or wrapped by Prisma (P2010 raw query, P2039 database error).
+  const adapterCause = (error: unknown) => (error as { cause?: { originalCode?: string; kind?: string } } | undefined)?.cause;
+  const lostByAdapter = (error: unknown) => {
+    const cause = adapterCause(error);
+    return cause?.kind === 'ConnectionClosed' || CONNECTION_SQLSTATE.test(cause?.originalCode ?? '');
+  };
+  if (exception instanceof Prisma.PrismaClientKnownRequestError) {
+    return CONNECTION_LOST.has(exception.code) || lostByAdapter((exception.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
+  }
+  if (exception instanceof Prisma.PrismaClientInitializationError) return true;
+  if (exception instanceof Error && exception.name === 'DriverAdapterError') return lostByAdapter(exception);
+  // node-postgres on a socket that has gone: "Connection terminated…", "…not queryable".
+  return exception instanceof Error && /connection terminated|not queryable|ECONNREFUSED|ECONNRESET/i.test(exception.message);
+}
+
 const INTERNAL: ApiErrorBody = { code: 'internal_error', message: 'システムエラーが発生しました。時間をおいてやり直してください。', details: [] };
 
 function isApiErrorBody(value: unknown): value is ApiErrorBody {
@@ -56,6 +84,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
         res.status(mapped.status).json({ code: mapped.code, message: mapped.message, details: [] });
         return;
       }
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message.split('\n').at(-1) : String(exception)}`);
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).json(UNAVAILABLE);
+      return;
     }
     // Errors raised by Express middleware (e.g. malformed JSON) carry their status instead.
     const status = (exception as { status?: unknown })?.status;
