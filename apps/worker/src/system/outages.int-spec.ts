@@ -1,7 +1,8 @@
 import { createDatabaseClient } from '@madoguchi/db';
 import { JOB } from '@madoguchi/platform';
 import { Client } from 'pg';
-import { createAgentCase, createAgentCases } from '../testing/fixtures';
+import { RedisCutter } from '@madoguchi/devstack/dist/testing/redis-cutter';
+import { clerkAt, createAgentCase, createAgentCases } from '../testing/fixtures';
 import { killAll, renderedLetterIds, startApi, startWorker, stop, waitFor } from '../testing/processes';
 
 /**
@@ -10,7 +11,6 @@ import { killAll, renderedLetterIds, startApi, startWorker, stop, waitFor } from
  */
 const db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 4 });
 const DEAD_REDIS = 'redis://127.0.0.1:1';
-const PASSWORD = 'worker-test-password';
 
 afterEach(() => killAll());
 afterAll(() => db.$disconnect());
@@ -44,20 +44,9 @@ describe('Redis unavailable when the clerk registers', () => {
     let letterId: string;
     try {
       expect((await fetch(`${api.url}/health`)).status).toBe(503);
-      const login = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk', password: PASSWORD }) });
-      const { accessToken } = (await login.json()) as { accessToken: string };
-      const res = await fetch(`${api.url}/api/cases`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-        body: JSON.stringify({
-          route: 'voluntary_agent', reason: 'forgotten', pins: ['user_auth'],
-          holder: { familyName: '江東', givenName: '花子', familyNameKana: 'コウトウ', givenNameKana: 'ハナコ', birthDate: '1950-04-01', postalCode: '135-8383', address: '東京都江東区東陽4-11-28', adultWard: false, hasSignatureCertificate: true },
-          representative: { kind: 'agent', familyName: '江東', givenName: '太郎', familyNameKana: 'コウトウ', givenNameKana: 'タロウ' },
-          documents: [{ presentedBy: 'representative', type: 'passport', expiresOn: '2099-01-01' }],
-        }),
-      });
-      expect(res.status).toBe(201);
-      letterId = ((await res.json()) as { letters: { id: string }[] }).letters[0]!.id;
+      const registered = await (await clerkAt(api.url))();
+      expect(registered.status).toBe(201);
+      letterId = registered.letterId!;
     } finally {
       await stop(api);
     }
@@ -80,6 +69,43 @@ describe('Redis unavailable when the clerk registers', () => {
       expect(await stop(worker)).toBe(0);
     }
   }, 90000);
+});
+
+describe('Redis going away while clerks register', () => {
+  it('every case registered before, during and after the outage gets its letter, each once', async () => {
+    await createAgentCase(db); // seeds the demo users
+    const cutter = await RedisCutter.start(process.env.REDIS_URL!);
+    const api = await startApi();
+    const worker = startWorker({ REDIS_URL: cutter.url });
+    try {
+      const register = await clerkAt(api.url);
+      const letters: string[] = [];
+      const registerSome = async (n: number) => {
+        for (let i = 0; i < n; i++) {
+          const { status, letterId } = await register();
+          expect(status).toBe(201);
+          letters.push(letterId!);
+        }
+      };
+      await registerSome(10);
+      cutter.cut();
+      await registerSome(20);
+      // With Redis away the new letters wait in the outbox, the worker says why, and nothing is lost.
+      await waitFor(() => worker.logs.some((l) => String(l.msg).includes('Redis') || String(l.msg).includes('outbox relay failed')), 20000, () => worker.output());
+      const waiting = await db.inquiryLetter.count({ where: { id: { in: letters.slice(10) }, status: 'pending' } });
+      expect(waiting).toBeGreaterThan(0);
+      cutter.restore();
+      await registerSome(10);
+
+      await waitFor(() => allReady(letters), 90000, () => `every letter after Redis came back:\n${worker.output()}`);
+      await waitFor(() => renderedLetterIds(worker).length >= letters.length, 5000, () => worker.output());
+      expect(renderedLetterIds(worker).sort()).toEqual([...letters].sort());
+      console.log(`redis outage: ${letters.length} cases registered (20 while Redis was away, ${waiting} of their letters waiting in the outbox), ${letters.length} letters rendered once each, 0 lost`);
+    } finally {
+      await Promise.all([stop(worker), stop(api)]);
+      await cutter.close();
+    }
+  }, 180000);
 });
 
 describe('a worker killed in the middle of a job', () => {

@@ -5,6 +5,30 @@ import { JOB } from '@madoguchi/platform';
 
 export const TEST_LETTER_SECRET = randomBytes(32).toString('base64');
 
+/** The demo staff's password in these tests (createAgentCases seeds them with it). */
+export const STAFF_PASSWORD = 'worker-test-password';
+
+/** A registration as the console sends it (`POST /api/cases`), on the agent route. */
+export const AGENT_REGISTRATION = {
+  route: 'voluntary_agent',
+  reason: 'forgotten',
+  pins: ['user_auth'],
+  holder: { familyName: '江東', givenName: '花子', familyNameKana: 'コウトウ', givenNameKana: 'ハナコ', birthDate: '1950-04-01', postalCode: '135-8383', address: '東京都江東区東陽4-11-28', adultWard: false, hasSignatureCertificate: true },
+  representative: { kind: 'agent', familyName: '江東', givenName: '太郎', familyNameKana: 'コウトウ', givenNameKana: 'タロウ' },
+  documents: [{ presentedBy: 'representative', type: 'passport', expiresOn: '2099-01-01' }],
+};
+
+/** Log in to an API process as the demo clerk; answers a function that registers one agent case. */
+export async function clerkAt(apiUrl: string): Promise<() => Promise<{ status: number; letterId?: string }>> {
+  const login = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk', password: STAFF_PASSWORD }) });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return async () => {
+    const res = await fetch(`${apiUrl}/api/cases`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify(AGENT_REGISTRATION) });
+    const body = (await res.json()) as { letters?: { id: string }[] };
+    return { status: res.status, letterId: body.letters?.[0]?.id };
+  };
+}
+
 export interface AgentCaseOptions {
   holderName?: [family: string, given: string];
   /** Write the letter's outbox row too, as the API's registration does. */
@@ -19,7 +43,7 @@ export interface AgentCaseOptions {
  * first.
  */
 export async function createAgentCases(db: Database, count: number, options: AgentCaseOptions = {}): Promise<{ caseId: string; letterId: string }[]> {
-  await seedDemoData(db, 'worker-test-password');
+  await seedDemoData(db, STAFF_PASSWORD);
   const clerk = await db.staffUser.findUniqueOrThrow({ where: { username: 'clerk' } });
   // The seeded version 1, whatever versions other tests add.
   const policy = options.policyVersionId ?? (await db.policyVersion.findFirstOrThrow({ where: { municipality: { code: '999999' }, version: 1 } })).id;
