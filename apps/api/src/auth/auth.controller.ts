@@ -37,8 +37,8 @@ export class AuthController {
   @Describe('ログイン中の職員')
   @Get('me')
   @Allow('anyone')
-  me(@CurrentStaff() staff: StaffPrincipal): Omit<StaffPrincipal, 'sessionId'> {
-    const { sessionId: _session, ...user } = staff;
+  me(@CurrentStaff() staff: StaffPrincipal): Omit<StaffPrincipal, 'sessionId' | 'municipalityOfficeIds'> {
+    const { sessionId: _session, municipalityOfficeIds: _offices, ...user } = staff;
     return user;
   }
 }

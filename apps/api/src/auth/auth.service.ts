@@ -84,13 +84,24 @@ export class AuthService {
     } catch {
       throw new UnauthorizedException(UNAUTHENTICATED);
     }
-    const session = await this.db.staffSession.findUnique({ where: { id: claims.sid }, include: { user: true } });
+    const session = await this.db.staffSession.findUnique({
+      where: { id: claims.sid },
+      include: { user: { include: { office: { select: { municipality: { select: { offices: { select: { id: true } } } } } } } } },
+    });
     const now = this.clock.now();
     if (!session || session.userId !== claims.sub || session.revokedAt || session.expiresAt <= now || !session.user.active) {
       throw new UnauthorizedException(UNAUTHENTICATED);
     }
     const { user } = session;
-    return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, officeId: user.officeId, sessionId: session.id };
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      officeId: user.officeId,
+      municipalityOfficeIds: user.office.municipality.offices.map((o) => o.id),
+      sessionId: session.id,
+    };
   }
 
   async logout(principal: StaffPrincipal): Promise<void> {

@@ -7,5 +7,7 @@ export interface StaffPrincipal {
   displayName: string;
   role: Role;
   officeId: string;
+  /** Every office of the staff member's municipality: what they may see (plain ids a query can put to its indexes). */
+  municipalityOfficeIds: string[];
   sessionId: string;
 }

@@ -21,9 +21,13 @@ export function isUuid(id: string): boolean {
   return UUID.test(id);
 }
 
-/** The Prisma filter for cases of the caller's municipality: staff never see another's. */
+/**
+ * The Prisma filter for rows of the caller's municipality (cases, print runs: anything with an
+ * office): staff never see another's. The office ids come with the login, so the filter is a
+ * plain `office_id IN (…)` the indexes serve, not a join through the municipality.
+ */
 export function sameMunicipalityAs(staff: StaffPrincipal) {
-  return { office: { municipality: { offices: { some: { id: staff.officeId } } } } };
+  return { officeId: { in: staff.municipalityOfficeIds } };
 }
 
 /** Reading cases. Staff see the cases of their own municipality's offices only. */

@@ -31,7 +31,7 @@ function toView(row: Prisma.StaffUserGetPayload<{ select: typeof SELECT }>): Sta
 
 /** Staff of the caller's municipality, for the Prisma filter on staff_users. */
 function sameMunicipality(staff: StaffPrincipal): Prisma.StaffUserWhereInput {
-  return { office: { municipality: { offices: { some: { id: staff.officeId } } } } };
+  return { officeId: { in: staff.municipalityOfficeIds } };
 }
 
 /**
@@ -120,8 +120,7 @@ export class StaffService {
   }
 
   private async ownOffice(admin: StaffPrincipal, officeId: string): Promise<void> {
-    const office = await this.db.office.findFirst({ where: { id: officeId, municipality: { offices: { some: { id: admin.officeId } } } }, select: { id: true } });
-    if (!office) {
+    if (!admin.municipalityOfficeIds.includes(officeId)) {
       throw new UnprocessableEntityException({ code: 'office_not_found', message: '指定された窓口が見つかりません。', details: [{ path: 'officeId', code: 'office_not_found', message: '指定された窓口が見つかりません。' }] });
     }
   }

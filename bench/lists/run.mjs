@@ -1,0 +1,181 @@
+// bench/lists/run.mjs: the desk's lists at scale, through the API and as plain SQL, on the
+// database bench/lists/seed.mjs made. Also registration throughput beside a bare NestJS endpoint,
+// and the API's peak memory.
+//   node bench/lists/seed.mjs && node bench/lists/run.mjs [seconds per measure, default 15]
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const db$ = require(`${root}/packages/db/dist/index.js`);
+const { japanDate } = require(`${root}/packages/domain/dist/index.js`);
+const autocannon = require('autocannon');
+const { Pool } = require('pg');
+
+const SECONDS = Number(process.argv[2] ?? 15);
+const CONNECTIONS = 10;
+const PASSWORD = 'bench-password';
+const server = (await db$.resolveDatabaseUrl()).url;
+const url = db$.withDatabase(server, 'madoguchi_bench_lists');
+const pool = new Pool({ connectionString: url, max: CONNECTIONS });
+const rows = [];
+const report = (what, values) => {
+  rows.push({ what, ...values });
+  console.error(what, JSON.stringify(values));
+};
+
+function startProcess(main, env) {
+  const child = spawn(process.execPath, [main], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return child;
+}
+const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+async function waitForHttp(u) {
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(u).then(() => true, () => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${u} never answered`);
+}
+
+// --- the API on the bench database
+const port = 20000 + Math.floor(Math.random() * 20000);
+const api = startProcess(`${root}/apps/api/dist/main.js`, {
+  DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', AUTH_SECRET: randomBytes(32).toString('base64'), LETTER_SECRET: randomBytes(32).toString('base64'),
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: 'madoguchi-bench', LOGIN_ATTEMPTS_PER_MINUTE: '100000',
+});
+const base = `http://127.0.0.1:${port}`;
+await waitForHttp(`${base}/health`);
+const login = await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk', password: PASSWORD }) })).json();
+const headers = { authorization: `Bearer ${login.accessToken}`, 'content-type': 'application/json' };
+const hq = (await pool.query(`SELECT id FROM offices WHERE code = 'HQ'`)).rows[0].id;
+const municipality = (await pool.query(`SELECT municipality_id FROM offices WHERE code = 'HQ'`)).rows[0].municipality_id;
+const sampleCase = (await pool.query(`SELECT c.id FROM cases c WHERE c.office_id = $1 AND c.route = 'voluntary_agent' AND c.state = 'inquiry_mailed' LIMIT 1`, [hq])).rows[0].id;
+const today = japanDate(new Date());
+const enc = (v) => encodeURIComponent(JSON.stringify(v));
+const list = (filter) => `/api/cases?filter=${enc(filter)}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`;
+
+// The same answers as plain SQL (a page of rows with the holder and the current letter, and the
+// total), the floor the API's queries are measured against.
+const SUMMARY = `
+  SELECT c.id, c.receipt_number, c.state, c.route, c.created_at, h.family_name, h.given_name, h.family_name_kana, h.given_name_kana, l.reply_deadline
+  FROM cases c
+  JOIN parties h ON h.case_id = c.id AND h.role = 'holder'
+  LEFT JOIN LATERAL (SELECT reply_deadline FROM inquiry_letters WHERE case_id = c.id AND status <> 'superseded' ORDER BY created_at DESC LIMIT 1) l ON true`;
+const IN_MUNICIPALITY = `c.office_id IN (SELECT id FROM offices WHERE municipality_id = $1)`;
+const OVERDUE = `c.state = 'inquiry_mailed' AND EXISTS (SELECT 1 FROM inquiry_letters l2 WHERE l2.case_id = c.id AND l2.status = 'mailed' AND l2.reply_deadline < $2)`;
+const scenarios = [
+  {
+    name: 'overdue agent cases of one office',
+    path: list({ officeId: hq, route: 'voluntary_agent', overdue: true }),
+    sql: [`${SUMMARY} WHERE ${IN_MUNICIPALITY} AND c.office_id = $3 AND c.route = 'voluntary_agent' AND ${OVERDUE} ORDER BY c.created_at DESC, c.id LIMIT 25`, `SELECT count(*) FROM cases c WHERE ${IN_MUNICIPALITY} AND c.office_id = $3 AND c.route = 'voluntary_agent' AND ${OVERDUE}`],
+    params: [municipality, today, hq],
+  },
+  {
+    name: 'kana search (ヤマダ)',
+    path: list({ q: 'ヤマダ' }),
+    sql: [
+      `${SUMMARY} WHERE ${IN_MUNICIPALITY} AND EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND (p.family_name_kana LIKE $2 OR p.given_name_kana LIKE $2)) ORDER BY c.created_at DESC, c.id LIMIT 25`,
+      `SELECT count(*) FROM cases c WHERE ${IN_MUNICIPALITY} AND EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND (p.family_name_kana LIKE $2 OR p.given_name_kana LIKE $2))`,
+    ],
+    params: [municipality, 'ヤマダ%'],
+  },
+  {
+    name: "today's walk-ins",
+    path: list({ createdFrom: today, createdTo: today }),
+    sql: [`${SUMMARY} WHERE ${IN_MUNICIPALITY} AND c.created_at >= $2 AND c.created_at < $3 ORDER BY c.created_at DESC, c.id LIMIT 25`, `SELECT count(*) FROM cases c WHERE ${IN_MUNICIPALITY} AND c.created_at >= $2 AND c.created_at < $3`],
+    params: [municipality, new Date(`${today}T00:00:00+09:00`), new Date(new Date(`${today}T00:00:00+09:00`).getTime() + 86_400_000)],
+  },
+  {
+    name: "one case's page",
+    path: `/api/cases/${sampleCase}`,
+    sql: [
+      `SELECT c.*, (SELECT json_agg(p) FROM parties p WHERE p.case_id = c.id) parties, (SELECT json_agg(d) FROM presented_documents d WHERE d.case_id = c.id) documents,
+              (SELECT json_agg(l) FROM (SELECT id, status, inquiry_number, mailed_on, reply_deadline FROM inquiry_letters WHERE case_id = c.id) l) letters,
+              (SELECT json_agg(h) FROM (SELECT h.*, s.username FROM case_history h JOIN staff_users s ON s.id = h.actor_id WHERE h.case_id = c.id ORDER BY h.id) h) history
+       FROM cases c WHERE c.id = $1 AND ${IN_MUNICIPALITY.replace('$1', '$2')}`,
+    ],
+    params: [sampleCase, municipality],
+  },
+];
+
+async function viaApi(pathname) {
+  const result = await autocannon({ url: `${base}${pathname}`, headers, connections: CONNECTIONS, duration: SECONDS });
+  if (result.non2xx) throw new Error(`${pathname}: ${result.non2xx} answers were not 2xx`);
+  return { p50: result.latency.p50, p95: result.latency.p97_5 ?? result.latency.p95, p99: result.latency.p99, rps: result.requests.average };
+}
+
+async function viaSql(statements, params) {
+  const latencies = [];
+  const until = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < until) {
+        const t = process.hrtime.bigint();
+        for (const text of statements) {
+          const n = (text.match(/\$\d/g) ?? []).reduce((m, p) => Math.max(m, Number(p.slice(1))), 0);
+          await pool.query(text, params.slice(0, n));
+        }
+        latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), rps: latencies.length / SECONDS };
+}
+
+const plans = [];
+for (const s of scenarios) {
+  const viaHttp = await viaApi(s.path);
+  const floor = await viaSql(s.sql, s.params);
+  report(`GET ${s.name}`, { api: viaHttp, sql: floor, ratioP95: viaHttp.p95 / floor.p95 });
+  const explained = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${s.sql[0]}`, s.params.slice(0, (s.sql[0].match(/\$\d/g) ?? []).reduce((m, p) => Math.max(m, Number(p.slice(1))), 0)));
+  plans.push(`### ${s.name}\n\n\`\`\`\n${explained.rows.map((r) => r['QUERY PLAN']).join('\n')}\n\`\`\``);
+}
+
+// --- registration throughput, beside a NestJS endpoint that only answers 201
+const selfCase = {
+  route: 'self', reason: 'locked', pins: ['user_auth'],
+  holder: { familyName: '速度', givenName: '計子', familyNameKana: 'ソクド', givenNameKana: 'ケイコ', birthDate: '1970-01-01', postalCode: '135-8383', address: '東京都江東区東陽4-11-28', adultWard: false, hasSignatureCertificate: true },
+  documents: [{ presentedBy: 'holder', type: 'my_number_card' }, { presentedBy: 'holder', type: 'health_insurance_card' }],
+};
+const agentCase = {
+  ...selfCase, route: 'voluntary_agent', pins: ['resident_registry'],
+  representative: { kind: 'agent', familyName: '速度', givenName: '次郎', familyNameKana: 'ソクド', givenNameKana: 'ジロウ' },
+  documents: [{ presentedBy: 'representative', type: 'passport', expiresOn: '2099-01-01' }],
+};
+async function posts(u, body) {
+  const result = await autocannon({ url: u, method: 'POST', headers, body: JSON.stringify(body), connections: CONNECTIONS, duration: SECONDS });
+  if (result.non2xx) throw new Error(`${u}: ${result.non2xx} answers were not 2xx`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+const registrationSelf = await posts(`${base}/api/cases`, selfCase);
+const registrationAgent = await posts(`${base}/api/cases`, agentCase);
+const barePort = port + 1;
+const bare = startProcess(path.join(here, 'bare-nest.mjs'), { PORT: String(barePort) });
+await waitForHttp(`http://127.0.0.1:${barePort}/`);
+const bareResult = await posts(`http://127.0.0.1:${barePort}/cases`, agentCase);
+bare.kill();
+report('POST /api/cases (self: rules, case, parties, documents, history)', registrationSelf);
+report('POST /api/cases (agent: the same, and the letter and its outbox row)', registrationAgent);
+report('POST to a NestJS endpoint that only answers 201 (the framework on this machine)', bareResult);
+report('API peak RSS (MB) over all of the above', { mb: peakRssMb(api.pid) });
+api.kill();
+await pool.end();
+
+const cpus = os.cpus();
+const cases = 'see seed';
+const f = (n) => (typeof n === 'number' ? n.toFixed(n < 10 ? 1 : 0) : n);
+console.log(`Machine: ${cpus.length} × ${cpus[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${SECONDS} s a measure, ${CONNECTIONS} connections (${cases})\n`);
+console.log('| list | API p50 / p95 / p99 ms | API req/s | SQL p50 / p95 / p99 ms | SQL req/s | API p95 ÷ SQL p95 |\n|---|---|---|---|---|---|');
+for (const r of rows.filter((x) => x.api)) console.log(`| ${r.what} | ${f(r.api.p50)} / ${f(r.api.p95)} / ${f(r.api.p99)} | ${f(r.api.rps)} | ${f(r.sql.p50)} / ${f(r.sql.p95)} / ${f(r.sql.p99)} | ${f(r.sql.rps)} | ${r.ratioP95.toFixed(1)}× |`);
+console.log('\n| write | req/s | p50 / p99 ms |\n|---|---|---|');
+for (const r of rows.filter((x) => x.rps !== undefined && !x.api)) console.log(`| ${r.what} | ${f(r.rps)} | ${f(r.p50)} / ${f(r.p99)} |`);
+for (const r of rows.filter((x) => x.mb)) console.log(`\n${r.what}: ${r.mb.toFixed(0)}`);
+console.log(`\n## Query plans (the SQL floor's page query)\n\n${plans.join('\n\n')}`);

@@ -1,0 +1,128 @@
+// bench/lists/seed.mjs: a database of 1,000,000 cases with the shapes a national platform would
+// hold, made by PostgreSQL itself (INSERT … SELECT over generate_series), in a few minutes.
+//   node bench/lists/seed.mjs [cases]      → database madoguchi_bench_lists on the default server
+// Ten municipalities of five offices; the first (見本市, the demo staff's) holds 40% of the cases.
+// Routes: self 55%, legal representative 10%, voluntary agent 35%; cases registered over three
+// years, about 300 of them today; states by route as an office would see them (most completed,
+// agent cases waiting for their reply, a third of those overdue).
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const db$ = require(`${root}/packages/db/dist/index.js`);
+const { Client } = require('pg');
+
+export const BENCH_DATABASE = 'madoguchi_bench_lists';
+export const BENCH_PASSWORD = 'bench-password';
+
+const CASES = Number(process.argv[2] ?? 1_000_000);
+const started = Date.now();
+const say = (what) => console.log(`${((Date.now() - started) / 1000).toFixed(1)} s  ${what}`);
+
+const server = (await db$.resolveDatabaseUrl()).url;
+const url = db$.withDatabase(server, BENCH_DATABASE);
+await db$.dropDatabase(url).catch(() => undefined);
+await db$.createDatabase(url);
+await db$.deployMigrations({ databaseUrl: url });
+const prisma = db$.createDatabaseClient(url, { poolSize: 2 });
+await db$.seedDemoData(prisma, BENCH_PASSWORD);
+await prisma.$disconnect();
+say('database created, migrated, demo staff seeded');
+
+const sql = new Client({ connectionString: url });
+await sql.connect();
+const run = async (what, text) => {
+  await sql.query(text);
+  say(what);
+};
+
+await run('municipalities and offices', `
+  INSERT INTO municipalities (id, code, name) SELECT gen_random_uuid(), (900000 + m)::text, '試験市' || m FROM generate_series(1, 9) m;
+  INSERT INTO policy_versions (id, municipality_id, version, policy)
+    SELECT gen_random_uuid(), m.id, 1, p.policy FROM municipalities m, (SELECT policy FROM policy_versions LIMIT 1) p WHERE m.code <> '999999';
+  INSERT INTO offices (id, code, name, municipality_id, postal_code, address, phone, updated_at)
+    SELECT gen_random_uuid(), 'M' || right(m.code, 1) || 'O' || o, m.name || ' 窓口' || o, m.id, '100-0001', m.name || '中央' || o, '0120-000-000', now()
+    FROM municipalities m, generate_series(1, 5) o WHERE m.code <> '999999';
+  INSERT INTO offices (id, code, name, municipality_id, postal_code, address, phone, updated_at)
+    SELECT gen_random_uuid(), 'HQ' || o, '見本市 出張所' || o, m.id, '100-0001', '見本市', '0120-000-000', now()
+    FROM municipalities m, generate_series(3, 5) o WHERE m.code = '999999';`);
+
+await run(`${CASES.toLocaleString()} cases`, `
+  SELECT setseed(0.42);
+  CREATE TEMP TABLE office_pick AS
+    SELECT o.id, o.code, row_number() OVER (ORDER BY (m.code = '999999') DESC, o.code) AS n, (m.code = '999999') AS home
+    FROM offices o JOIN municipalities m ON m.id = o.municipality_id;
+  CREATE TEMP TABLE gen AS
+    SELECT i,
+      gen_random_uuid() AS id,
+      random() AS r_route, random() AS r_state, random() AS r_office, random() AS r_extra,
+      -- three years back, and about 300 walk-ins today
+      CASE WHEN i <= 300 THEN now() - random() * interval '8 hours' ELSE now() - interval '1 day' - random() * interval '1095 days' END AS created
+    FROM generate_series(1, ${CASES}) i;
+  CREATE TEMP TABLE shaped AS
+    SELECT g.*,
+      CASE WHEN r_route < 0.55 THEN 'self' WHEN r_route < 0.65 THEN 'legal_representative' ELSE 'voluntary_agent' END::"Route" AS route,
+      (SELECT id FROM office_pick p WHERE p.n = CASE WHEN g.r_office < 0.4 THEN 1 + floor(g.r_office / 0.4 * 5) ELSE 6 + floor((g.r_office - 0.4) / 0.6 * 45) END) AS office_id
+    FROM gen g;
+  CREATE TEMP TABLE staged AS
+    SELECT s.*,
+      CASE
+        WHEN s.route <> 'voluntary_agent' THEN CASE WHEN s.created > now() - interval '1 day' AND s.r_state < 0.5 THEN 'received' WHEN s.r_state < 0.97 THEN 'completed' ELSE 'cancelled' END
+        WHEN s.created > now() - interval '2 days' THEN 'received'
+        WHEN s.created > now() - interval '120 days' THEN CASE WHEN s.r_state < 0.55 THEN 'inquiry_mailed' WHEN s.r_state < 0.62 THEN 'reply_returned' WHEN s.r_state < 0.92 THEN 'completed' ELSE 'cancelled' END
+        ELSE CASE WHEN s.r_state < 0.88 THEN 'completed' ELSE 'cancelled' END
+      END::"CaseState" AS state
+    FROM shaped s;
+  INSERT INTO cases (id, receipt_number, office_id, route, reason, pins, state, version, policy_version_id, created_by_id, created_at, updated_at)
+    SELECT s.id,
+      o.code || '-' || extract(year FROM s.created)::int || '-' || lpad((row_number() OVER (PARTITION BY s.office_id, extract(year FROM s.created) ORDER BY s.created, s.i))::text, 5, '0'),
+      s.office_id, s.route,
+      (ARRAY['forgotten', 'locked', 'face_auth_switch'])[1 + floor(s.r_extra * 3)]::"ResetReason",
+      CASE WHEN s.r_extra < 0.3 THEN ARRAY['user_auth']::"Pin"[] WHEN s.r_extra < 0.6 THEN ARRAY['user_auth', 'resident_registry']::"Pin"[] WHEN s.r_extra < 0.8 THEN ARRAY['signature']::"Pin"[] ELSE ARRAY['signature', 'user_auth', 'resident_registry', 'card_info']::"Pin"[] END,
+      s.state, CASE WHEN s.state = 'received' THEN 1 ELSE 2 END,
+      (SELECT pv.id FROM policy_versions pv JOIN offices oo ON oo.municipality_id = pv.municipality_id WHERE oo.id = s.office_id LIMIT 1),
+      (SELECT id FROM staff_users WHERE username = 'clerk'), s.created, s.created
+    FROM staged s JOIN offices o ON o.id = s.office_id;`);
+
+await run('holders and representatives', `
+  INSERT INTO parties (id, case_id, role, family_name, given_name, family_name_kana, given_name_kana, birth_date, postal_code, address, adult_ward, has_signature_certificate)
+    SELECT gen_random_uuid(), c.id, 'holder',
+      (ARRAY['山田','佐藤','鈴木','高橋','田中','伊藤','渡辺','山本','中村','小林','加藤','吉田','山口','松本','井上','木村'])[k.f],
+      (ARRAY['花子','太郎','美咲','健太','陽菜','翔','結衣','大輔','愛','誠'])[k.g],
+      (ARRAY['ヤマダ','サトウ','スズキ','タカハシ','タナカ','イトウ','ワタナベ','ヤマモト','ナカムラ','コバヤシ','カトウ','ヨシダ','ヤマグチ','マツモト','イノウエ','キムラ'])[k.f],
+      (ARRAY['ハナコ','タロウ','ミサキ','ケンタ','ヒナ','ショウ','ユイ','ダイスケ','アイ','マコト'])[k.g],
+      date '1930-01-01' + (random() * 30000)::int, '135-8383', '東京都江東区東陽' || (1 + floor(random() * 8)) || '-' || (1 + floor(random() * 30)), false, true
+    -- One family name and one given name per holder, picked by the case's id (the same pick for kanji and kana).
+    FROM cases c, LATERAL (SELECT 1 + abs(hashtext(c.id::text)) % 16 AS f, 1 + abs(hashtext(c.id::text || 'g')) % 10 AS g) k;
+  INSERT INTO parties (id, case_id, role, kind, family_name, given_name, family_name_kana, given_name_kana)
+    SELECT gen_random_uuid(), c.id, 'representative', CASE WHEN c.route = 'voluntary_agent' THEN 'agent' ELSE 'parent' END::"RepresentativeKind", '代理', '次郎', 'ダイリ', 'ジロウ'
+    FROM cases c WHERE c.route <> 'self';`);
+
+await run('documents and history', `
+  INSERT INTO presented_documents (id, case_id, visit, presented_by, type, expires_on, created_at)
+    SELECT gen_random_uuid(), c.id, 1, CASE WHEN c.route = 'self' THEN 'holder' ELSE 'representative' END::"Presenter", 'drivers_license', date '2030-01-01', c.created_at FROM cases c;
+  INSERT INTO case_history (case_id, from_state, to_state, actor_id, at)
+    SELECT c.id, NULL, 'received', c.created_by_id, c.created_at FROM cases c;
+  INSERT INTO case_history (case_id, from_state, to_state, actor_id, at, reason)
+    SELECT c.id, 'received', c.state, c.created_by_id, c.created_at + interval '1 hour', CASE WHEN c.state = 'cancelled' THEN 'withdrawn'::"CancelReason" END
+    FROM cases c WHERE c.state <> 'received';`);
+
+await run('letters of the agent cases (a third of those awaiting their reply overdue)', `
+  INSERT INTO inquiry_letters (id, case_id, inquiry_number, status, issued_on, mailed_on, reply_deadline, created_at, updated_at)
+    SELECT gen_random_uuid(), c.id,
+      upper(replace(c.id::text, '-', '')), -- unique like the real ones (which carry a check character)
+      CASE WHEN c.state = 'received' THEN 'ready' ELSE 'mailed' END::"LetterStatus",
+      c.created_at::date,
+      CASE WHEN c.state <> 'received' THEN c.created_at::date + 1 END,
+      CASE WHEN c.state = 'inquiry_mailed' AND random() < 0.33 THEN current_date - 1 - (random() * 60)::int
+           WHEN c.state <> 'received' THEN greatest(c.created_at::date + 31, current_date + (random() * 25)::int)
+           ELSE c.created_at::date + 30 END,
+      c.created_at, c.created_at
+    FROM cases c WHERE c.route = 'voluntary_agent';`);
+
+await run('ANALYZE', 'ANALYZE');
+const counts = await sql.query(`SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM parties) AS parties, (SELECT count(*) FROM case_history) AS history, (SELECT count(*) FROM inquiry_letters) AS letters, pg_size_pretty(pg_database_size(current_database())) AS size`);
+await sql.end();
+say(`done: ${JSON.stringify(counts.rows[0])}`);
