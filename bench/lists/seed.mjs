@@ -122,6 +122,10 @@ await run('letters of the agent cases (a third of those awaiting their reply ove
       c.created_at, c.created_at
     FROM cases c WHERE c.route = 'voluntary_agent';`);
 
+await run('receipt number sequences carried on from the seeded numbers', `
+  INSERT INTO receipt_sequences (office_id, year, last)
+    SELECT office_id, split_part(receipt_number, '-', 2)::int, max(split_part(receipt_number, '-', 3)::int) FROM cases GROUP BY 1, 2
+  ON CONFLICT (office_id, year) DO UPDATE SET last = excluded.last;`);
 await run('ANALYZE', 'ANALYZE');
 const counts = await sql.query(`SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM parties) AS parties, (SELECT count(*) FROM case_history) AS history, (SELECT count(*) FROM inquiry_letters) AS letters, pg_size_pretty(pg_database_size(current_database())) AS size`);
 await sql.end();

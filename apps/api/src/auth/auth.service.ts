@@ -5,6 +5,7 @@ import type { Role } from '@madoguchi/domain';
 import { Clock } from '../clock/clock';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { DATABASE } from '../database/database.module';
+import { isUuid } from '../validation/ids';
 import { verifyPassword } from './passwords';
 import type { StaffPrincipal } from './principal';
 
@@ -16,6 +17,19 @@ export interface LoginResult {
 
 const INVALID_CREDENTIALS = { code: 'invalid_credentials', message: 'ユーザー名またはパスワードが正しくありません。', details: [] };
 const UNAUTHENTICATED = { code: 'unauthenticated', message: 'ログインしてください。', details: [] };
+
+interface SessionRow {
+  session_id: string;
+  user_id: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+  username: string;
+  display_name: string;
+  role: Role;
+  office_id: string;
+  active: boolean;
+  office_ids: string[];
+}
 
 interface TokenClaims {
   sid: string;
@@ -84,23 +98,26 @@ export class AuthService {
     } catch {
       throw new UnauthorizedException(UNAUTHENTICATED);
     }
-    const session = await this.db.staffSession.findUnique({
-      where: { id: claims.sid },
-      include: { user: { include: { office: { select: { municipality: { select: { offices: { select: { id: true } } } } } } } } },
-    });
+    // Asked on every request: one round trip for the session, its user and their municipality's offices.
+    const [row] = isUuid(claims.sid ?? '')
+      ? await this.db.$queryRaw<SessionRow[]>`
+          SELECT s.id AS session_id, s.user_id, s.expires_at, s.revoked_at, u.username, u.display_name, u.role::text AS role, u.office_id, u.active,
+                 ARRAY(SELECT m.id::text FROM offices m WHERE m.municipality_id = o.municipality_id) AS office_ids
+          FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id JOIN offices o ON o.id = u.office_id
+          WHERE s.id = ${claims.sid}::uuid`
+      : [];
     const now = this.clock.now();
-    if (!session || session.userId !== claims.sub || session.revokedAt || session.expiresAt <= now || !session.user.active) {
+    if (!row || row.user_id !== claims.sub || row.revoked_at || row.expires_at <= now || !row.active) {
       throw new UnauthorizedException(UNAUTHENTICATED);
     }
-    const { user } = session;
     return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      officeId: user.officeId,
-      municipalityOfficeIds: user.office.municipality.offices.map((o) => o.id),
-      sessionId: session.id,
+      id: row.user_id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      officeId: row.office_id,
+      municipalityOfficeIds: row.office_ids,
+      sessionId: row.session_id,
     };
   }
 

@@ -93,3 +93,24 @@ describe('GET /api/cases', () => {
     expect(res.body.code).toBe('invalid_request');
   });
 });
+
+describe('the total of a large result', () => {
+  it('is counted up to LIST_COUNT_CAP and then said to be a floor', async () => {
+    const capped = await startTestApp({ LIST_COUNT_CAP: '2' });
+    try {
+      const res = await request(capped.getHttpServer()).get('/api/cases').query({ filter: JSON.stringify({ q: 'リスト' }), range: JSON.stringify([0, 0]) }).set('authorization', `Bearer ${clerk}`).expect(200);
+      expect(res.headers['content-range']).toBe('cases 0-0/2');
+      expect(res.headers['x-total-capped']).toBe('true');
+      const small = await request(capped.getHttpServer()).get('/api/cases').query({ filter: JSON.stringify({ q: 'リストアイ' }) }).set('authorization', `Bearer ${clerk}`).expect(200);
+      expect(small.headers['content-range']).toBe('cases 0-0/1');
+      expect(small.headers['x-total-capped']).toBeUndefined();
+    } finally {
+      await capped.close();
+    }
+  });
+
+  it('a search reads an entry only the ways it can be read: a name is not a receipt number', async () => {
+    expect((await list({ filter: { q: 'りすとあい' } }).expect(200)).body.map((r: { id: string }) => r.id)).toEqual([ids.self!.id]);
+    expect((await list({ filter: { q: 'no such thing' } }).expect(200)).body).toEqual([]);
+  });
+});

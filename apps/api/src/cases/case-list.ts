@@ -1,4 +1,4 @@
-import { CASE_STATE, isOverdue, readInquiryNumber, ROUTE, type CaseState, type Route } from '@madoguchi/domain';
+import { CASE_STATE, formatReceiptNumber, isOverdue, parseReceiptNumber, readInquiryNumber, ROUTE, type CaseState, type Route } from '@madoguchi/domain';
 import { dayOf, type Prisma } from '@madoguchi/db';
 import { z } from 'zod';
 import { simpleRestQuery } from '../validation/simple-rest';
@@ -82,9 +82,19 @@ export function summarize(row: Prisma.PinResetCaseGetPayload<{ include: typeof C
   };
 }
 
-/** What a search box entry can mean: an exact receipt or inquiry number, or a kana prefix. */
-export function searchTerms(q: string): { receiptNumber: string; inquiryNumber?: string; kana: string } {
+/**
+ * What a search box entry can mean: an exact receipt number, an inquiry number (typed loosely), or
+ * the start of a kana name (hiragana read as katakana). Only the readings the entry fits are
+ * searched: a name is not looked up as a receipt number, which keeps each search on its index.
+ */
+export function searchTerms(q: string): { receiptNumber?: string; inquiryNumber?: string; kana?: string } {
+  const receipt = parseReceiptNumber(q);
   const inquiry = readInquiryNumber(q);
-  return { receiptNumber: q.normalize('NFKC').toUpperCase(), inquiryNumber: inquiry.ok ? inquiry.value : undefined, kana: toKatakana(q) };
+  const kana = toKatakana(q);
+  return {
+    ...(receipt ? { receiptNumber: formatReceiptNumber(receipt.officeCode, receipt.year, receipt.sequence) } : {}),
+    ...(inquiry.ok ? { inquiryNumber: inquiry.value } : {}),
+    ...(/^[\u30A0-\u30FF]+$/.test(kana) ? { kana } : {}),
+  };
 }
 

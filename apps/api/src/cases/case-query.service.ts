@@ -3,6 +3,7 @@ import { dateColumn, type Database, type Prisma } from '@madoguchi/db';
 import type { StaffPrincipal } from '../auth/principal';
 import { DATABASE } from '../database/database.module';
 import { Clock } from '../clock/clock';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { MAX_PAGE } from '../validation/simple-rest';
 import { CASE_SUMMARY_INCLUDE, searchTerms, summarize, type CaseListQuery, type CaseSummary } from './case-list';
 import { CASE_VIEW_INCLUDE, toCaseView, type CaseView } from './case-view';
@@ -14,12 +15,9 @@ export const VERSION_CONFLICT = {
   message: '他の職員が先にこの申請を更新しました。画面を更新してやり直してください。',
   details: [{ path: 'version', code: 'version_conflict', message: '他の職員が先にこの申請を更新しました。画面を更新してやり直してください。' }],
 };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../validation/ids';
 
-/** Ids in paths are checked before any query: a malformed one is simply not found. */
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
-}
+export { isUuid };
 
 /**
  * The Prisma filter for rows of the caller's municipality (cases, print runs: anything with an
@@ -36,10 +34,15 @@ export class CaseQueryService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
     private readonly clock: Clock,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  /** One page of the list and the total, for `Content-Range`. */
-  async list(staff: StaffPrincipal, query: CaseListQuery): Promise<{ rows: CaseSummary[]; from: number; total: number }> {
+  /**
+   * One page of the list and the total, for `Content-Range`. The total is counted up to
+   * LIST_COUNT_CAP: past that (a common name in a city of millions) `capped` says it is a floor,
+   * and counting every match would cost more than the page itself.
+   */
+  async list(staff: StaffPrincipal, query: CaseListQuery): Promise<{ rows: CaseSummary[]; from: number; total: number; capped: boolean }> {
     const today = this.clock.today();
     const f = query.filter ?? {};
     const and: Prisma.PinResetCaseWhereInput[] = [sameMunicipalityAs(staff)];
@@ -57,9 +60,11 @@ export class CaseQueryService {
     if (f.overdue === false) and.push({ NOT: overdue });
     if (f.q) {
       const terms = searchTerms(f.q);
-      and.push({
+      // An entry that is none of the three finds nothing (an empty OR would find everything).
+      if (!terms.receiptNumber && !terms.inquiryNumber && !terms.kana) and.push({ id: { in: [] } });
+      else and.push({
         OR: [
-          { receiptNumber: terms.receiptNumber },
+          ...(terms.receiptNumber ? [{ receiptNumber: terms.receiptNumber }] : []),
           ...(terms.inquiryNumber ? [{ letters: { some: { inquiryNumber: terms.inquiryNumber } } }] : []),
           ...(terms.kana ? [{ parties: { some: { OR: [{ familyNameKana: { startsWith: terms.kana } }, { givenNameKana: { startsWith: terms.kana } }] } } }] : []),
         ],
@@ -68,7 +73,8 @@ export class CaseQueryService {
     const where = { AND: and };
     const [sortField, sortOrder] = query.sort ?? ['createdAt', 'DESC'];
     const [from, to] = query.range ?? [0, 24];
-    const [rows, total] = await this.db.$transaction([
+    // The page and the total side by side on two connections: a list needs no transaction.
+    const [rows, total] = await Promise.all([
       this.db.pinResetCase.findMany({
         where,
         orderBy: [{ [sortField]: sortOrder === 'ASC' ? 'asc' : 'desc' }, { id: 'asc' }],
@@ -76,9 +82,10 @@ export class CaseQueryService {
         take: Math.min(to - from + 1, MAX_PAGE),
         include: CASE_SUMMARY_INCLUDE,
       }),
-      this.db.pinResetCase.count({ where }),
+      this.db.pinResetCase.count({ where, take: this.config.LIST_COUNT_CAP + 1 }),
     ]);
-    return { rows: rows.map((r) => summarize(r, today)), from, total };
+    const capped = total > this.config.LIST_COUNT_CAP;
+    return { rows: rows.map((r) => summarize(r, today)), from, total: capped ? this.config.LIST_COUNT_CAP : total, capped };
   }
 
   async findOne(staff: StaffPrincipal, id: string): Promise<CaseView> {

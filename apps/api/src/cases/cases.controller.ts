@@ -64,8 +64,8 @@ export class CasesController {
   @Get()
   @Allow('counter')
   async list(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<CaseSummary[]> {
-    const { rows, from, total } = await this.query.list(staff, parseBody(caseListQuerySchema, query));
-    setContentRange(res, 'cases', from, rows.length, total);
+    const { rows, from, total, capped } = await this.query.list(staff, parseBody(caseListQuerySchema, query));
+    setContentRange(res, 'cases', from, rows.length, total, capped);
     return rows;
   }
 

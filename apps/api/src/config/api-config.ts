@@ -13,6 +13,8 @@ export const API_CONFIG_SHAPE = {
   LOCKOUT_MINUTES: env.positiveInt(15),
   /** Login attempts per minute from one address before 429. */
   LOGIN_ATTEMPTS_PER_MINUTE: env.positiveInt(10),
+  /** Lists count their matches up to this many (the total of a bigger result is "at least"). */
+  LIST_COUNT_CAP: env.positiveInt(1000),
   REDIS_URL: env.redisUrl,
   REDIS_PREFIX: env.redisPrefix,
   PORT: env.port(3000),

@@ -32,9 +32,13 @@ export function simpleRestQuery<F extends z.ZodType, const S extends readonly [s
   });
 }
 
-/** `Content-Range: letters 0-24/310`, readable by the console across origins. */
-export function setContentRange(res: Response, resource: string, from: number, count: number, total: number): void {
+/**
+ * `Content-Range: letters 0-24/310`, readable by the console across origins; with `capped`, the
+ * total is a floor (there are at least that many) and `X-Total-Capped: true` says so.
+ */
+export function setContentRange(res: Response, resource: string, from: number, count: number, total: number, capped = false): void {
   const to = count ? from + count - 1 : from;
   res.setHeader('Content-Range', `${resource} ${from}-${to}/${total}`);
-  res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+  if (capped) res.setHeader('X-Total-Capped', 'true');
+  res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Total-Capped');
 }
