@@ -39,8 +39,7 @@ export class CaseQueryService {
 
   /**
    * One page of the list and the total, for `Content-Range`. The total is counted up to
-   * LIST_COUNT_CAP: past that (a common name in a city of millions) `capped` says it is a floor,
-   * and counting every match would cost more than the page itself.
+   * LIST_COUNT_CAP; past that `capped` says it is a floor (there are at least that many).
    */
   async list(staff: StaffPrincipal, query: CaseListQuery): Promise<{ rows: CaseSummary[]; from: number; total: number; capped: boolean }> {
     const today = this.clock.today();
@@ -73,17 +72,19 @@ export class CaseQueryService {
     const where = { AND: and };
     const [sortField, sortOrder] = query.sort ?? ['createdAt', 'DESC'];
     const [from, to] = query.range ?? [0, 24];
+    const size = Math.min(to - from + 1, MAX_PAGE);
+    const page = (take: number) =>
+      this.db.pinResetCase.findMany({ where, orderBy: [{ [sortField]: sortOrder === 'ASC' ? 'asc' : 'desc' }, { id: 'asc' }], skip: from, take, include: CASE_SUMMARY_INCLUDE });
+    if (f.q) {
+      // A search is not counted: a common name matches thousands, and counting them all would cost
+      // far more than the page. One row more than the page says whether there is a next one.
+      const found = await page(size + 1);
+      const more = found.length > size;
+      const rows = found.slice(0, size).map((r) => summarize(r, today));
+      return { rows, from, total: from + rows.length + (more ? 1 : 0), capped: more };
+    }
     // The page and the total side by side on two connections: a list needs no transaction.
-    const [rows, total] = await Promise.all([
-      this.db.pinResetCase.findMany({
-        where,
-        orderBy: [{ [sortField]: sortOrder === 'ASC' ? 'asc' : 'desc' }, { id: 'asc' }],
-        skip: from,
-        take: Math.min(to - from + 1, MAX_PAGE),
-        include: CASE_SUMMARY_INCLUDE,
-      }),
-      this.db.pinResetCase.count({ where, take: this.config.LIST_COUNT_CAP + 1 }),
-    ]);
+    const [rows, total] = await Promise.all([page(size), this.db.pinResetCase.count({ where, take: this.config.LIST_COUNT_CAP + 1 })]);
     const capped = total > this.config.LIST_COUNT_CAP;
     return { rows: rows.map((r) => summarize(r, today)), from, total: capped ? this.config.LIST_COUNT_CAP : total, capped };
   }
