@@ -1,27 +1,16 @@
-import type { MunicipalityPolicy, OfficeHours } from '@madoguchi/domain';
+import type { OfficeView, PolicyView } from '@madoguchi/contract';
+import type { MunicipalityPolicy } from '@madoguchi/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './useApi';
 
-export interface PolicyVersion {
-  version: number;
-  createdAt: string;
-  policy: MunicipalityPolicy;
-}
+export type { OfficeView, PolicyView };
 
-export interface Office {
-  id: string;
-  code: string;
-  name: string;
-  postalCode: string;
-  address: string;
-  phone: string;
-  hours: OfficeHours;
-}
+
 
 /** Every version of the municipality's policy, newest first (`GET /api/policy`). */
 export function usePolicies() {
   const api = useApi();
-  return useQuery({ queryKey: ['policy'], queryFn: () => api.get<PolicyVersion[]>('/policy'), staleTime: 60_000 });
+  return useQuery({ queryKey: ['policy'], queryFn: () => api.get<PolicyView[]>('/policy'), staleTime: 60_000 });
 }
 
 /** The policy a case is decided under: its version, or the newest for a new case. */
@@ -32,5 +21,5 @@ export function usePolicy(version?: number): MunicipalityPolicy | undefined {
 
 export function useOffices() {
   const api = useApi();
-  return useQuery({ queryKey: ['offices'], queryFn: () => api.get<Office[]>('/offices'), staleTime: 60_000 });
+  return useQuery({ queryKey: ['offices'], queryFn: () => api.get<OfficeView[]>('/offices'), staleTime: 60_000 });
 }

@@ -41,4 +41,12 @@ describe('municipality policy', () => {
   it.each([null, [], 'default', 42])('refuses a policy that is not an object: %p', (input) => {
     expect(validatePolicy(input)).toEqual({ ok: false, problems: [expect.objectContaining({ code: 'policy_not_object' })] });
   });
+
+  it('when saving, wants every field: a partial policy is refused, naming what is missing', () => {
+    expect(validatePolicy({ ...DEFAULT_POLICY }, { complete: true })).toEqual({ ok: true, policy: DEFAULT_POLICY });
+    const partial = validatePolicy({ replyDeadlineDays: 45 }, { complete: true });
+    expect(partial.ok).toBe(false);
+    if (!partial.ok) expect(partial.problems.map((p) => p.path).sort()).toEqual(Object.keys(DEFAULT_POLICY).filter((k) => k !== 'replyDeadlineDays').sort());
+    expect(validatePolicy({}, { complete: true }).ok).toBe(false);
+  });
 });

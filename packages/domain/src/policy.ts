@@ -60,10 +60,11 @@ const RULES: { [K in keyof MunicipalityPolicy]: [Check, string] } = {
 export type PolicyValidation = { ok: true; policy: MunicipalityPolicy } | { ok: false; problems: Problem[] };
 
 /**
- * Check a stored or edited policy. Missing fields take the defaults; unknown fields and values
- * out of range are refused, each with its path.
+ * Check a stored or edited policy: unknown fields and values out of range are refused, each with
+ * its path. A stored policy may lack a field added since (it takes the default); a policy being
+ * saved (`complete`) must give every field, so a partial body cannot quietly reset the others.
  */
-export function validatePolicy(input: unknown): PolicyValidation {
+export function validatePolicy(input: unknown, options: { complete?: boolean } = {}): PolicyValidation {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, problems: [problem('policy_not_object', '運用方針はオブジェクトで指定してください。')] };
   }
@@ -77,6 +78,11 @@ export function validatePolicy(input: unknown): PolicyValidation {
       problems.push(problem('policy_invalid_value', rule[1], key));
     } else {
       merged[key] = value;
+    }
+  }
+  if (options.complete) {
+    for (const key of Object.keys(RULES)) {
+      if (!Object.hasOwn(input, key)) problems.push(problem('policy_field_missing', 'この項目を指定してください（運用方針は全項目をそろえて保存します）。', key));
     }
   }
   return problems.length ? { ok: false, problems } : { ok: true, policy: merged as unknown as MunicipalityPolicy };

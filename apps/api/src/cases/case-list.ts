@@ -1,8 +1,9 @@
-import { CASE_STATE, formatReceiptNumber, isOverdue, parseReceiptNumber, readInquiryNumber, ROUTE, type CaseState, type Route } from '@madoguchi/domain';
+import { CASE_STATE, formatReceiptNumber, isOverdue, parseReceiptNumber, readInquiryNumber, ROUTE } from '@madoguchi/domain';
 import { dayOf, type Prisma } from '@madoguchi/db';
 import { z } from 'zod';
 import { simpleRestQuery } from '../validation/simple-rest';
 import { isoDate } from './case-body.schema';
+import type { CaseSummary } from '@madoguchi/contract';
 
 /**
  * `GET /api/cases` in react-admin's simple-rest form: `filter`, `sort` and `range` as JSON in the
@@ -37,23 +38,6 @@ export function toKatakana(text: string): string {
     .normalize('NFKC')
     .replace(/[\s\u3000]/g, '')
     .replace(/[\u3041-\u3096]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
-}
-
-/** One row of the list: what the desk needs to pick a case, not the whole file. */
-export interface CaseSummary {
-  id: string;
-  receiptNumber: string;
-  officeId: string;
-  state: CaseState;
-  route: Route;
-  pins: string[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  holderName: string;
-  holderKana: string;
-  replyDeadline: string | null;
-  overdue: boolean;
 }
 
 /** What a list row loads: the holder's names and the current letter's deadline. */
@@ -98,3 +82,4 @@ export function searchTerms(q: string): { receiptNumber?: string; inquiryNumber?
   };
 }
 
+export type { CaseSummary };

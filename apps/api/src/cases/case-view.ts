@@ -1,35 +1,5 @@
 import { dayOf, type Prisma } from '@madoguchi/db';
-import type { CaseState, DocumentType, LetterStatus, Pin, Presenter, RepresentativeKind, ResetReason, Route } from '@madoguchi/domain';
-
-/** One case as the API answers it (shared/API.md, `GET /api/cases/:id`). */
-export interface CaseView {
-  id: string;
-  receiptNumber: string;
-  officeId: string;
-  state: CaseState;
-  route: Route;
-  reason: ResetReason;
-  pins: Pin[];
-  version: number;
-  note: string | null;
-  policyVersion: number;
-  createdAt: string;
-  updatedAt: string;
-  holder: PartyView & { birthDate: string; adultWard: boolean; hasSignatureCertificate: boolean };
-  representative: (PartyView & { kind: RepresentativeKind }) | null;
-  documents: { id: string; visit: number; presentedBy: Presenter; type: DocumentType; issuedOn: string | null; expiresOn: string | null }[];
-  letters: { id: string; status: LetterStatus; inquiryNumber: string; mailedOn: string | null; replyDeadline: string | null }[];
-  history: { from: CaseState | null; to: CaseState; at: string; actor: { id: string; username: string }; reason: string | null; note: string | null }[];
-}
-
-interface PartyView {
-  familyName: string;
-  givenName: string;
-  familyNameKana: string;
-  givenNameKana: string;
-  postalCode: string | null;
-  address: string | null;
-}
+import type { CaseView, PartyView } from '@madoguchi/contract';
 
 /** The Prisma include that loads everything a CaseView shows. */
 export const CASE_VIEW_INCLUDE = {
@@ -73,3 +43,5 @@ export function toCaseView(row: CaseRow): CaseView {
     history: row.history.map((h) => ({ from: h.fromState, to: h.toState, at: h.at.toISOString(), actor: h.actor, reason: h.reason, note: h.note })),
   };
 }
+
+export type { CaseView };

@@ -1,7 +1,8 @@
 import { dayOf, type Prisma } from '@madoguchi/db';
-import { awaitsPrinting, LETTER_STATUS, type CaseState, type LetterReissueReason, type LetterStatus } from '@madoguchi/domain';
+import { awaitsPrinting, LETTER_STATUS } from '@madoguchi/domain';
 import { z } from 'zod';
 import { simpleRestQuery } from '../validation/simple-rest';
+import type { LetterSummary } from '@madoguchi/contract';
 
 /** `GET /api/letters`: the print desk's list (oldest first by default). */
 const statusOrStatuses = z.union([z.enum(LETTER_STATUS.values), z.array(z.enum(LETTER_STATUS.values)).max(6)]);
@@ -19,30 +20,6 @@ export const letterListFilterSchema = z.strictObject({
 
 export const letterListQuerySchema = simpleRestQuery(letterListFilterSchema, ['createdAt', 'status', 'renderedAt'] as const);
 export type LetterListQuery = z.infer<typeof letterListQuerySchema>;
-
-/** One letter as the print desk sees it: enough to pick, check and find it, no PDF. */
-export interface LetterSummary {
-  id: string;
-  caseId: string;
-  receiptNumber: string;
-  caseState: CaseState;
-  officeId: string;
-  status: LetterStatus;
-  /** Whether the next print run can take it. */
-  awaitingPrint: boolean;
-  inquiryNumber: string;
-  holderName: string;
-  issuedOn: string | null;
-  replyDeadline: string | null;
-  mailedOn: string | null;
-  printRunId: string | null;
-  /** Characters printed as 〓, to be written in by hand before mailing. */
-  missingCharacters: string | null;
-  lastError: string | null;
-  reissueReason: LetterReissueReason | null;
-  createdAt: string;
-  renderedAt: string | null;
-}
 
 export const LETTER_SUMMARY_SELECT = {
   id: true,
@@ -88,3 +65,5 @@ export function summarizeLetter(row: LetterSummaryRow): LetterSummary {
     renderedAt: row.renderedAt?.toISOString() ?? null,
   };
 }
+
+export type { LetterSummary };

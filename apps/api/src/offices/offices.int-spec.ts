@@ -51,11 +51,18 @@ describe('policy', () => {
   });
 
   it('refuses an invalid policy with each field, and a non-admin', async () => {
-    const res = await as('admin').put('/api/policy', { replyDeadlineDays: 0, storePins: true }).expect(422);
+    const res = await as('admin').put('/api/policy', { ...DEFAULT_POLICY, replyDeadlineDays: 0, storePins: true }).expect(422);
     expect(res.body.details.map((d: { path: string; code: string }) => [d.path, d.code])).toEqual([
       ['replyDeadlineDays', 'policy_invalid_value'],
       ['storePins', 'policy_unknown_field'],
     ]);
     await as('supervisor').put('/api/policy', DEFAULT_POLICY).expect(403);
+  });
+
+  it('refuses a partial policy rather than resetting the fields it leaves out', async () => {
+    const before = (await as('admin').get('/api/policy').expect(200)).body as { version: number }[];
+    const res = await as('admin').put('/api/policy', { replyDeadlineDays: 45 }).expect(422);
+    expect(res.body.details.map((d: { code: string }) => d.code)).toContain('policy_field_missing');
+    expect(((await as('admin').get('/api/policy').expect(200)).body as { version: number }[])[0]!.version).toBe(before[0]!.version);
   });
 });

@@ -4,22 +4,7 @@ import { DEFAULT_OFFICE_HOURS, officeHoursProblems, validatePolicy, type Municip
 import type { StaffPrincipal } from '../auth/principal';
 import { DATABASE } from '../database/database.module';
 import { isUuid } from '../cases/case-query.service';
-
-export interface OfficeView {
-  id: string;
-  code: string;
-  name: string;
-  postalCode: string;
-  address: string;
-  phone: string;
-  hours: OfficeHours;
-}
-
-export interface PolicyView {
-  version: number;
-  createdAt: string;
-  policy: MunicipalityPolicy;
-}
+import type { OfficeView, PolicyView } from '@madoguchi/contract';
 
 const OFFICE_NOT_FOUND = { code: 'office_not_found', message: '指定された窓口が見つかりません。', details: [] };
 
@@ -60,7 +45,7 @@ export class OfficesService {
    * their rules. Two admins saving at once: the version number's uniqueness lets one win (409).
    */
   async changePolicy(staff: StaffPrincipal, input: unknown): Promise<PolicyView> {
-    const checked = validatePolicy(input);
+    const checked = validatePolicy(input, { complete: true });
     if (!checked.ok) throw unprocessable('policy_invalid', '運用方針の設定に誤りがあります。', checked.problems);
     const municipality = await this.db.municipality.findFirstOrThrow({ where: this.municipalityOf(staff), include: { policies: { orderBy: { version: 'desc' }, take: 1 } } });
     const created = await this.db.policyVersion.create({
@@ -74,3 +59,5 @@ function toOfficeView(o: { id: string; code: string; name: string; postalCode: s
   const stored = o.hours as OfficeHours | Record<string, never>;
   return { id: o.id, code: o.code, name: o.name, postalCode: o.postalCode, address: o.address, phone: o.phone, hours: 'weekly' in stored ? (stored as OfficeHours) : { ...DEFAULT_OFFICE_HOURS } };
 }
+
+export type { OfficeView, PolicyView };

@@ -1,41 +1,5 @@
 import { dayOf, type Prisma } from '@madoguchi/db';
-import type { CaseState, LetterStatus, PrintRunStatus } from '@madoguchi/domain';
-
-/** A print run in the list: its state and who did what. */
-export interface PrintRunSummary {
-  id: string;
-  officeId: string;
-  status: PrintRunStatus;
-  letterCount: number;
-  /** The 発行日 printed on its letters. */
-  printedOn: string;
-  createdAt: string;
-  createdBy: { id: string; username: string };
-  renderedAt: string | null;
-  pdfSha256: string | null;
-  /** Why rendering the run failed, when it did. */
-  lastError: string | null;
-  mailedAt: string | null;
-  mailedBy: { id: string; username: string } | null;
-  cancelledAt: string | null;
-}
-
-/** One print run: the summary and its letters in print order. */
-export interface PrintRunView extends PrintRunSummary {
-  letters: {
-    id: string;
-    position: number;
-    caseId: string;
-    receiptNumber: string;
-    caseState: CaseState;
-    inquiryNumber: string;
-    holderName: string;
-    status: LetterStatus;
-    missingCharacters: string | null;
-    mailedOn: string | null;
-    replyDeadline: string | null;
-  }[];
-}
+import type { PrintRunSummary, PrintRunView } from '@madoguchi/contract';
 
 const staff = { select: { id: true, username: true } } as const;
 
@@ -109,3 +73,5 @@ export function toPrintRunView(row: Prisma.PrintRunGetPayload<{ select: typeof P
     })),
   };
 }
+
+export type { PrintRunSummary, PrintRunView };

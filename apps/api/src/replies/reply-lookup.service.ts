@@ -1,6 +1,6 @@
 import { HttpException, Inject, Injectable } from '@nestjs/common';
 import { dayOf, type Database } from '@madoguchi/db';
-import { CASE_STATE, daysBetween, isOverdue, type CaseState, type Route } from '@madoguchi/domain';
+import { CASE_STATE, daysBetween, isOverdue } from '@madoguchi/domain';
 import { LetterCodes } from '@madoguchi/platform';
 import type { StaffPrincipal } from '../auth/principal';
 import { sameMunicipalityAs } from '../cases/case-query.service';
@@ -8,25 +8,7 @@ import { Clock } from '../clock/clock';
 import { DATABASE } from '../database/database.module';
 import { checkReplyToLetter, readTypedInquiryNumber, type ReplyRefusal } from './reply-check';
 import type { ReplyBody } from './reply.schema';
-
-/** The case a returned reply form belongs to, and whether it came back in time. */
-export interface ReplyMatch {
-  caseId: string;
-  receiptNumber: string;
-  state: CaseState;
-  route: Route;
-  version: number;
-  letterId: string;
-  inquiryNumber: string;
-  mailedOn: string;
-  replyDeadline: string;
-  /** The deadline printed on the letter has passed (the clerk decides what to do). */
-  deadlinePassed: boolean;
-  daysPastDeadline: number;
-  holderName: string;
-  /** The agent who applied: on visit 2 the clerk checks it is the same person. */
-  agentName: string;
-}
+import type { ReplyMatch } from '@madoguchi/contract';
 
 function refuse(refusal: ReplyRefusal): HttpException {
   const { problem } = refusal;
@@ -92,3 +74,5 @@ export class ReplyLookup {
     };
   }
 }
+
+export type { ReplyMatch };

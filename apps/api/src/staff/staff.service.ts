@@ -1,6 +1,5 @@
 import { ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { Prisma, type Database } from '@madoguchi/db';
-import type { Role } from '@madoguchi/domain';
 import { hashPassword } from '../auth/passwords';
 import type { StaffPrincipal } from '../auth/principal';
 import { isUuid } from '../cases/case-query.service';
@@ -8,19 +7,7 @@ import { Clock } from '../clock/clock';
 import { DATABASE } from '../database/database.module';
 import { MAX_PAGE } from '../validation/simple-rest';
 import type { CreateStaffBody, StaffListQuery, UpdateStaffBody } from './staff.schema';
-
-/** A member of staff as administrators see them; never the password hash. */
-export interface StaffView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  officeId: string;
-  active: boolean;
-  /** Locked after too many wrong passwords, until then. */
-  lockedUntil: string | null;
-  createdAt: string;
-}
+import type { StaffView } from '@madoguchi/contract';
 
 const STAFF_NOT_FOUND = { code: 'staff_not_found', message: '指定された職員が見つかりません。', details: [] };
 const SELECT = { id: true, username: true, displayName: true, role: true, officeId: true, active: true, lockedUntil: true, createdAt: true } satisfies Prisma.StaffUserSelect;
@@ -125,3 +112,5 @@ export class StaffService {
     }
   }
 }
+
+export type { StaffView };

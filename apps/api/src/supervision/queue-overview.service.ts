@@ -1,38 +1,21 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Database } from '@madoguchi/db';
 import { LETTER_STATUS, type LetterStatus } from '@madoguchi/domain';
-import { QueueInspector, type FailedJob, type QueueCounts, type QueueName } from '@madoguchi/platform';
+import { QueueInspector } from '@madoguchi/platform';
 import type { Redis } from 'ioredis';
 import type { StaffPrincipal } from '../auth/principal';
 import { sameMunicipalityAs } from '../cases/case-query.service';
 import { Clock } from '../clock/clock';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { DATABASE } from '../database/database.module';
-import { LETTER_SUMMARY_SELECT, summarizeLetter, type LetterSummary } from '../letters/letter-list';
-import { PRINT_RUN_SUMMARY_SELECT, toPrintRunSummary, type PrintRunSummary } from '../print-runs/print-run-view';
+import { LETTER_SUMMARY_SELECT, summarizeLetter } from '../letters/letter-list';
+import { PRINT_RUN_SUMMARY_SELECT, toPrintRunSummary } from '../print-runs/print-run-view';
 import { REDIS } from '../redis/redis.module';
+import type { QueueOverview } from '@madoguchi/contract';
 
 /** A letter still waiting for the worker after this long is stuck, not busy. */
 export const STUCK_AFTER_MINUTES = 10;
 const LIST_LIMIT = 50;
-
-export interface QueueOverview {
-  checkedAt: string;
-  /** Jobs written by the API that the relay has not moved into the queue yet. */
-  outbox: { unsent: number; oldestUnsentAt: string | null; refused: number };
-  /** The municipality's letters by status. */
-  letters: Record<LetterStatus, number>;
-  /** Letters waiting for the worker for more than STUCK_AFTER_MINUTES, oldest first. */
-  stuckLetters: LetterSummary[];
-  /** Letters whose rendering failed for good (print staff can retry them). */
-  failedLetters: LetterSummary[];
-  /** Print runs whose PDF is still being made, with the error if making it failed. */
-  renderingPrintRuns: PrintRunSummary[];
-  /** The queues as BullMQ counts them; null while Redis is unreachable. */
-  queues: Record<QueueName, QueueCounts> | null;
-  /** Jobs BullMQ gave up on (the dead letters), newest first; null while Redis is unreachable. */
-  deadJobs: FailedJob[] | null;
-}
 
 /** キューの状況: what supervisors and admins see of the letter pipeline, from the database and the queue. */
 @Injectable()
@@ -84,3 +67,5 @@ export class QueueOverviewService implements OnApplicationShutdown {
     await this.inspector.close();
   }
 }
+
+export type { QueueOverview };

@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@madoguchi/db';
 import { daysBetween, japanDate, ROUTE, type Route } from '@madoguchi/domain';
 import type { StaffPrincipal } from '../auth/principal';
-import { CASE_SUMMARY_INCLUDE, summarize, type CaseSummary } from '../cases/case-list';
+import { CASE_SUMMARY_INCLUDE, summarize } from '../cases/case-list';
 import { sameMunicipalityAs } from '../cases/case-query.service';
 import { Clock } from '../clock/clock';
 import { DATABASE } from '../database/database.module';
+import type { OpenAgentCases, WalkInsToday } from '@madoguchi/contract';
 
 const OPEN_AGENT_STATES = ['received', 'inquiry_mailed', 'reply_returned'] as const;
 /** Age bands in days since registration, as a supervisor reads them at month-end. */
@@ -16,22 +17,6 @@ export const AGE_BANDS = [
   { label: '31〜60日', maxDays: 60 },
   { label: '61日以上', maxDays: Number.POSITIVE_INFINITY },
 ] as const;
-
-export interface OpenAgentCases {
-  today: string;
-  total: number;
-  byState: Record<(typeof OPEN_AGENT_STATES)[number], number>;
-  byAge: { label: string; count: number }[];
-  overdue: number;
-  /** The longest-waiting cases first. */
-  oldest: (CaseSummary & { ageDays: number })[];
-}
-
-export interface WalkInsToday {
-  today: string;
-  /** Every office of the municipality, with today's registrations by route (zero where none). */
-  offices: { officeId: string; officeName: string; total: number; byRoute: Record<Route, number> }[];
-}
 
 /** 未完了の任意代理人案件: the agent cases still open, for the supervisor. */
 @Injectable()
@@ -75,3 +60,5 @@ export class SupervisionService {
     };
   }
 }
+
+export type { OpenAgentCases, WalkInsToday };

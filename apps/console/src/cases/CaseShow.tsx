@@ -15,52 +15,19 @@ import {
   RESET_REASON,
   ROUTE,
   type CancelReason,
-  type CaseState,
-  type DocumentType,
   type LetterReissueReason,
-  type LetterStatus,
-  type Pin,
-  type Presenter,
-  type RepresentativeKind,
-  type ResetReason,
-  type Route,
   type TransitionRule,
 } from '@madoguchi/domain';
 import { Alert, Box, Button, Card, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Loading, Title, useNotify, useShowController, useTranslate } from 'react-admin';
+import type { CaseView, PartyView } from '@madoguchi/contract';
 import { Link } from 'react-router-dom';
 import { useRole, useRoleIn } from '../roles';
 import { messageOf, useAction } from '../useAction';
 import { useApi } from '../useApi';
 
-interface PartyView {
-  familyName: string;
-  givenName: string;
-  familyNameKana: string;
-  givenNameKana: string;
-  postalCode: string | null;
-  address: string | null;
-}
 
-/** `GET /api/cases/:id` (shared/API.md). */
-export interface CaseRecord {
-  id: string;
-  receiptNumber: string;
-  state: CaseState;
-  route: Route;
-  reason: ResetReason;
-  pins: Pin[];
-  version: number;
-  note: string | null;
-  policyVersion: number;
-  createdAt: string;
-  holder: PartyView & { birthDate: string; adultWard: boolean; hasSignatureCertificate: boolean };
-  representative: (PartyView & { kind: RepresentativeKind }) | null;
-  documents: { id: string; visit: number; presentedBy: Presenter; type: DocumentType; issuedOn: string | null; expiresOn: string | null }[];
-  letters: { id: string; status: LetterStatus; inquiryNumber: string; mailedOn: string | null; replyDeadline: string | null }[];
-  history: { from: CaseState | null; to: CaseState; at: string; actor: { id: string; username: string }; reason: CancelReason | null; note: string | null }[];
-}
 
 const dateTime = (iso: string) => new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' });
 const date = (d: string | null) => (d ? formatJapaneseDate(d) : '—');
@@ -88,7 +55,7 @@ function Party({ title, party, extra }: { title: string; party: PartyView; extra
 }
 
 /** The moves this role may make now, from the domain's transition table; cancelling asks first. */
-function Actions({ record }: { record: CaseRecord }) {
+function Actions({ record }: { record: CaseView }) {
   const translate = useTranslate();
   const act = useAction();
   const api = useApi();
@@ -166,7 +133,7 @@ function Actions({ record }: { record: CaseRecord }) {
 }
 
 /** Letters of the case, with a preview for print staff and a reissue for the counter. */
-function Letters({ record }: { record: CaseRecord }) {
+function Letters({ record }: { record: CaseView }) {
   const translate = useTranslate();
   const notify = useNotify();
   const act = useAction();
@@ -250,7 +217,7 @@ function Letters({ record }: { record: CaseRecord }) {
 /** 申請の詳細: the people, the documents, the letters, the history, and what may be done next. */
 export function CaseShow() {
   const translate = useTranslate();
-  const { record, isPending, error } = useShowController<CaseRecord>();
+  const { record, isPending, error } = useShowController<CaseView>();
   if (isPending) return <Loading />;
   if (error || !record) return <Alert severity="error">{error instanceof Error ? error.message : translate('ra.page.error')}</Alert>;
   const current = [...record.letters].reverse().find((l) => l.status !== 'superseded');

@@ -1,8 +1,9 @@
-import { CASE_STATE, formatJapaneseDate, japanDate, ROUTE, type CaseState, type Route } from '@madoguchi/domain';
+import { CASE_STATE, formatJapaneseDate, japanDate, ROUTE } from '@madoguchi/domain';
 import { Alert, Box, Button, Card, CardContent, CardHeader, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
+import type { OpenAgentCases, QueueOverview, WalkInsToday } from '@madoguchi/contract';
 import { Link } from 'react-router-dom';
 import { useRoleIn } from '../roles';
 import { useApi } from '../useApi';
@@ -70,24 +71,6 @@ function Bars({ rows, label }: { rows: { label: string; count: number; to?: stri
   );
 }
 
-interface OpenAgentCases {
-  total: number;
-  byState: Record<'received' | 'inquiry_mailed' | 'reply_returned', number>;
-  byAge: { label: string; count: number }[];
-  overdue: number;
-  oldest: { id: string; receiptNumber: string; holderName: string; state: CaseState; ageDays: number; overdue: boolean; replyDeadline: string | null }[];
-}
-interface WalkInsToday {
-  offices: { officeId: string; officeName: string; total: number; byRoute: Record<Route, number> }[];
-}
-interface QueueOverview {
-  outbox: { unsent: number; refused: number };
-  letters: Record<string, number>;
-  stuckLetters: unknown[];
-  failedLetters: unknown[];
-  renderingPrintRuns: unknown[];
-  queues: Record<string, { waiting: number; active: number; failed: number }> | null;
-}
 
 /** 監督者の画面: the open agent cases by state and age, the overdue, today's walk-ins, the letter queue. */
 function Supervision() {

@@ -3,7 +3,7 @@ import { Alert, Box, Button, Card, CardContent, Checkbox, FormControlLabel, Menu
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
-import { useOffices, usePolicies, type Office } from '../municipality';
+import { useOffices, usePolicies, type OfficeView } from '../municipality';
 import { useRoleIn } from '../roles';
 import { useAction } from '../useAction';
 import { useApi } from '../useApi';
@@ -11,7 +11,7 @@ import { useApi } from '../useApi';
 const WEEKDAYS = ['0', '1', '2', '3', '4', '5', '6'] as const;
 
 /** One office's weekly hours: a row per weekday, closed or open from–to (the domain checks them). */
-function HoursEditor({ office }: { office: Office }) {
+function HoursEditor({ office }: { office: OfficeView }) {
   const translate = useTranslate();
   const act = useAction();
   const api = useApi();

@@ -1,35 +1,14 @@
-import { CASE_STATE, formatJapaneseDate, mailingEffect, PRINT_RUN_STATUS, type CaseState, type PrintRunStatus } from '@madoguchi/domain';
+import { CASE_STATE, formatJapaneseDate, mailingEffect, PRINT_RUN_STATUS, type CaseState } from '@madoguchi/domain';
 import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title, useGetList, useGetOne, useNotify, useTranslate } from 'react-admin';
+import type { LetterSummary, PrintRunView } from '@madoguchi/contract';
 import { Link } from 'react-router-dom';
 import { useRoleIn } from '../roles';
 import { messageOf, useAction } from '../useAction';
 import { useApi } from '../useApi';
 
-/** `GET /api/letters` rows. */
-interface LetterRow {
-  id: string;
-  caseId: string;
-  receiptNumber: string;
-  inquiryNumber: string;
-  holderName: string;
-  createdAt: string;
-  missingCharacters: string | null;
-  lastError: string | null;
-}
 
-/** `GET /api/print-runs` rows and `GET /api/print-runs/:id`. */
-interface PrintRunRow {
-  id: string;
-  status: PrintRunStatus;
-  letterCount: number;
-  printedOn: string;
-  createdAt: string;
-  createdBy: { username: string };
-  lastError: string | null;
-  letters?: { caseId: string; receiptNumber: string; holderName: string; caseState: CaseState; position: number }[];
-}
 
 const time = (iso: string) => new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' });
 
@@ -38,7 +17,7 @@ function Waiting() {
   const translate = useTranslate();
   const api = useApi();
   const act = useAction();
-  const { data = [], total = 0 } = useGetList<LetterRow>('letters', { filter: { awaitingPrint: true }, sort: { field: 'createdAt', order: 'ASC' }, pagination: { page: 1, perPage: 100 } });
+  const { data = [], total = 0 } = useGetList<LetterSummary>('letters', { filter: { awaitingPrint: true }, sort: { field: 'createdAt', order: 'ASC' }, pagination: { page: 1, perPage: 100 } });
   const [left, setLeft] = useState<Set<string>>(new Set());
   const picked = data.filter((l) => !left.has(l.id));
   const toggle = (id: string) => setLeft((s) => new Set(s.has(id) ? [...s].filter((x) => x !== id) : [...s, id]));
@@ -108,7 +87,7 @@ function MailDialog({ runId, onClose }: { runId: string; onClose: () => void }) 
   const translate = useTranslate();
   const api = useApi();
   const act = useAction();
-  const { data: run } = useGetOne<PrintRunRow>('print-runs', { id: runId });
+  const { data: run } = useGetOne<PrintRunView>('print-runs', { id: runId });
   const mustHold = (s: CaseState) => mailingEffect(s) === 'hold_back';
   const [withheld, setWithheld] = useState<Set<string>>();
   const held = withheld ?? new Set((run?.letters ?? []).filter((l) => mustHold(l.caseState)).map((l) => l.caseId));
@@ -146,7 +125,7 @@ function Runs() {
   const roleIn = useRoleIn();
   const [mailing, setMailing] = useState<string>();
   const [cancelling, setCancelling] = useState<string>();
-  const { data = [] } = useGetList<PrintRunRow>('print-runs', { sort: { field: 'createdAt', order: 'DESC' }, pagination: { page: 1, perPage: 20 } }, { refetchInterval: (q) => ((q.state.data?.data ?? []).some((r) => r.status === 'rendering') ? 2000 : false) });
+  const { data = [] } = useGetList<PrintRunView>('print-runs', { sort: { field: 'createdAt', order: 'DESC' }, pagination: { page: 1, perPage: 20 } }, { refetchInterval: (q) => ((q.state.data?.data ?? []).some((r) => r.status === 'rendering') ? 2000 : false) });
 
   async function download(id: string) {
     try {
@@ -234,7 +213,7 @@ function Failed() {
   const translate = useTranslate();
   const api = useApi();
   const act = useAction();
-  const { data = [] } = useGetList<LetterRow>('letters', { filter: { status: 'failed' }, sort: { field: 'createdAt', order: 'ASC' }, pagination: { page: 1, perPage: 50 } });
+  const { data = [] } = useGetList<LetterSummary>('letters', { filter: { status: 'failed' }, sort: { field: 'createdAt', order: 'ASC' }, pagination: { page: 1, perPage: 50 } });
   if (!data.length) return null;
   return (
     <Card component="section" aria-labelledby="failed-title">

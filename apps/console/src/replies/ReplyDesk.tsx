@@ -3,32 +3,20 @@ import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } f
 import { useState, type FormEvent } from 'react';
 import { Title, useGetOne, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import type { CaseRecord } from '../cases/CaseShow';
+import type { CaseView, ReplyMatch } from '@madoguchi/contract';
 import { Checklist } from '../documents/Checklist';
 import { DocumentsEditor, toPresented, type DocumentRow } from '../documents/DocumentsEditor';
 import { usePolicy } from '../municipality';
 import { messageOf, useAction } from '../useAction';
 import { useApi } from '../useApi';
 
-/** `POST /api/replies/lookup`. */
-interface ReplyMatch {
-  caseId: string;
-  receiptNumber: string;
-  inquiryNumber: string;
-  mailedOn: string;
-  replyDeadline: string;
-  deadlinePassed: boolean;
-  daysPastDeadline: number;
-  holderName: string;
-  agentName: string;
-}
 
 /** The second visit: the documents checked against the case's own policy, and the reply recorded. */
 function SecondVisit({ match, codes, onDone }: { match: ReplyMatch; codes: { inquiryNumber: string; checkCode: string }; onDone: () => void }) {
   const translate = useTranslate();
   const act = useAction();
   const api = useApi();
-  const { data: record, refetch } = useGetOne<CaseRecord>('cases', { id: match.caseId });
+  const { data: record, refetch } = useGetOne<CaseView>('cases', { id: match.caseId });
   const policy = usePolicy(record?.policyVersion);
   const [rows, setRows] = useState<DocumentRow[]>([]);
   const [busy, setBusy] = useState(false);
