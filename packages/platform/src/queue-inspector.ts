@@ -1,24 +1,9 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { FailedJob, QueueCounts } from '@madoguchi/contract';
 import { QUEUE, type QueueName } from './queues';
 
-export interface QueueCounts {
-  waiting: number;
-  active: number;
-  delayed: number;
-  /** Jobs that used up their attempts: the dead letters. */
-  failed: number;
-  completed: number;
-}
-
-export interface FailedJob {
-  id: string;
-  queue: QueueName;
-  name: string;
-  reason: string;
-  attemptsMade: number;
-  failedAt: string | null;
-}
+export type { FailedJob, QueueCounts };
 
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms).unref())]);
@@ -62,7 +47,7 @@ export class QueueInspector {
           Object.entries(this.queues).map(async ([name, queue]) =>
             (await queue.getFailed(0, limit - 1)).map((job) => ({
               id: String(job.id),
-              queue: name as QueueName,
+              queue: name,
               name: job.name,
               reason: job.failedReason,
               attemptsMade: job.attemptsMade,
