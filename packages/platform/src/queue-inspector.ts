@@ -2,12 +2,9 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { FailedJob, QueueCounts } from '@madoguchi/contract';
 import { QUEUE, type QueueName } from './queues';
+import { within } from './within';
 
 export type { FailedJob, QueueCounts };
-
-function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms).unref())]);
-}
 
 /**
  * A read-only look into the queues for supervisors: counts per state and the jobs that failed for
@@ -32,6 +29,7 @@ export class QueueInspector {
           }),
         ),
         this.timeoutMs,
+        `Redis did not answer within ${this.timeoutMs} ms`,
       );
       return Object.fromEntries(entries) as Record<QueueName, QueueCounts>;
     } catch {
@@ -56,6 +54,7 @@ export class QueueInspector {
           ),
         ),
         this.timeoutMs,
+        `Redis did not answer within ${this.timeoutMs} ms`,
       );
       return lists.flat().sort((a, b) => (b.failedAt ?? '').localeCompare(a.failedAt ?? '')).slice(0, limit);
     } catch {

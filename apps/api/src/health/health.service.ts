@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@madoguchi/db';
 import type { Redis } from 'ioredis';
+import { within } from '@madoguchi/platform';
 import { DATABASE } from '../database/database.module';
 import { REDIS } from '../redis/redis.module';
 
@@ -12,10 +13,6 @@ export interface HealthReport {
 }
 
 const PROBE_TIMEOUT_MS = 1500;
-
-function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
-}
 
 @Injectable()
 export class HealthService {

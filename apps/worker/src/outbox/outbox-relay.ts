@@ -1,5 +1,5 @@
 import type { Database } from '@madoguchi/db';
-import { isJobName, JOB_QUEUE, type QueueName } from '@madoguchi/platform';
+import { isJobName, JOB_QUEUE, within, type QueueName } from '@madoguchi/platform';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 
@@ -19,15 +19,6 @@ const ENQUEUE_TIMEOUT_MS = 5000;
 /** The BullMQ job id of an outbox row: adding it twice (after a crash between add and mark) is a no-op. */
 export function jobIdOf(rowId: bigint): string {
   return `outbox-${rowId}`;
-}
-
-async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
@@ -66,7 +57,7 @@ export class OutboxRelay {
             continue;
           }
           const queue = this.queues[JOB_QUEUE[row.job]];
-          await within(queue.add(row.job, row.payload, { jobId: jobIdOf(row.id) }), ENQUEUE_TIMEOUT_MS);
+          await within(queue.add(row.job, row.payload, { jobId: jobIdOf(row.id) }), ENQUEUE_TIMEOUT_MS, `Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`);
           sent.push(row.id);
         }
         if (sent.length) {
