@@ -6,6 +6,9 @@ export function dateColumn(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
-export function dayOf(column: Date): string {
-  return column.toISOString().slice(0, 10);
+export function dayOf(column: Date): string;
+/** A nullable date column stays null. */
+export function dayOf(column: Date | null): string | null;
+export function dayOf(column: Date | null): string | null {
+  return column ? column.toISOString().slice(0, 10) : null;
 }

@@ -1,4 +1,4 @@
-import { katakanaOf, normalizeName } from './names';
+import { fullName, katakanaOf, normalizeName } from './names';
 
 describe('normalizeName', () => {
   it('makes widths uniform: full-width Latin letters, half-width katakana with their voicing marks, the ideographic space', () => {
@@ -21,5 +21,12 @@ describe('katakanaOf', () => {
   it('turns hiragana and half-width katakana into full-width katakana, keeping the space between names', () => {
     expect(katakanaOf(' こうとう ﾊﾅｺ ')).toBe('コウトウ ハナコ');
     expect(katakanaOf('ヴァイオリン')).toBe('ヴァイオリン');
+  });
+});
+
+describe('fullName', () => {
+  it('puts the family name first, a space between, and is empty for nobody', () => {
+    expect(fullName({ familyName: '𠮷田', givenName: '花子' })).toBe('𠮷田 花子');
+    expect(fullName(undefined)).toBe('');
   });
 });

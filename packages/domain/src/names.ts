@@ -22,3 +22,8 @@ export function katakanaOf(text: string): string {
     .replace(/[\u3041-\u3096]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60))
     .trim();
 }
+
+/** 氏名 as one line: family name first, then the given name, a space between (as letters and lists show it). */
+export function fullName(person: { familyName: string; givenName: string } | null | undefined): string {
+  return person ? `${person.familyName} ${person.givenName}` : '';
+}

@@ -1,4 +1,4 @@
-import { CASE_STATE, formatReceiptNumber, isOverdue, parseReceiptNumber, readInquiryNumber, ROUTE } from '@madoguchi/domain';
+import { CASE_STATE, formatReceiptNumber, fullName, isOverdue, parseReceiptNumber, readInquiryNumber, ROUTE } from '@madoguchi/domain';
 import { dayOf, type Prisma } from '@madoguchi/db';
 import { z } from 'zod';
 import { simpleRestQuery } from '../validation/simple-rest';
@@ -48,7 +48,7 @@ export const CASE_SUMMARY_INCLUDE = {
 
 export function summarize(row: Prisma.PinResetCaseGetPayload<{ include: typeof CASE_SUMMARY_INCLUDE }>, today: string): CaseSummary {
   const holder = row.parties[0];
-  const deadline = row.letters[0]?.replyDeadline ? dayOf(row.letters[0].replyDeadline) : null;
+  const deadline = dayOf(row.letters[0]?.replyDeadline ?? null);
   return {
     id: row.id,
     receiptNumber: row.receiptNumber,
@@ -59,7 +59,7 @@ export function summarize(row: Prisma.PinResetCaseGetPayload<{ include: typeof C
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    holderName: holder ? `${holder.familyName} ${holder.givenName}` : '',
+    holderName: fullName(holder),
     holderKana: holder ? `${holder.familyNameKana} ${holder.givenNameKana}` : '',
     replyDeadline: deadline,
     overdue: row.state === 'inquiry_mailed' && deadline !== null && isOverdue(deadline, today),

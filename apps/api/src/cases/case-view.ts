@@ -10,8 +10,6 @@ export const CASE_VIEW_INCLUDE = {
   policyVersion: { select: { version: true } },
 } satisfies Prisma.PinResetCaseInclude;
 
-const day = (d: Date | null): string | null => (d ? dayOf(d) : null);
-
 /** A case row loaded with CASE_VIEW_INCLUDE, as Prisma types it. */
 export type CaseRow = Prisma.PinResetCaseGetPayload<{ include: typeof CASE_VIEW_INCLUDE }>;
 type PartyRow = CaseRow['parties'][number];
@@ -36,10 +34,10 @@ export function toCaseView(row: CaseRow): CaseView {
     policyVersion: row.policyVersion.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    holder: { ...party(holder), birthDate: day(holder.birthDate)!, adultWard: holder.adultWard ?? false, hasSignatureCertificate: holder.hasSignatureCertificate ?? false },
+    holder: { ...party(holder), birthDate: dayOf(holder.birthDate)!, adultWard: holder.adultWard ?? false, hasSignatureCertificate: holder.hasSignatureCertificate ?? false },
     representative: representative ? { ...party(representative), kind: representative.kind! } : null,
-    documents: row.documents.map((d) => ({ id: d.id, visit: d.visit, presentedBy: d.presentedBy, type: d.type, issuedOn: day(d.issuedOn), expiresOn: day(d.expiresOn) })),
-    letters: row.letters.map((l) => ({ id: l.id, status: l.status, inquiryNumber: l.inquiryNumber, mailedOn: day(l.mailedOn), replyDeadline: day(l.replyDeadline) })),
+    documents: row.documents.map((d) => ({ id: d.id, visit: d.visit, presentedBy: d.presentedBy, type: d.type, issuedOn: dayOf(d.issuedOn), expiresOn: dayOf(d.expiresOn) })),
+    letters: row.letters.map((l) => ({ id: l.id, status: l.status, inquiryNumber: l.inquiryNumber, mailedOn: dayOf(l.mailedOn), replyDeadline: dayOf(l.replyDeadline) })),
     history: row.history.map((h) => ({ from: h.fromState, to: h.toState, at: h.at.toISOString(), actor: h.actor, reason: h.reason, note: h.note })),
   };
 }

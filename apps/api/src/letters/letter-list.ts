@@ -1,5 +1,5 @@
 import { dayOf, type Prisma } from '@madoguchi/db';
-import { awaitsPrinting, LETTER_STATUS } from '@madoguchi/domain';
+import { awaitsPrinting, fullName, LETTER_STATUS } from '@madoguchi/domain';
 import { z } from 'zod';
 import { simpleRestQuery } from '../validation/simple-rest';
 import type { LetterSummary } from '@madoguchi/contract';
@@ -40,8 +40,6 @@ export const LETTER_SUMMARY_SELECT = {
 
 type LetterSummaryRow = Prisma.InquiryLetterGetPayload<{ select: typeof LETTER_SUMMARY_SELECT }>;
 
-const day = (d: Date | null) => (d ? dayOf(d) : null);
-
 export function summarizeLetter(row: LetterSummaryRow): LetterSummary {
   const holder = row.case.parties[0];
   return {
@@ -53,10 +51,10 @@ export function summarizeLetter(row: LetterSummaryRow): LetterSummary {
     status: row.status,
     awaitingPrint: awaitsPrinting(row.status, row.case.state),
     inquiryNumber: row.inquiryNumber,
-    holderName: holder ? `${holder.familyName} ${holder.givenName}` : '',
-    issuedOn: day(row.issuedOn),
-    replyDeadline: day(row.replyDeadline),
-    mailedOn: day(row.mailedOn),
+    holderName: fullName(holder),
+    issuedOn: dayOf(row.issuedOn),
+    replyDeadline: dayOf(row.replyDeadline),
+    mailedOn: dayOf(row.mailedOn),
     printRunId: row.printRunId,
     missingCharacters: row.missingCharacters,
     lastError: row.lastError,

@@ -1,5 +1,6 @@
 import { dayOf, type Prisma } from '@madoguchi/db';
 import type { PrintRunSummary, PrintRunView } from '@madoguchi/contract';
+import { fullName } from '@madoguchi/domain';
 
 const staff = { select: { id: true, username: true } } as const;
 
@@ -65,11 +66,11 @@ export function toPrintRunView(row: Prisma.PrintRunGetPayload<{ select: typeof P
       receiptNumber: l.case.receiptNumber,
       caseState: l.case.state,
       inquiryNumber: l.inquiryNumber,
-      holderName: l.case.parties[0] ? `${l.case.parties[0].familyName} ${l.case.parties[0].givenName}` : '',
+      holderName: fullName(l.case.parties[0]),
       status: l.status,
       missingCharacters: l.missingCharacters,
-      mailedOn: l.mailedOn ? dayOf(l.mailedOn) : null,
-      replyDeadline: l.replyDeadline ? dayOf(l.replyDeadline) : null,
+      mailedOn: dayOf(l.mailedOn),
+      replyDeadline: dayOf(l.replyDeadline),
     })),
   };
 }

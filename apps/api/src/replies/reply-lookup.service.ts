@@ -1,6 +1,6 @@
 import { HttpException, Inject, Injectable } from '@nestjs/common';
 import { dayOf, type Database } from '@madoguchi/db';
-import { CASE_STATE, daysBetween, isOverdue } from '@madoguchi/domain';
+import { CASE_STATE, daysBetween, fullName, isOverdue } from '@madoguchi/domain';
 import { LetterCodes } from '@madoguchi/platform';
 import type { StaffPrincipal } from '../auth/principal';
 import { sameMunicipalityAs } from '../cases/case-query.service';
@@ -53,10 +53,7 @@ export class ReplyLookup {
     }
     const today = this.clock.today();
     const deadline = dayOf(letter.replyDeadline!);
-    const name = (role: 'holder' | 'representative') => {
-      const p = c.parties.find((x) => x.role === role);
-      return p ? `${p.familyName} ${p.givenName}` : '';
-    };
+    const name = (role: 'holder' | 'representative') => fullName(c.parties.find((x) => x.role === role));
     return {
       caseId: c.id,
       receiptNumber: c.receiptNumber,

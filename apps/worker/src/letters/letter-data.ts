@@ -1,5 +1,5 @@
 import type { Prisma } from '@madoguchi/db';
-import { replyDeadline, validatePolicy, type IsoDate } from '@madoguchi/domain';
+import { fullName, replyDeadline, validatePolicy, type IsoDate } from '@madoguchi/domain';
 import type { InquiryLetterData } from '@madoguchi/letters';
 import type { LetterCodes } from '@madoguchi/platform';
 
@@ -31,8 +31,8 @@ export function inquiryLetterData(row: LetterRow, issuedOn: IsoDate, codes: Lett
     replyDeadline: replyDeadline(issuedOn, policy.policy),
     inquiryNumber: row.inquiryNumber,
     checkCode: codes.checkCodeFor(row.inquiryNumber),
-    holder: { name: `${holder.familyName} ${holder.givenName}`, postalCode: holder.postalCode, address: holder.address },
-    agent: { name: `${agent.familyName} ${agent.givenName}` },
+    holder: { name: fullName(holder), postalCode: holder.postalCode, address: holder.address },
+    agent: { name: fullName(agent) },
     pins: c.pins,
     sender: {
       municipality: c.office.municipality.name,
