@@ -3,7 +3,7 @@ import { createDatabaseClient } from '@madoguchi/db';
 import { JOB } from '@madoguchi/platform';
 import type { Role } from '@madoguchi/domain';
 import request from 'supertest';
-import { printRunRenderedByWorker, registerAgentCases, renderedByWorker } from '../testing/letters';
+import { mailedAgentCase, printRunRenderedByWorker, registerAgentCases, renderedByWorker } from '../testing/letters';
 import { asStaff, testMunicipality, type TestMunicipality } from '../testing/municipality';
 import { startTestApp } from '../testing/test-app';
 
@@ -26,15 +26,7 @@ const listLetters = async (filter: object) => {
   return { rows: res.body as { id: string; caseId: string; status: string; awaitingPrint: boolean }[], range: res.headers['content-range'] };
 };
 
-/** An agent case mailed through a real print run, as the print desk does it. */
-async function mailedCase() {
-  const [c] = await registerAgentCases(app, city.tokens.clerk, 1);
-  await renderedByWorker(db, c!.letters[0]!.id);
-  const run = (await as('print_staff').post('/api/print-runs', { caseIds: [c!.id] }).expect(201)).body;
-  await printRunRenderedByWorker(db, run.id);
-  await as('print_staff').post(`/api/print-runs/${run.id}/mailed`).expect(200);
-  return (await as('clerk').get(`/api/cases/${c!.id}`).expect(200)).body as { id: string; version: number; letters: { id: string; inquiryNumber: string; status: string }[] };
-}
+const mailedCase = () => mailedAgentCase(app, db, city);
 
 describe('GET /api/letters', () => {
   it('lists the letters waiting to be printed, oldest first, and those still with the worker', async () => {

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createDatabaseClient, dateColumn } from '@madoguchi/db';
 import { addDays, generateInquiryNumber, japanDate, type Role } from '@madoguchi/domain';
 import { LetterCodes } from '@madoguchi/platform';
-import { printRunRenderedByWorker, registerAgentCases, renderedByWorker } from '../testing/letters';
+import { mailedAgentCase, registerAgentCases } from '../testing/letters';
 import { asStaff, testMunicipality, type TestMunicipality } from '../testing/municipality';
 import { startTestApp, TEST_LETTER_SECRET } from '../testing/test-app';
 
@@ -26,13 +26,9 @@ const lookup = (body: object, role: Role = 'clerk') => as(role).post('/api/repli
 
 /** An agent case whose letter went out through a print run: the holder now has the reply form. */
 async function mailedCase() {
-  const [c] = await registerAgentCases(app, city.tokens.clerk, 1);
-  await renderedByWorker(db, c!.letters[0]!.id);
-  const run = (await as('print_staff').post('/api/print-runs', { caseIds: [c!.id] }).expect(201)).body;
-  await printRunRenderedByWorker(db, run.id);
-  await as('print_staff').post(`/api/print-runs/${run.id}/mailed`).expect(200);
-  const inquiryNumber = c!.letters[0]!.inquiryNumber;
-  return { ...c!, inquiryNumber, checkCode: codes.checkCodeFor(inquiryNumber) };
+  const c = await mailedAgentCase(app, db, city);
+  const inquiryNumber = c.letters[0]!.inquiryNumber;
+  return { ...c, inquiryNumber, checkCode: codes.checkCodeFor(inquiryNumber) };
 }
 
 describe('POST /api/replies/lookup', () => {

@@ -3,7 +3,9 @@ import type { INestApplication } from '@nestjs/common';
 import { dateColumn, type Database } from '@madoguchi/db';
 import { DEFAULT_POLICY, japanDate, replyDeadline } from '@madoguchi/domain';
 import request from 'supertest';
+import type { CaseView } from '@madoguchi/contract';
 import { EXAMPLE_AGENT_CASE } from './fixtures';
+import { asStaff, type TestMunicipality } from './municipality';
 
 export interface RegisteredCase {
   id: string;
@@ -44,4 +46,15 @@ export async function printRunRenderedByWorker(db: Database, printRunId: string)
   const pdf = testPdf(`print run ${printRunId}`);
   await db.printRun.update({ where: { id: printRunId }, data: { status: 'ready', pdf: new Uint8Array(pdf), pdfSha256: sha256(pdf), renderedAt: new Date() } });
   return pdf;
+}
+
+/** An agent case whose letter went out through a real print run: the holder now has the reply form. */
+export async function mailedAgentCase(app: INestApplication, db: Database, city: TestMunicipality): Promise<CaseView> {
+  const [c] = await registerAgentCases(app, city.tokens.clerk, 1);
+  await renderedByWorker(db, c!.letters[0]!.id);
+  const printStaff = asStaff(app, city.tokens.print_staff);
+  const run = (await printStaff.post('/api/print-runs', { caseIds: [c!.id] }).expect(201)).body as { id: string };
+  await printRunRenderedByWorker(db, run.id);
+  await printStaff.post(`/api/print-runs/${run.id}/mailed`).expect(200);
+  return (await asStaff(app, city.tokens.clerk).get(`/api/cases/${c!.id}`).expect(200)).body as CaseView;
 }

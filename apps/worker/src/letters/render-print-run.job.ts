@@ -38,15 +38,16 @@ export class RenderPrintRunJob {
         const printedOn = dayOf(locked[0].printed_on);
         const letters = await tx.inquiryLetter.findMany({ where: { printRunId }, orderBy: { printRunPosition: 'asc' }, include: LETTER_DATA_INCLUDE });
         const data = letters.map((letter) => inquiryLetterData(letter, printedOn, this.codes));
-        const stale = letters.filter((letter) => !(letter.pdf && letter.issuedOn && dayOf(letter.issuedOn) === printedOn));
+        const stale: string[] = [];
         for (const [i, letter] of letters.entries()) {
-          if (!stale.includes(letter)) continue;
+          if (letter.pdf && letter.issuedOn && dayOf(letter.issuedOn) === printedOn) continue;
+          stale.push(letter.id);
           await tx.inquiryLetter.update({
             where: { id: letter.id },
             data: { issuedOn: dateColumn(printedOn), replyDeadline: dateColumn(data[i]!.replyDeadline), pdf: null, pdfSha256: null, renderedAt: null },
           });
         }
-        if (stale.length) await tx.outboxMessage.createMany({ data: stale.map((l) => ({ job: JOB.renderInquiryLetter, payload: { letterId: l.id } })) });
+        if (stale.length) await tx.outboxMessage.createMany({ data: stale.map((letterId) => ({ job: JOB.renderInquiryLetter, payload: { letterId } })) });
         const { pdf, pages } = await renderLetterBatch(data, printedOn);
         await tx.printRun.update({
           where: { id: printRunId },
