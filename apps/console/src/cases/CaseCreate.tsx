@@ -26,6 +26,7 @@ import { DocumentsEditor, toPresented, type DocumentRow } from '../documents/Doc
 import { useOffices, usePolicy } from '../municipality';
 import { messageOf } from '../useAction';
 import { useApi } from '../useApi';
+import { Section } from '../Section';
 
 interface Person {
   familyName: string;
@@ -228,121 +229,101 @@ export function CaseCreate() {
           sx={{ flex: 2, width: '100%' }}
         >
           <Stack spacing={2}>
-            <Card component="section" aria-labelledby="section-application">
-              <CardContent>
-                <Typography variant="h6" component="h2" id="section-application" gutterBottom>
-                  {translate('madoguchi.register.application')}
-                </Typography>
-                <Stack spacing={2}>
+            <Section id="section-application" title={translate('madoguchi.register.application')}>
+              <Stack spacing={2}>
+                <FormControl>
+                  <FormLabel id="route-label">{translate('madoguchi.register.route')}</FormLabel>
+                  <RadioGroup row aria-labelledby="route-label" value={form.route} onChange={(e) => set({ route: e.target.value as Route })}>
+                    {ROUTE.values.map((r) => (
+                      <FormControlLabel key={r} value={r} control={<Radio id={`route-${r}`} />} label={ROUTE.labels[r]} />
+                    ))}
+                  </RadioGroup>
+                </FormControl>
+                {form.route === 'legal_representative' && (
                   <FormControl>
-                    <FormLabel id="route-label">{translate('madoguchi.register.route')}</FormLabel>
-                    <RadioGroup row aria-labelledby="route-label" value={form.route} onChange={(e) => set({ route: e.target.value as Route })}>
-                      {ROUTE.values.map((r) => (
-                        <FormControlLabel key={r} value={r} control={<Radio id={`route-${r}`} />} label={ROUTE.labels[r]} />
+                    <FormLabel id="kind-label">{translate('madoguchi.register.kind')}</FormLabel>
+                    <RadioGroup row aria-labelledby="kind-label" value={form.kind} onChange={(e) => set({ kind: e.target.value as RepresentativeKind })}>
+                      {(['parent', 'guardian'] as const).map((k) => (
+                        <FormControlLabel key={k} value={k} control={<Radio id={`kind-${k}`} />} label={REPRESENTATIVE_KIND.labels[k]} />
                       ))}
                     </RadioGroup>
                   </FormControl>
-                  {form.route === 'legal_representative' && (
-                    <FormControl>
-                      <FormLabel id="kind-label">{translate('madoguchi.register.kind')}</FormLabel>
-                      <RadioGroup row aria-labelledby="kind-label" value={form.kind} onChange={(e) => set({ kind: e.target.value as RepresentativeKind })}>
-                        {(['parent', 'guardian'] as const).map((k) => (
-                          <FormControlLabel key={k} value={k} control={<Radio id={`kind-${k}`} />} label={REPRESENTATIVE_KIND.labels[k]} />
-                        ))}
-                      </RadioGroup>
-                    </FormControl>
-                  )}
-                  <FormControl>
-                    <FormLabel id="reason-label">{translate('madoguchi.register.reason')}</FormLabel>
-                    <RadioGroup row aria-labelledby="reason-label" value={form.reason} onChange={(e) => set({ reason: e.target.value as ResetReason })}>
-                      {RESET_REASON.values.map((r) => (
-                        <FormControlLabel key={r} value={r} control={<Radio id={`reason-${r}`} />} label={RESET_REASON.labels[r]} />
-                      ))}
-                    </RadioGroup>
-                  </FormControl>
-                  <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
-                    <TextField
-                      id="holder-birthDate"
-                      type="date"
-                      label={translate('madoguchi.register.birthDate')}
-                      value={form.birthDate}
-                      onChange={(e) => set({ birthDate: e.target.value })}
-                      required
-                      slotProps={{ inputLabel: { shrink: true } }}
-                      error={!!fieldError('holder.birthDate')}
-                      helperText={fieldError('holder.birthDate') ?? (answer ? translate('madoguchi.register.age', { age: answer.holderAge }) : undefined)}
-                    />
-                    <FormControlLabel control={<Checkbox id="holder-adultWard" checked={form.adultWard} onChange={(e) => set({ adultWard: e.target.checked })} />} label={translate('madoguchi.register.adultWard')} />
-                    <FormControlLabel
-                      control={<Checkbox id="holder-signature" checked={form.hasSignatureCertificate} onChange={(e) => set({ hasSignatureCertificate: e.target.checked })} />}
-                      label={translate('madoguchi.register.hasSignatureCertificate')}
-                    />
-                  </Stack>
-                  <FormControl component="fieldset" error={!!fieldError('pins')}>
-                    <FormLabel component="legend">{translate('madoguchi.register.pins')}</FormLabel>
-                    <FormGroup>
-                      {PIN.values.map((pin) => {
-                        const refused = answer?.pins.find((p) => p.pin === pin && !p.eligible);
-                        return (
-                          <Box key={pin}>
-                            <FormControlLabel
-                              control={
-                                <Checkbox
-                                  id={`pin-${pin}`}
-                                  checked={form.pins.includes(pin)}
-                                  onChange={(e) => set({ pins: e.target.checked ? PIN.values.filter((p) => p === pin || form.pins.includes(p)) : form.pins.filter((p) => p !== pin) })}
-                                />
-                              }
-                              label={PIN.labels[pin]}
-                            />
-                            {refused && <FormHelperText error>{refused.problems.map((p) => p.message).join(' ')}</FormHelperText>}
-                          </Box>
-                        );
-                      })}
-                    </FormGroup>
-                  </FormControl>
-                </Stack>
-              </CardContent>
-            </Card>
-
-            <Card component="section" aria-labelledby="section-documents">
-              <CardContent>
-                <Typography variant="h6" component="h2" id="section-documents" gutterBottom>
-                  {translate('madoguchi.register.documents')}
-                </Typography>
-                {form.route === 'legal_representative' && form.kind === 'parent' && (
-                  <FormGroup row sx={{ mb: 1 }}>
-                    <FormControlLabel control={<Checkbox id="waiver-household" checked={form.sameHouseholdParentChild} onChange={(e) => set({ sameHouseholdParentChild: e.target.checked })} />} label={translate('madoguchi.register.sameHousehold')} />
-                    <FormControlLabel control={<Checkbox id="waiver-register" checked={form.familyRegisterInCity} onChange={(e) => set({ familyRegisterInCity: e.target.checked })} />} label={translate('madoguchi.register.registerInCity')} />
-                  </FormGroup>
                 )}
-                <DocumentsEditor rows={form.documents} onChange={(documents) => set({ documents })} presenters={presenters} idPrefix="visit1" />
-                {answer?.unusableDocuments.map((u) => (
-                  <Alert key={u.index} severity="warning" sx={{ mt: 1 }}>
-                    {translate('madoguchi.register.unusable', { n: u.index + 1, why: u.problem.message })}
-                  </Alert>
-                ))}
-              </CardContent>
-            </Card>
+                <FormControl>
+                  <FormLabel id="reason-label">{translate('madoguchi.register.reason')}</FormLabel>
+                  <RadioGroup row aria-labelledby="reason-label" value={form.reason} onChange={(e) => set({ reason: e.target.value as ResetReason })}>
+                    {RESET_REASON.values.map((r) => (
+                      <FormControlLabel key={r} value={r} control={<Radio id={`reason-${r}`} />} label={RESET_REASON.labels[r]} />
+                    ))}
+                  </RadioGroup>
+                </FormControl>
+                <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
+                  <TextField
+                    id="holder-birthDate"
+                    type="date"
+                    label={translate('madoguchi.register.birthDate')}
+                    value={form.birthDate}
+                    onChange={(e) => set({ birthDate: e.target.value })}
+                    required
+                    slotProps={{ inputLabel: { shrink: true } }}
+                    error={!!fieldError('holder.birthDate')}
+                    helperText={fieldError('holder.birthDate') ?? (answer ? translate('madoguchi.register.age', { age: answer.holderAge }) : undefined)}
+                  />
+                  <FormControlLabel control={<Checkbox id="holder-adultWard" checked={form.adultWard} onChange={(e) => set({ adultWard: e.target.checked })} />} label={translate('madoguchi.register.adultWard')} />
+                  <FormControlLabel
+                    control={<Checkbox id="holder-signature" checked={form.hasSignatureCertificate} onChange={(e) => set({ hasSignatureCertificate: e.target.checked })} />}
+                    label={translate('madoguchi.register.hasSignatureCertificate')}
+                  />
+                </Stack>
+                <FormControl component="fieldset" error={!!fieldError('pins')}>
+                  <FormLabel component="legend">{translate('madoguchi.register.pins')}</FormLabel>
+                  <FormGroup>
+                    {PIN.values.map((pin) => {
+                      const refused = answer?.pins.find((p) => p.pin === pin && !p.eligible);
+                      return (
+                        <Box key={pin}>
+                          <FormControlLabel
+                            control={
+                              <Checkbox
+                                id={`pin-${pin}`}
+                                checked={form.pins.includes(pin)}
+                                onChange={(e) => set({ pins: e.target.checked ? PIN.values.filter((p) => p === pin || form.pins.includes(p)) : form.pins.filter((p) => p !== pin) })}
+                              />
+                            }
+                            label={PIN.labels[pin]}
+                          />
+                          {refused && <FormHelperText error>{refused.problems.map((p) => p.message).join(' ')}</FormHelperText>}
+                        </Box>
+                      );
+                    })}
+                  </FormGroup>
+                </FormControl>
+              </Stack>
+            </Section>
 
-            <Card component="section" aria-labelledby="section-holder">
-              <CardContent>
-                <Typography variant="h6" component="h2" id="section-holder" gutterBottom>
-                  {translate('madoguchi.register.holder')}
-                </Typography>
-                {personFields('holder')}
-              </CardContent>
-            </Card>
+            <Section id="section-documents" title={translate('madoguchi.register.documents')}>
+              {form.route === 'legal_representative' && form.kind === 'parent' && (
+                <FormGroup row sx={{ mb: 1 }}>
+                  <FormControlLabel control={<Checkbox id="waiver-household" checked={form.sameHouseholdParentChild} onChange={(e) => set({ sameHouseholdParentChild: e.target.checked })} />} label={translate('madoguchi.register.sameHousehold')} />
+                  <FormControlLabel control={<Checkbox id="waiver-register" checked={form.familyRegisterInCity} onChange={(e) => set({ familyRegisterInCity: e.target.checked })} />} label={translate('madoguchi.register.registerInCity')} />
+                </FormGroup>
+              )}
+              <DocumentsEditor rows={form.documents} onChange={(documents) => set({ documents })} presenters={presenters} idPrefix="visit1" />
+              {answer?.unusableDocuments.map((u) => (
+                <Alert key={u.index} severity="warning" sx={{ mt: 1 }}>
+                  {translate('madoguchi.register.unusable', { n: u.index + 1, why: u.problem.message })}
+                </Alert>
+              ))}
+            </Section>
+
+            <Section id="section-holder" title={translate('madoguchi.register.holder')}>
+              {personFields('holder')}
+            </Section>
 
             {kind && (
-              <Card component="section" aria-labelledby="section-representative">
-                <CardContent>
-                  <Typography variant="h6" component="h2" id="section-representative" gutterBottom>
-                    {translate('madoguchi.register.representative', { kind: REPRESENTATIVE_KIND.labels[kind] })}
-                  </Typography>
-                  {personFields('representative')}
-                </CardContent>
-              </Card>
+              <Section id="section-representative" title={translate('madoguchi.register.representative', { kind: REPRESENTATIVE_KIND.labels[kind] })}>
+                {personFields('representative')}
+              </Section>
             )}
 
             <Card component="section">

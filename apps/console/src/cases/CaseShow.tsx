@@ -26,6 +26,7 @@ import { Link } from 'react-router-dom';
 import { useRole, useRoleIn } from '../roles';
 import { messageOf, useAction } from '../useAction';
 import { useApi } from '../useApi';
+import { Section } from '../Section';
 
 
 
@@ -253,81 +254,61 @@ export function CaseShow() {
         </CardContent>
       </Card>
 
-      <Card component="section" aria-labelledby="case-people">
-        <CardContent>
-          <Typography variant="h6" component="h2" id="case-people" gutterBottom>
-            {translate('madoguchi.case.people')}
-          </Typography>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={3}>
-            <Party title={translate('madoguchi.register.holder')} party={record.holder} extra={`${translate('madoguchi.register.birthDate')} ${formatJapaneseDate(record.holder.birthDate)}`} />
-            {record.representative && <Party title={REPRESENTATIVE_KIND.labels[record.representative.kind]} party={record.representative} />}
-          </Stack>
-        </CardContent>
-      </Card>
+      <Section id="case-people" title={translate('madoguchi.case.people')}>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={3}>
+          <Party title={translate('madoguchi.register.holder')} party={record.holder} extra={`${translate('madoguchi.register.birthDate')} ${formatJapaneseDate(record.holder.birthDate)}`} />
+          {record.representative && <Party title={REPRESENTATIVE_KIND.labels[record.representative.kind]} party={record.representative} />}
+        </Stack>
+      </Section>
 
-      <Card component="section" aria-labelledby="case-documents">
-        <CardContent>
-          <Typography variant="h6" component="h2" id="case-documents" gutterBottom>
-            {translate('madoguchi.register.documents')}
-          </Typography>
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('madoguchi.case.visit')}</TableCell>
-                <TableCell>{translate('madoguchi.documents.presentedBy')}</TableCell>
-                <TableCell>{translate('madoguchi.documents.type')}</TableCell>
-                <TableCell>{translate('madoguchi.documents.issuedOn')}</TableCell>
-                <TableCell>{translate('madoguchi.documents.expiresOn')}</TableCell>
+      <Section id="case-documents" title={translate('madoguchi.register.documents')}>
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('madoguchi.case.visit')}</TableCell>
+              <TableCell>{translate('madoguchi.documents.presentedBy')}</TableCell>
+              <TableCell>{translate('madoguchi.documents.type')}</TableCell>
+              <TableCell>{translate('madoguchi.documents.issuedOn')}</TableCell>
+              <TableCell>{translate('madoguchi.documents.expiresOn')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {record.documents.map((d) => (
+              <TableRow key={d.id}>
+                <TableCell>{d.visit}</TableCell>
+                <TableCell>{PRESENTER.labels[d.presentedBy]}</TableCell>
+                <TableCell>{DOCUMENT_TYPE.labels[d.type]}</TableCell>
+                <TableCell>{date(d.issuedOn)}</TableCell>
+                <TableCell>{date(d.expiresOn)}</TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {record.documents.map((d) => (
-                <TableRow key={d.id}>
-                  <TableCell>{d.visit}</TableCell>
-                  <TableCell>{PRESENTER.labels[d.presentedBy]}</TableCell>
-                  <TableCell>{DOCUMENT_TYPE.labels[d.type]}</TableCell>
-                  <TableCell>{date(d.issuedOn)}</TableCell>
-                  <TableCell>{date(d.expiresOn)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </CardContent>
-      </Card>
+            ))}
+          </TableBody>
+        </Table>
+      </Section>
 
       {record.route === 'voluntary_agent' && (
-        <Card component="section" aria-labelledby="case-letters">
-          <CardContent>
-            <Typography variant="h6" component="h2" id="case-letters" gutterBottom>
-              {translate('madoguchi.case.letters')}
-            </Typography>
-            <Letters record={record} />
-          </CardContent>
-        </Card>
+        <Section id="case-letters" title={translate('madoguchi.case.letters')}>
+          <Letters record={record} />
+        </Section>
       )}
 
-      <Card component="section" aria-labelledby="case-history">
-        <CardContent>
-          <Typography variant="h6" component="h2" id="case-history" gutterBottom>
-            {translate('madoguchi.case.history')}
-          </Typography>
-          <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0, borderLeft: '3px solid', borderColor: 'primary.main', pl: 2 }} data-testid="case-history">
-            {record.history.map((h, i) => (
-              <Box component="li" key={i} sx={{ mb: 1.5 }}>
-                <Typography sx={{ fontWeight: 'bold' }}>
-                  {h.from && h.from !== h.to ? `${CASE_STATE.labels[h.from]} → ` : ''}
-                  {CASE_STATE.labels[h.to]}
-                  {h.reason ? `（${CANCEL_REASON.labels[h.reason]}）` : ''}
-                </Typography>
-                <Typography variant="body2" color="text.secondary">
-                  {dateTime(h.at)} ・ {h.actor.username}
-                </Typography>
-                {h.note && <Typography variant="body2">{h.note}</Typography>}
-              </Box>
-            ))}
-          </Box>
-        </CardContent>
-      </Card>
+      <Section id="case-history" title={translate('madoguchi.case.history')}>
+        <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0, borderLeft: '3px solid', borderColor: 'primary.main', pl: 2 }} data-testid="case-history">
+          {record.history.map((h, i) => (
+            <Box component="li" key={i} sx={{ mb: 1.5 }}>
+              <Typography sx={{ fontWeight: 'bold' }}>
+                {h.from && h.from !== h.to ? `${CASE_STATE.labels[h.from]} → ` : ''}
+                {CASE_STATE.labels[h.to]}
+                {h.reason ? `（${CANCEL_REASON.labels[h.reason]}）` : ''}
+              </Typography>
+              <Typography variant="body2" color="text.secondary">
+                {dateTime(h.at)} ・ {h.actor.username}
+              </Typography>
+              {h.note && <Typography variant="body2">{h.note}</Typography>}
+            </Box>
+          ))}
+        </Box>
+      </Section>
     </Stack>
   );
 }

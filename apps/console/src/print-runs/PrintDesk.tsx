@@ -1,5 +1,5 @@
 import { CASE_STATE, formatJapaneseDate, mailingEffect, PRINT_RUN_STATUS, type CaseState } from '@madoguchi/domain';
-import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title, useGetList, useGetOne, useNotify, useTranslate } from 'react-admin';
 import type { LetterSummary, PrintRunView } from '@madoguchi/contract';
@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { useRoleIn } from '../roles';
 import { messageOf, useAction } from '../useAction';
 import { useApi } from '../useApi';
+import { Section } from '../Section';
 
 
 
@@ -23,62 +24,57 @@ function Waiting() {
   const toggle = (id: string) => setLeft((s) => new Set(s.has(id) ? [...s].filter((x) => x !== id) : [...s, id]));
 
   return (
-    <Card component="section" aria-labelledby="waiting-title">
-      <CardContent>
-        <Typography variant="h6" component="h2" id="waiting-title" gutterBottom>
-          {translate('madoguchi.printDesk.waiting', { count: total })}
-        </Typography>
-        {data.length === 0 ? (
-          <Typography color="text.secondary">{translate('madoguchi.printDesk.nothingWaiting')}</Typography>
-        ) : (
-          <>
-            <Table size="small" aria-labelledby="waiting-title">
-              <TableHead>
-                <TableRow>
-                  <TableCell padding="checkbox" />
-                  <TableCell>{translate('madoguchi.cases.receiptNumber')}</TableCell>
-                  <TableCell>{translate('madoguchi.case.inquiryNumber')}</TableCell>
-                  <TableCell>{translate('madoguchi.cases.holderName')}</TableCell>
-                  <TableCell>{translate('madoguchi.cases.createdAt')}</TableCell>
+    <Section id="waiting-title" title={translate('madoguchi.printDesk.waiting', { count: total })}>
+      {data.length === 0 ? (
+        <Typography color="text.secondary">{translate('madoguchi.printDesk.nothingWaiting')}</Typography>
+      ) : (
+        <>
+          <Table size="small" aria-labelledby="waiting-title">
+            <TableHead>
+              <TableRow>
+                <TableCell padding="checkbox" />
+                <TableCell>{translate('madoguchi.cases.receiptNumber')}</TableCell>
+                <TableCell>{translate('madoguchi.case.inquiryNumber')}</TableCell>
+                <TableCell>{translate('madoguchi.cases.holderName')}</TableCell>
+                <TableCell>{translate('madoguchi.cases.createdAt')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {data.map((l) => (
+                <TableRow key={l.id}>
+                  <TableCell padding="checkbox">
+                    <Checkbox checked={!left.has(l.id)} onChange={() => toggle(l.id)} slotProps={{ input: { 'aria-label': `${l.receiptNumber} ${translate('madoguchi.printDesk.pick')}` } }} />
+                  </TableCell>
+                  <TableCell>
+                    <Link to={`/cases/${l.caseId}/show`}>{l.receiptNumber}</Link>
+                  </TableCell>
+                  <TableCell sx={{ fontFamily: 'monospace' }}>{l.inquiryNumber}</TableCell>
+                  <TableCell>
+                    {l.holderName}
+                    {l.missingCharacters && <Chip size="small" color="warning" sx={{ ml: 1 }} label={translate('madoguchi.printDesk.handwrite', { chars: l.missingCharacters })} />}
+                  </TableCell>
+                  <TableCell>{time(l.createdAt)}</TableCell>
                 </TableRow>
-              </TableHead>
-              <TableBody>
-                {data.map((l) => (
-                  <TableRow key={l.id}>
-                    <TableCell padding="checkbox">
-                      <Checkbox checked={!left.has(l.id)} onChange={() => toggle(l.id)} slotProps={{ input: { 'aria-label': `${l.receiptNumber} ${translate('madoguchi.printDesk.pick')}` } }} />
-                    </TableCell>
-                    <TableCell>
-                      <Link to={`/cases/${l.caseId}/show`}>{l.receiptNumber}</Link>
-                    </TableCell>
-                    <TableCell sx={{ fontFamily: 'monospace' }}>{l.inquiryNumber}</TableCell>
-                    <TableCell>
-                      {l.holderName}
-                      {l.missingCharacters && <Chip size="small" color="warning" sx={{ ml: 1 }} label={translate('madoguchi.printDesk.handwrite', { chars: l.missingCharacters })} />}
-                    </TableCell>
-                    <TableCell>{time(l.createdAt)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            <Button
-              sx={{ mt: 2 }}
-              variant="contained"
-              disabled={picked.length === 0}
-              id="create-print-run"
-              onClick={() =>
-                void act(async () => {
-                  await api.createPrintRun(picked.map((l) => l.caseId));
-                  setLeft(new Set());
-                }, 'madoguchi.printDesk.created')
-              }
-            >
-              {translate('madoguchi.printDesk.create', { count: picked.length })}
-            </Button>
-          </>
-        )}
-      </CardContent>
-    </Card>
+              ))}
+            </TableBody>
+          </Table>
+          <Button
+            sx={{ mt: 2 }}
+            variant="contained"
+            disabled={picked.length === 0}
+            id="create-print-run"
+            onClick={() =>
+              void act(async () => {
+                await api.createPrintRun(picked.map((l) => l.caseId));
+                setLeft(new Set());
+              }, 'madoguchi.printDesk.created')
+            }
+          >
+            {translate('madoguchi.printDesk.create', { count: picked.length })}
+          </Button>
+        </>
+      )}
+    </Section>
   );
 }
 
@@ -136,75 +132,70 @@ function Runs() {
   }
 
   return (
-    <Card component="section" aria-labelledby="runs-title">
-      <CardContent>
-        <Typography variant="h6" component="h2" id="runs-title" gutterBottom>
-          {translate('madoguchi.printDesk.runs')}
-        </Typography>
-        <Table size="small" aria-labelledby="runs-title">
-          <TableHead>
-            <TableRow>
-              <TableCell>{translate('madoguchi.printDesk.createdAt')}</TableCell>
-              <TableCell>{translate('madoguchi.printDesk.count')}</TableCell>
-              <TableCell>{translate('madoguchi.printDesk.printedOn')}</TableCell>
-              <TableCell>{translate('madoguchi.cases.state')}</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {data.map((run) => (
-              <TableRow key={run.id} data-testid={`print-run-${run.status}`}>
-                <TableCell>
-                  {time(run.createdAt)}（{run.createdBy.username}）
-                </TableCell>
-                <TableCell>{run.letterCount}</TableCell>
-                <TableCell>{formatJapaneseDate(run.printedOn)}</TableCell>
-                <TableCell>
-                  {PRINT_RUN_STATUS.labels[run.status]}
-                  {run.lastError && (
-                    <Typography variant="body2" color="error">
-                      {run.lastError}
-                    </Typography>
+    <Section id="runs-title" title={translate('madoguchi.printDesk.runs')}>
+      <Table size="small" aria-labelledby="runs-title">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('madoguchi.printDesk.createdAt')}</TableCell>
+            <TableCell>{translate('madoguchi.printDesk.count')}</TableCell>
+            <TableCell>{translate('madoguchi.printDesk.printedOn')}</TableCell>
+            <TableCell>{translate('madoguchi.cases.state')}</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {data.map((run) => (
+            <TableRow key={run.id} data-testid={`print-run-${run.status}`}>
+              <TableCell>
+                {time(run.createdAt)}（{run.createdBy.username}）
+              </TableCell>
+              <TableCell>{run.letterCount}</TableCell>
+              <TableCell>{formatJapaneseDate(run.printedOn)}</TableCell>
+              <TableCell>
+                {PRINT_RUN_STATUS.labels[run.status]}
+                {run.lastError && (
+                  <Typography variant="body2" color="error">
+                    {run.lastError}
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell>
+                <Stack direction="row" spacing={1}>
+                  {(run.status === 'ready' || run.status === 'mailed') && (
+                    <Button size="small" onClick={() => void download(run.id)}>
+                      {translate('madoguchi.printDesk.pdf')}
+                    </Button>
                   )}
-                </TableCell>
-                <TableCell>
-                  <Stack direction="row" spacing={1}>
-                    {(run.status === 'ready' || run.status === 'mailed') && (
-                      <Button size="small" onClick={() => void download(run.id)}>
-                        {translate('madoguchi.printDesk.pdf')}
-                      </Button>
-                    )}
-                    {run.status === 'ready' && roleIn('mailing') && (
-                      <Button size="small" variant="contained" onClick={() => setMailing(run.id)} className="mail-run">
-                        {translate('madoguchi.printDesk.confirmMailed')}
-                      </Button>
-                    )}
-                    {(run.status === 'ready' || run.status === 'rendering') && (
-                      <Button size="small" color="error" onClick={() => setCancelling(run.id)}>
-                        {translate('madoguchi.printDesk.cancel')}
-                      </Button>
-                    )}
-                  </Stack>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-        {mailing && <MailDialog runId={mailing} onClose={() => setMailing(undefined)} />}
-        <Dialog open={!!cancelling} onClose={() => setCancelling(undefined)} aria-labelledby="cancel-run-title">
-          <DialogTitle id="cancel-run-title">{translate('madoguchi.printDesk.cancel')}</DialogTitle>
-          <DialogContent>
-            <DialogContentText>{translate('madoguchi.printDesk.cancelText')}</DialogContentText>
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setCancelling(undefined)}>{translate('ra.action.cancel')}</Button>
-            <Button color="error" variant="contained" onClick={() => void act(() => api.cancelPrintRun(cancelling!), 'madoguchi.printDesk.cancelled').then(() => setCancelling(undefined))}>
-              {translate('madoguchi.printDesk.cancel')}
-            </Button>
-          </DialogActions>
-        </Dialog>
-      </CardContent>
-    </Card>
+                  {run.status === 'ready' && roleIn('mailing') && (
+                    <Button size="small" variant="contained" onClick={() => setMailing(run.id)} className="mail-run">
+                      {translate('madoguchi.printDesk.confirmMailed')}
+                    </Button>
+                  )}
+                  {(run.status === 'ready' || run.status === 'rendering') && (
+                    <Button size="small" color="error" onClick={() => setCancelling(run.id)}>
+                      {translate('madoguchi.printDesk.cancel')}
+                    </Button>
+                  )}
+                </Stack>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {mailing && <MailDialog runId={mailing} onClose={() => setMailing(undefined)} />}
+      <Dialog open={!!cancelling} onClose={() => setCancelling(undefined)} aria-labelledby="cancel-run-title">
+        <DialogTitle id="cancel-run-title">{translate('madoguchi.printDesk.cancel')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{translate('madoguchi.printDesk.cancelText')}</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setCancelling(undefined)}>{translate('ra.action.cancel')}</Button>
+          <Button color="error" variant="contained" onClick={() => void act(() => api.cancelPrintRun(cancelling!), 'madoguchi.printDesk.cancelled').then(() => setCancelling(undefined))}>
+            {translate('madoguchi.printDesk.cancel')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Section>
   );
 }
 
@@ -216,27 +207,22 @@ function Failed() {
   const { data = [] } = useGetList<LetterSummary>('letters', { filter: { status: 'failed' }, sort: { field: 'createdAt', order: 'ASC' }, pagination: { page: 1, perPage: 50 } });
   if (!data.length) return null;
   return (
-    <Card component="section" aria-labelledby="failed-title">
-      <CardContent>
-        <Typography variant="h6" component="h2" id="failed-title" gutterBottom color="error">
-          {translate('madoguchi.printDesk.failed', { count: data.length })}
-        </Typography>
-        {data.map((l) => (
-          <Alert
-            key={l.id}
-            severity="error"
-            sx={{ mb: 1 }}
-            action={
-              <Button color="inherit" size="small" onClick={() => void act(() => api.retryLetter(l.id), 'madoguchi.printDesk.retried')}>
-                {translate('madoguchi.printDesk.retry')}
-              </Button>
-            }
-          >
-            {l.receiptNumber} {l.inquiryNumber}: {l.lastError}
-          </Alert>
-        ))}
-      </CardContent>
-    </Card>
+    <Section id="failed-title" title={translate('madoguchi.printDesk.failed', { count: data.length })} titleColor="error">
+      {data.map((l) => (
+        <Alert
+          key={l.id}
+          severity="error"
+          sx={{ mb: 1 }}
+          action={
+            <Button color="inherit" size="small" onClick={() => void act(() => api.retryLetter(l.id), 'madoguchi.printDesk.retried')}>
+              {translate('madoguchi.printDesk.retry')}
+            </Button>
+          }
+        >
+          {l.receiptNumber} {l.inquiryNumber}: {l.lastError}
+        </Alert>
+      ))}
+    </Section>
   );
 }
 

@@ -9,6 +9,7 @@ import { DocumentsEditor, toPresented, type DocumentRow } from '../documents/Doc
 import { usePolicy } from '../municipality';
 import { messageOf, useAction } from '../useAction';
 import { useApi } from '../useApi';
+import { Section } from '../Section';
 
 
 /** The second visit: the documents checked against the case's own policy, and the reply recorded. */
@@ -59,30 +60,25 @@ function SecondVisit({ match, codes, onDone }: { match: ReplyMatch; codes: { inq
   }
 
   return (
-    <Card component="section" aria-labelledby="visit2-title">
-      <CardContent>
-        <Typography variant="h6" component="h2" id="visit2-title" gutterBottom>
-          {translate('madoguchi.replyDesk.documents')}
-        </Typography>
-        <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2}>
-          <Box sx={{ flex: 2 }}>
-            <DocumentsEditor rows={rows} onChange={setRows} presenters={['holder', 'representative']} idPrefix="visit2" />
-          </Box>
-          <Box sx={{ flex: 1 }}>
-            <Checklist lines={lines} label={translate('madoguchi.register.visit2')} />
-          </Box>
-        </Stack>
-        <Button
-          sx={{ mt: 2 }}
-          variant="contained"
-          disabled={!check.satisfied || busy}
-          onClick={() => void move({ to: 'reply_returned', reply: codes, documents: toPresented(rows) }, 'madoguchi.replyDesk.recorded')}
-          id="reply-record"
-        >
-          {translate('madoguchi.replyDesk.record')}
-        </Button>
-      </CardContent>
-    </Card>
+    <Section id="visit2-title" title={translate('madoguchi.replyDesk.documents')}>
+      <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2}>
+        <Box sx={{ flex: 2 }}>
+          <DocumentsEditor rows={rows} onChange={setRows} presenters={['holder', 'representative']} idPrefix="visit2" />
+        </Box>
+        <Box sx={{ flex: 1 }}>
+          <Checklist lines={lines} label={translate('madoguchi.register.visit2')} />
+        </Box>
+      </Stack>
+      <Button
+        sx={{ mt: 2 }}
+        variant="contained"
+        disabled={!check.satisfied || busy}
+        onClick={() => void move({ to: 'reply_returned', reply: codes, documents: toPresented(rows) }, 'madoguchi.replyDesk.recorded')}
+        id="reply-record"
+      >
+        {translate('madoguchi.replyDesk.record')}
+      </Button>
+    </Section>
   );
 }
 
@@ -131,46 +127,41 @@ export function ReplyDesk() {
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
       <Title title={translate('madoguchi.replyDesk.title')} />
-      <Card component="section" aria-labelledby="lookup-title">
-        <CardContent>
-          <Typography variant="h6" component="h2" id="lookup-title" gutterBottom>
-            {translate('madoguchi.replyDesk.lookup')}
-          </Typography>
-          <Stack component="form" direction={{ xs: 'column', md: 'row' }} spacing={2} onSubmit={(e) => void lookup(e)} sx={{ alignItems: { md: 'flex-start' } }}>
-            <TextField id="reply-inquiry-number" label={translate('madoguchi.case.inquiryNumber')} value={inquiryNumber} onChange={(e) => typedNumber(e.target.value)} autoFocus required autoComplete="off" helperText={translate('madoguchi.replyDesk.numberHelp')} />
-            <TextField id="reply-check-code" label={translate('madoguchi.replyDesk.checkCode')} value={checkCode} onChange={(e) => setCheckCode(e.target.value)} required autoComplete="off" />
-            <Button type="submit" variant="contained" disabled={busy} sx={{ mt: { md: 1 } }} id="reply-lookup">
-              {translate('madoguchi.replyDesk.find')}
-            </Button>
-          </Stack>
-          {refusal && (
-            <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-              {refusal}
-            </Alert>
-          )}
-          {match && (
-            <Box sx={{ mt: 2 }} data-testid="reply-match">
-              {match.deadlinePassed && (
-                <Alert severity="warning" sx={{ mb: 1 }}>
-                  {translate('madoguchi.replyDesk.late', { days: match.daysPastDeadline })}
-                </Alert>
-              )}
-              <Typography variant="h5" component="p">
-                <Link to={`/cases/${match.caseId}/show`}>{match.receiptNumber}</Link>
-              </Typography>
-              <Typography>
-                {translate('madoguchi.register.holder')}: {match.holderName} ・ {translate('madoguchi.replyDesk.agent')}: {match.agentName}
-              </Typography>
-              <Typography color="text.secondary">
-                {translate('madoguchi.case.mailedOn')} {formatJapaneseDate(match.mailedOn)} ・ {translate('madoguchi.cases.replyDeadline')} {formatJapaneseDate(match.replyDeadline)}
-              </Typography>
-              <Alert severity="info" sx={{ mt: 1 }}>
-                {translate('madoguchi.replyDesk.sameAgent')}
+      <Section id="lookup-title" title={translate('madoguchi.replyDesk.lookup')}>
+        <Stack component="form" direction={{ xs: 'column', md: 'row' }} spacing={2} onSubmit={(e) => void lookup(e)} sx={{ alignItems: { md: 'flex-start' } }}>
+          <TextField id="reply-inquiry-number" label={translate('madoguchi.case.inquiryNumber')} value={inquiryNumber} onChange={(e) => typedNumber(e.target.value)} autoFocus required autoComplete="off" helperText={translate('madoguchi.replyDesk.numberHelp')} />
+          <TextField id="reply-check-code" label={translate('madoguchi.replyDesk.checkCode')} value={checkCode} onChange={(e) => setCheckCode(e.target.value)} required autoComplete="off" />
+          <Button type="submit" variant="contained" disabled={busy} sx={{ mt: { md: 1 } }} id="reply-lookup">
+            {translate('madoguchi.replyDesk.find')}
+          </Button>
+        </Stack>
+        {refusal && (
+          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+            {refusal}
+          </Alert>
+        )}
+        {match && (
+          <Box sx={{ mt: 2 }} data-testid="reply-match">
+            {match.deadlinePassed && (
+              <Alert severity="warning" sx={{ mb: 1 }}>
+                {translate('madoguchi.replyDesk.late', { days: match.daysPastDeadline })}
               </Alert>
-            </Box>
-          )}
-        </CardContent>
-      </Card>
+            )}
+            <Typography variant="h5" component="p">
+              <Link to={`/cases/${match.caseId}/show`}>{match.receiptNumber}</Link>
+            </Typography>
+            <Typography>
+              {translate('madoguchi.register.holder')}: {match.holderName} ・ {translate('madoguchi.replyDesk.agent')}: {match.agentName}
+            </Typography>
+            <Typography color="text.secondary">
+              {translate('madoguchi.case.mailedOn')} {formatJapaneseDate(match.mailedOn)} ・ {translate('madoguchi.cases.replyDeadline')} {formatJapaneseDate(match.replyDeadline)}
+            </Typography>
+            <Alert severity="info" sx={{ mt: 1 }}>
+              {translate('madoguchi.replyDesk.sameAgent')}
+            </Alert>
+          </Box>
+        )}
+      </Section>
       {match && <SecondVisit key={match.caseId} match={match} codes={{ inquiryNumber, checkCode }} onDone={reset} />}
     </Stack>
   );

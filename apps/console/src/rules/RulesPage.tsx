@@ -1,6 +1,7 @@
 import { DEFAULT_POLICY, PIN, PIN_FORMAT, ROUTE, requiredDocuments, type Route } from '@madoguchi/domain';
-import { Card, CardContent, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
+import { Section } from '../Section';
 
 const VISITS: Record<Route, (1 | 2)[]> = { self: [1], legal_representative: [1], voluntary_agent: [1, 2] };
 
@@ -11,45 +12,35 @@ export function RulesPage() {
     <Stack spacing={2} sx={{ mt: 2 }}>
       <Title title={translate('madoguchi.rules.title')} />
       {ROUTE.values.map((route) => (
-        <Card key={route} component="section" aria-labelledby={`route-${route}`}>
-          <CardContent>
-            <Typography variant="h6" component="h2" id={`route-${route}`}>
-              {ROUTE.labels[route]}
-            </Typography>
-            {VISITS[route].map((visit) => (
-              <div key={visit}>
-                <Typography variant="subtitle1" component="h3" sx={{ mt: 1 }}>
-                  {translate(visit === 1 ? 'madoguchi.rules.visit1' : 'madoguchi.rules.visit2')}
-                </Typography>
-                <List dense>
-                  {requiredDocuments({ route, visit, representativeKind: route === 'legal_representative' ? 'parent' : null }, DEFAULT_POLICY).map((req) => (
-                    <ListItem key={req.id}>
-                      <ListItemText primary={req.label} />
-                    </ListItem>
-                  ))}
-                </List>
-              </div>
-            ))}
-          </CardContent>
-        </Card>
+        <Section key={route} id={`route-${route}`} gutterBottom={false} title={ROUTE.labels[route]}>
+          {VISITS[route].map((visit) => (
+            <div key={visit}>
+              <Typography variant="subtitle1" component="h3" sx={{ mt: 1 }}>
+                {translate(visit === 1 ? 'madoguchi.rules.visit1' : 'madoguchi.rules.visit2')}
+              </Typography>
+              <List dense>
+                {requiredDocuments({ route, visit, representativeKind: route === 'legal_representative' ? 'parent' : null }, DEFAULT_POLICY).map((req) => (
+                  <ListItem key={req.id}>
+                    <ListItemText primary={req.label} />
+                  </ListItem>
+                ))}
+              </List>
+            </div>
+          ))}
+        </Section>
       ))}
-      <Card component="section" aria-labelledby="pin-formats">
-        <CardContent>
-          <Typography variant="h6" component="h2" id="pin-formats">
-            {translate('madoguchi.rules.pinFormats')}
-          </Typography>
-          <List dense>
-            {PIN.values.map((pin) => (
-              <ListItem key={pin}>
-                <ListItemText
-                  primary={PIN.labels[pin]}
-                  secondary={translate('madoguchi.rules.pinFormat', { format: PIN_FORMAT[pin].description, tries: PIN_FORMAT[pin].locksAfterWrongTries })}
-                />
-              </ListItem>
-            ))}
-          </List>
-        </CardContent>
-      </Card>
+      <Section id="pin-formats" gutterBottom={false} title={translate('madoguchi.rules.pinFormats')}>
+        <List dense>
+          {PIN.values.map((pin) => (
+            <ListItem key={pin}>
+              <ListItemText
+                primary={PIN.labels[pin]}
+                secondary={translate('madoguchi.rules.pinFormat', { format: PIN_FORMAT[pin].description, tries: PIN_FORMAT[pin].locksAfterWrongTries })}
+              />
+            </ListItem>
+          ))}
+        </List>
+      </Section>
     </Stack>
   );
 }
