@@ -27,10 +27,10 @@ import { useRole, useRoleIn } from '../roles';
 import { messageOf, useAction } from '../useAction';
 import { useApi } from '../useApi';
 import { Section } from '../Section';
+import { japanDateTime } from '../format';
 
 
 
-const dateTime = (iso: string) => new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' });
 const date = (d: string | null) => (d ? formatJapaneseDate(d) : '—');
 
 function Party({ title, party, extra }: { title: string; party: PartyView; extra?: string }) {
@@ -302,7 +302,7 @@ export function CaseShow() {
                 {h.reason ? `（${CANCEL_REASON.labels[h.reason]}）` : ''}
               </Typography>
               <Typography variant="body2" color="text.secondary">
-                {dateTime(h.at)} ・ {h.actor.username}
+                {japanDateTime(h.at)} ・ {h.actor.username}
               </Typography>
               {h.note && <Typography variant="body2">{h.note}</Typography>}
             </Box>

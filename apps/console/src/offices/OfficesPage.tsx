@@ -8,6 +8,7 @@ import { useRoleIn } from '../roles';
 import { useAction } from '../useAction';
 import { useApi } from '../useApi';
 import { Section } from '../Section';
+import { japanDateTime } from '../format';
 
 const WEEKDAYS = ['0', '1', '2', '3', '4', '5', '6'] as const;
 
@@ -153,7 +154,7 @@ function PolicyEditor() {
           {versions.map((v) => (
             <TableRow key={v.version}>
               <TableCell>{v.version}</TableCell>
-              <TableCell>{new Date(v.createdAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}</TableCell>
+              <TableCell>{japanDateTime(v.createdAt)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

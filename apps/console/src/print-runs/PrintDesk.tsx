@@ -8,10 +8,10 @@ import { useRoleIn } from '../roles';
 import { messageOf, useAction } from '../useAction';
 import { useApi } from '../useApi';
 import { Section } from '../Section';
+import { japanDateTime } from '../format';
 
 
 
-const time = (iso: string) => new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' });
 
 /** 印刷待ち: ready letters of cases that still need them, oldest first, all picked unless unticked. */
 function Waiting() {
@@ -53,7 +53,7 @@ function Waiting() {
                     {l.holderName}
                     {l.missingCharacters && <Chip size="small" color="warning" sx={{ ml: 1 }} label={translate('madoguchi.printDesk.handwrite', { chars: l.missingCharacters })} />}
                   </TableCell>
-                  <TableCell>{time(l.createdAt)}</TableCell>
+                  <TableCell>{japanDateTime(l.createdAt)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -147,7 +147,7 @@ function Runs() {
           {data.map((run) => (
             <TableRow key={run.id} data-testid={`print-run-${run.status}`}>
               <TableCell>
-                {time(run.createdAt)}（{run.createdBy.username}）
+                {japanDateTime(run.createdAt)}（{run.createdBy.username}）
               </TableCell>
               <TableCell>{run.letterCount}</TableCell>
               <TableCell>{formatJapaneseDate(run.printedOn)}</TableCell>
