@@ -24,6 +24,7 @@ import { choices } from '../codes';
 import { useOffices } from '../municipality';
 import { useAction } from '../useAction';
 import { useApi } from '../useApi';
+import { japanDateTime } from '../format';
 
 function useOfficeChoices() {
   const { data = [] } = useOffices();
@@ -41,7 +42,7 @@ export function UserList() {
         <SelectField source="role" label="madoguchi.users.role" choices={choices(ROLE)} />
         <SelectField source="officeId" label="madoguchi.users.office" choices={offices} sortable={false} />
         <BooleanField source="active" label="madoguchi.users.active" />
-        <FunctionField label="madoguchi.users.locked" render={(r: { lockedUntil: string | null }) => (r.lockedUntil && new Date(r.lockedUntil) > new Date() ? new Date(r.lockedUntil).toLocaleString('ja-JP') : '—')} />
+        <FunctionField label="madoguchi.users.locked" render={(r: { lockedUntil: string | null }) => (r.lockedUntil && new Date(r.lockedUntil) > new Date() ? japanDateTime(r.lockedUntil) : '—')} />
         <DateField source="createdAt" label="madoguchi.users.createdAt" locales="ja-JP" />
       </Datagrid>
     </List>
