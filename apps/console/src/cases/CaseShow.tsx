@@ -134,7 +134,7 @@ function Actions({ record }: { record: CaseView }) {
 }
 
 /** Letters of the case, with a preview for print staff and a reissue for the counter. */
-function Letters({ record }: { record: CaseView }) {
+function Letters({ record, current }: { record: CaseView; current: CaseView['letters'][number] | undefined }) {
   const translate = useTranslate();
   const notify = useNotify();
   const act = useAction();
@@ -142,7 +142,6 @@ function Letters({ record }: { record: CaseView }) {
   const roleIn = useRoleIn();
   const [reissuing, setReissuing] = useState(false);
   const [reason, setReason] = useState<LetterReissueReason | ''>('');
-  const current = [...record.letters].reverse().find((l) => l.status !== 'superseded');
   const canReissue = roleIn('caseWork') && !reissueProblem(record.state, current?.status);
 
   async function preview(letterId: string) {
@@ -221,6 +220,7 @@ export function CaseShow() {
   const { record, isPending, error } = useShowController<CaseView>();
   if (isPending) return <Loading />;
   if (error || !record) return <Alert severity="error">{error instanceof Error ? error.message : translate('ra.page.error')}</Alert>;
+  // The newest letter not replaced by a reissue: its deadline is the case's, and it decides whether a reissue is allowed.
   const current = [...record.letters].reverse().find((l) => l.status !== 'superseded');
   const overdue = record.state === 'inquiry_mailed' && !!current?.replyDeadline && isOverdue(current.replyDeadline, japanDate(new Date()));
 
@@ -288,7 +288,7 @@ export function CaseShow() {
 
       {record.route === 'voluntary_agent' && (
         <Section id="case-letters" title={translate('madoguchi.case.letters')}>
-          <Letters record={record} />
+          <Letters record={record} current={current} />
         </Section>
       )}
 
