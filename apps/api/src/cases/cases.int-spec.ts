@@ -141,10 +141,13 @@ describe('secrets stay out', () => {
   });
 
   it('nothing planted reached any table', async () => {
+    // The outbox payloads hold the ids of rows the whole run made; a random UUID may hold 4821 by chance, so
+    // the ids are taken out before looking (nothing typed at the counter can become an id).
     const hits = await db.$queryRawUnsafe<{ n: bigint }[]>(
       `SELECT count(*) AS n FROM (
          SELECT note AS t FROM cases UNION ALL SELECT address FROM parties UNION ALL SELECT family_name FROM parties
-         UNION ALL SELECT given_name FROM parties UNION ALL SELECT payload::text FROM outbox_messages
+         UNION ALL SELECT given_name FROM parties
+         UNION ALL SELECT regexp_replace(payload::text, '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', '', 'g') FROM outbox_messages
        ) all_text WHERE t LIKE '%${NUMBER}%' OR t LIKE '%${PIN}%'`,
     );
     expect(Number(hits[0]!.n)).toBe(0);
