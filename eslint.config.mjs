@@ -25,9 +25,28 @@ export default defineConfig(
         {
           patterns: [
             { group: ['node:*', 'fs', 'path', 'http', 'crypto'], message: 'packages/domain does no I/O.' },
-            { group: ['@nestjs/*', '@prisma/*', 'react', 'react-admin', '@madoguchi/db', '@madoguchi/platform', 'pino', 'bullmq', 'ioredis'], message: 'packages/domain holds pure rules only.' },
+            {
+              group: ['@nestjs/*', '@prisma/*', 'react', 'react-admin', '@madoguchi/db', '@madoguchi/platform', 'pino', 'bullmq', 'ioredis'],
+              message: 'packages/domain holds pure rules only.',
+            },
           ],
         },
+      ],
+    },
+  },
+  {
+    // A "no" is a Refused (apps/api/src/errors/refused.ts) with a code from the domain's catalogue;
+    // only the exception filter knows HTTP statuses and Nest's exceptions.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/errors/http-exception.filter.ts', '**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'NewExpression[callee.name=/Exception$/]',
+          message: 'Throw refused(code) from apps/api/src/errors/refused.ts; the exception filter maps it to HTTP.',
+        },
+        { selector: 'ThrowStatement > CallExpression[callee.name=/Exception$/]', message: 'Throw refused(code) from apps/api/src/errors/refused.ts.' },
       ],
     },
   },

@@ -1,20 +1,24 @@
 // Shared jest settings for every workspace (each has a jest.config.js that spreads this).
 // TypeScript goes through SWC, which keeps decorator metadata for NestJS. NestJS 12 and a few of
 // its dependencies ship ES modules only; jest on Node 20 loads them only once transformed.
-const esmOnly = [
-  '@nestjs',
-  'file-type',
-  'strtok3',
-  'token-types',
-  '@tokenizer',
-  'uint8array-extras',
-  '@borewit',
-  '@prisma/schema-engine-wasm',
-];
+const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', '@prisma/schema-engine-wasm'];
+
+// The test tiers (README, "Tests"): TEST_TIER=unit runs the pure tests (no PostgreSQL or Redis
+// needed: the global set-ups stand aside), int the integration tests against real servers, e2e
+// the browser journeys; unset, all three.
+const TIERS = {
+  unit: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
+  int: ['<rootDir>/src/**/*.int-spec.ts'],
+  e2e: ['<rootDir>/src/**/*.e2e-spec.ts'],
+};
+const tier = process.env.TEST_TIER;
+if (tier !== undefined && !(tier in TIERS)) throw new Error(`TEST_TIER must be one of ${Object.keys(TIERS).join(', ')} (or unset for all), not "${tier}"`);
 
 module.exports = {
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts', '<rootDir>/src/**/*.spec.tsx'],
+  testMatch: tier ? TIERS[tier] : Object.values(TIERS).flat(),
+  // A workspace with no test of the tier asked for passes.
+  passWithNoTests: true,
   transform: {
     '^.+\\.(t|j)sx?$': [
       '@swc/jest',

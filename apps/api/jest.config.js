@@ -2,6 +2,6 @@ module.exports = {
   ...require('../../jest.preset.js'),
   // The integration files share the run's database and its demo users; one at a time.
   maxWorkers: 1,
-  globalSetup: '@madoguchi/devstack/dist/testing/global-setup.js',
-  globalTeardown: '@madoguchi/devstack/dist/testing/global-teardown.js',
+  globalSetup: '@madoguchi/devstack/jest-global-setup',
+  globalTeardown: '@madoguchi/devstack/jest-global-teardown',
 };

@@ -3,6 +3,6 @@ module.exports = {
   // The files share the run's database and queue, and start worker processes that take whatever
   // is in the outbox: one file at a time.
   maxWorkers: 1,
-  globalSetup: '@madoguchi/devstack/dist/testing/global-setup.js',
-  globalTeardown: '@madoguchi/devstack/dist/testing/global-teardown.js',
+  globalSetup: '@madoguchi/devstack/jest-global-setup',
+  globalTeardown: '@madoguchi/devstack/jest-global-teardown',
 };

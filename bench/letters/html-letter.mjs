@@ -26,7 +26,10 @@ export async function htmlLetter(d, fontOrigin) {
   const deadline = formatJapaneseDate(d.replyDeadline);
   const pins = d.pins.map((p) => PIN.labels[p]).join('、');
   const boxes = d.pins
-    .map((p) => `<div class="pin"><b>${esc(PIN.labels[p])}</b><div class="small">${esc(PIN_FORMAT[p].description)}</div><div class="boxes">${'<span></span>'.repeat(p === 'signature' ? 16 : 4)}</div></div>`)
+    .map(
+      (p) =>
+        `<div class="pin"><b>${esc(PIN.labels[p])}</b><div class="small">${esc(PIN_FORMAT[p].description)}</div><div class="boxes">${'<span></span>'.repeat(p === 'signature' ? 16 : 4)}</div></div>`,
+    )
     .join('');
   return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><style>${fontCss(fontOrigin)}
 @page { size: A4; margin: 20mm; }

@@ -13,24 +13,35 @@ import { FONT_FILES, htmlLetter } from './html-letter.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { renderInquiryLetter, renderLetterBatch } = require(`${root}/packages/letters/dist/index.js`);
+const { renderInquiryLetter, renderLetterBatch, EXAMPLE_LETTER } = require(`${root}/packages/letters/dist/index.js`);
 const { generateInquiryNumber, japanDate, addDays } = require(`${root}/packages/domain/dist/index.js`);
-const db$ = require(`${root}/packages/db/dist/index.js`);
+const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
 const { LetterCodes, createLogger } = require(`${root}/packages/platform/dist/index.js`);
-const { RenderPrintRunJob } = require(`${root}/apps/worker/dist/letters/render-print-run.job.js`);
+const { renderPrintRun } = require(`${root}/packages/jobs/dist/index.js`);
 const { chromium } = require('playwright-core');
+const devstack$ = require(`${root}/packages/devstack/dist/testing/index.js`);
 
 const LETTER_SECRET = randomBytes(32).toString('base64');
 const codes = new LetterCodes(LETTER_SECRET);
-const NAMES = [['江東', '花子'], ['𠮷田', '一郎'], ['髙橋', '美咲'], ['渡邉', '健太'], ['佐々木', '陽菜']];
+const NAMES = [
+  ['江東', '花子'],
+  ['𠮷田', '一郎'],
+  ['髙橋', '美咲'],
+  ['渡邉', '健太'],
+  ['佐々木', '陽菜'],
+];
 const sample = (i) => {
   const inquiryNumber = generateInquiryNumber(randomBytes);
   const [family, given] = NAMES[i % NAMES.length];
   return {
-    issuedOn: '2026-11-25', replyDeadline: '2026-12-25', inquiryNumber, checkCode: codes.checkCodeFor(inquiryNumber),
+    ...EXAMPLE_LETTER,
+    issuedOn: '2026-11-25',
+    replyDeadline: '2026-12-25',
+    inquiryNumber,
+    checkCode: codes.checkCodeFor(inquiryNumber),
+    documentNumber: `見市民第${i + 1}号`,
     holder: { name: `${family} ${given}`, postalCode: '135-8383', address: `東京都江東区東陽4-11-${i + 1}` },
-    agent: { name: '江東 太郎' }, pins: i % 3 ? ['user_auth', 'resident_registry'] : ['signature', 'user_auth'],
-    sender: { municipality: '見本市', office: '見本市役所 市民課', postalCode: '100-0001', address: '見本県見本市中央1-1-1', phone: '0120-000-001' },
+    pins: i % 3 ? ['user_auth', 'resident_registry'] : ['signature', 'user_auth'],
   };
 };
 const rows = [];
@@ -54,15 +65,20 @@ const tpl = await time(async () => {
   return bytes;
 });
 const templateRate = (N_TEMPLATE / tpl.ms) * 1000;
-report('template: letters/s (one process, render only)', templateRate.toFixed(0), `${(tpl.ms / N_TEMPLATE).toFixed(2)} ms a letter, ${(tpl.result / N_TEMPLATE / 1024).toFixed(0)} KB a PDF`);
+report(
+  'template: letters/s (one process, render only)',
+  templateRate.toFixed(0),
+  `${(tpl.ms / N_TEMPLATE).toFixed(2)} ms a letter, ${(tpl.result / N_TEMPLATE / 1024).toFixed(0)} KB a PDF`,
+);
 const batch = await time(() => renderLetterBatch(letters, '2026-11-25'));
-report('template: 1,000 letters as one PDF (render only)', `${(batch.ms / 1000).toFixed(2)} s`, `${(batch.result.pdf.length / 1e6).toFixed(1)} MB, ${batch.result.pages} pages`);
+report(
+  'template: 1,000 letters as one PDF (render only)',
+  `${(batch.ms / 1000).toFixed(2)} s`,
+  `${(batch.result.pdf.length / 1e6).toFixed(1)} MB, ${batch.result.pages} pages`,
+);
 
 // 2. The same letter through headless Chromium (HTML → page.pdf()).
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await chromium.launch({ executablePath: devstack$.CHROMIUM_PATH, args: [...devstack$.CHROMIUM_ARGS] });
 // Fonts come from a local server with a long cache life, as a render service would have them.
 const fontServer = createServer((req, res) => {
   const file = FONT_FILES[req.url];
@@ -87,7 +103,11 @@ const chrome = await time(async () => {
   return bytes;
 });
 const chromeRate = (N_CHROME / chrome.ms) * 1000;
-report('chromium: letters/s (one page, HTML → PDF)', chromeRate.toFixed(1), `${(chrome.ms / N_CHROME).toFixed(1)} ms a letter, ${(chrome.result / N_CHROME / 1024).toFixed(0)} KB a PDF`);
+report(
+  'chromium: letters/s (one page, HTML → PDF)',
+  chromeRate.toFixed(1),
+  `${(chrome.ms / N_CHROME).toFixed(1)} ms a letter, ${(chrome.result / N_CHROME / 1024).toFixed(0)} KB a PDF`,
+);
 report('template ÷ chromium, letters/s (same run)', `${(templateRate / chromeRate).toFixed(1)}×`);
 const N_CHROME_BATCH = 1000;
 const body = (h) => h.slice(h.indexOf('<body>') + 6, h.lastIndexOf('</body>'));
@@ -115,10 +135,33 @@ const policy = await db.policyVersion.findFirstOrThrow({ orderBy: { version: 'de
 
 async function agentCases(n) {
   const cases = Array.from({ length: n }, (_, i) => ({ id: randomUUID(), i }));
-  await db.pinResetCase.createMany({ data: cases.map((c) => ({ id: c.id, receiptNumber: `HQ-2026-B${c.id.slice(0, 8).toUpperCase()}`, officeId: clerk.officeId, route: 'voluntary_agent', reason: 'forgotten', pins: ['user_auth'], policyVersionId: policy.id, createdById: clerk.id })) });
+  await db.pinResetCase.createMany({
+    data: cases.map((c) => ({
+      id: c.id,
+      receiptNumber: `HQ-2026-B${c.id.slice(0, 8).toUpperCase()}`,
+      officeId: clerk.officeId,
+      route: 'voluntary_agent',
+      reason: 'forgotten',
+      pins: ['user_auth'],
+      policyVersionId: policy.id,
+      createdById: clerk.id,
+    })),
+  });
   await db.party.createMany({
     data: cases.flatMap((c) => [
-      { caseId: c.id, role: 'holder', familyName: NAMES[c.i % 5][0], givenName: NAMES[c.i % 5][1], familyNameKana: 'コウトウ', givenNameKana: 'ハナコ', birthDate: new Date('1950-04-01'), postalCode: '135-8383', address: `東京都江東区東陽4-11-${c.i + 1}`, adultWard: false, hasSignatureCertificate: true },
+      {
+        caseId: c.id,
+        role: 'holder',
+        familyName: NAMES[c.i % 5][0],
+        givenName: NAMES[c.i % 5][1],
+        familyNameKana: 'コウトウ',
+        givenNameKana: 'ハナコ',
+        birthDate: new Date('1950-04-01'),
+        postalCode: '135-8383',
+        address: `東京都江東区東陽4-11-${c.i + 1}`,
+        adultWard: false,
+        hasSignatureCertificate: true,
+      },
       { caseId: c.id, role: 'representative', kind: 'agent', familyName: '江東', givenName: '太郎', familyNameKana: 'コウトウ', givenNameKana: 'タロウ' },
     ]),
   });
@@ -129,7 +172,15 @@ async function agentCases(n) {
 
 function startWorker(prefix) {
   const child = spawn(process.execPath, [`${root}/apps/worker/dist/main.js`], {
-    env: { ...process.env, DATABASE_URL: url, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: prefix, LETTER_SECRET, LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '50' },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: prefix,
+      LETTER_SECRET,
+      LOG_LEVEL: 'warn',
+      OUTBOX_POLL_MS: '50',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return child;
@@ -158,14 +209,19 @@ report('worker: letters/s, 2 processes', two.rate.toFixed(0), `peak RSS ${two.rs
 
 // 4. A 1,000-letter print run, as the worker's job makes it.
 const logger = createLogger('bench', 'silent');
-const job = new RenderPrintRunJob(db, codes, logger);
+const jobContext = { db, codes, logger, clock: { now: () => new Date(), today: () => japanDate(new Date()) } };
 const printStaff = await db.staffUser.findUniqueOrThrow({ where: { username: 'print_staff' } });
 async function printRun(issuedOn, printedOn) {
-  const ids = (await db.inquiryLetter.findMany({ where: { status: 'ready', printRunId: null }, take: 1000, orderBy: { createdAt: 'asc' }, select: { id: true } })).map((l) => l.id);
+  const ids = (
+    await db.inquiryLetter.findMany({ where: { status: 'ready', printRunId: null }, take: 1000, orderBy: { createdAt: 'asc' }, select: { id: true } })
+  ).map((l) => l.id);
   await db.inquiryLetter.updateMany({ where: { id: { in: ids } }, data: { issuedOn: db$.dateColumn(issuedOn) } });
-  const run = await db.printRun.create({ data: { officeId: printStaff.officeId, createdById: printStaff.id, letterCount: ids.length, printedOn: db$.dateColumn(printedOn) } });
-  for (const [position, id] of ids.entries()) await db.inquiryLetter.update({ where: { id }, data: { status: 'printed', printRunId: run.id, printRunPosition: position } });
-  const t = await time(() => job.run({ printRunId: run.id }));
+  const run = await db.printRun.create({
+    data: { officeId: printStaff.officeId, createdById: printStaff.id, letterCount: ids.length, printedOn: db$.dateColumn(printedOn) },
+  });
+  for (const [position, id] of ids.entries())
+    await db.inquiryLetter.update({ where: { id }, data: { status: 'printed', printRunId: run.id, printRunPosition: position } });
+  const t = await time(() => renderPrintRun.run(jobContext, { printRunId: run.id }));
   const stored = await db.printRun.findUniqueOrThrow({ where: { id: run.id } });
   return { s: t.ms / 1000, mb: stored.pdf.length / 1e6 };
 }
@@ -179,6 +235,8 @@ await db.$disconnect();
 await db$.dropDatabase(url);
 
 const cpus = os.cpus();
-console.log(`\nMachine: ${cpus.length} × ${cpus[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+console.log(
+  `\nMachine: ${cpus.length} × ${cpus[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`,
+);
 console.log('| measure | result | note |\n|---|---|---|');
 for (const r of rows) console.log(`| ${r.what} | ${r.value} | ${r.note} |`);

@@ -13,10 +13,11 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const db$ = require(`${root}/packages/db/dist/index.js`);
+const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
 const { japanDate } = require(`${root}/packages/domain/dist/index.js`);
 const autocannon = require('autocannon');
 const { Pool } = require('pg');
+const devstack$ = require(`${root}/packages/devstack/dist/testing/index.js`);
 
 const SECONDS = Number(process.argv[2] ?? 15);
 const CONNECTIONS = 10;
@@ -37,25 +38,45 @@ function startProcess(main, env) {
 const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 async function waitForHttp(u) {
   for (let i = 0; i < 300; i++) {
-    if (await fetch(u).then(() => true, () => false)) return;
+    if (
+      await fetch(u).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${u} never answered`);
 }
 
 // --- the API on the bench database
-const port = 20000 + Math.floor(Math.random() * 20000);
+const port = await devstack$.freePorts();
 const api = startProcess(`${root}/apps/api/dist/main.js`, {
-  DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', AUTH_SECRET: randomBytes(32).toString('base64'), LETTER_SECRET: randomBytes(32).toString('base64'),
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: 'madoguchi-bench', LOGIN_ATTEMPTS_PER_MINUTE: '100000',
+  DATABASE_URL: url,
+  PORT: String(port),
+  LOG_LEVEL: 'warn',
+  AUTH_SECRET: randomBytes(32).toString('base64'),
+  LETTER_SECRET: randomBytes(32).toString('base64'),
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  REDIS_PREFIX: 'madoguchi-bench',
+  LOGIN_ATTEMPTS_PER_MINUTE: '100000',
 });
 const base = `http://127.0.0.1:${port}`;
 await waitForHttp(`${base}/health`);
-const login = await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk', password: PASSWORD }) })).json();
+const login = await (
+  await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'clerk', password: PASSWORD }),
+  })
+).json();
 const headers = { authorization: `Bearer ${login.accessToken}`, 'content-type': 'application/json' };
 const hq = (await pool.query(`SELECT id FROM offices WHERE code = 'HQ'`)).rows[0].id;
 const municipality = (await pool.query(`SELECT municipality_id FROM offices WHERE code = 'HQ'`)).rows[0].municipality_id;
-const sampleCase = (await pool.query(`SELECT c.id FROM cases c WHERE c.office_id = $1 AND c.route = 'voluntary_agent' AND c.state = 'inquiry_mailed' LIMIT 1`, [hq])).rows[0].id;
+const sampleCase = (
+  await pool.query(`SELECT c.id FROM cases c WHERE c.office_id = $1 AND c.route = 'voluntary_agent' AND c.state = 'inquiry_mailed' LIMIT 1`, [hq])
+).rows[0].id;
 const today = japanDate(new Date());
 const enc = (v) => encodeURIComponent(JSON.stringify(v));
 const list = (filter) => `/api/cases?filter=${enc(filter)}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`;
@@ -73,26 +94,45 @@ const scenarios = [
   {
     name: 'overdue agent cases of one office',
     path: list({ officeId: hq, route: 'voluntary_agent', overdue: true }),
-    sql: [`${SUMMARY} WHERE ${IN_MUNICIPALITY} AND c.office_id = $3 AND c.route = 'voluntary_agent' AND ${OVERDUE} ORDER BY c.created_at DESC, c.id LIMIT 25`, `SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${IN_MUNICIPALITY} AND c.office_id = $3 AND c.route = 'voluntary_agent' AND ${OVERDUE} LIMIT 1001) n`],
+    sql: [
+      `${SUMMARY} WHERE ${IN_MUNICIPALITY} AND c.office_id = $3 AND c.route = 'voluntary_agent' AND ${OVERDUE} ORDER BY c.created_at DESC, c.id LIMIT 25`,
+      `SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${IN_MUNICIPALITY} AND c.office_id = $3 AND c.route = 'voluntary_agent' AND ${OVERDUE} LIMIT 1001) n`,
+    ],
     params: [municipality, today, hq],
   },
   {
     name: 'kana search (ヤマダ)',
     path: list({ q: 'ヤマダ' }),
     // A search is not counted (one row past the page says whether there is more), by the API or here.
-    sql: [`${SUMMARY} WHERE ${IN_MUNICIPALITY} AND EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND (p.family_name_kana LIKE $2 OR p.given_name_kana LIKE $2)) ORDER BY c.created_at DESC, c.id LIMIT 26`],
+    sql: [
+      `${SUMMARY} WHERE ${IN_MUNICIPALITY} AND EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND (p.family_name_kana LIKE $2 OR p.given_name_kana LIKE $2)) ORDER BY c.created_at DESC, c.id LIMIT 26`,
+    ],
     params: [municipality, 'ヤマダ%'],
+  },
+  {
+    name: 'kanji name search (山田)',
+    path: list({ q: '山田' }),
+    sql: [
+      `${SUMMARY} WHERE ${IN_MUNICIPALITY} AND EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.search_name LIKE $2) ORDER BY c.created_at DESC, c.id LIMIT 26`,
+    ],
+    params: [municipality, '山田%'],
   },
   {
     name: 'all cases, newest first (the list as it opens)',
     path: list({}),
-    sql: [`${SUMMARY} WHERE ${IN_MUNICIPALITY} ORDER BY c.created_at DESC, c.id LIMIT 25`, `SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${IN_MUNICIPALITY} LIMIT 1001) n`],
+    sql: [
+      `${SUMMARY} WHERE ${IN_MUNICIPALITY} ORDER BY c.created_at DESC, c.id LIMIT 25`,
+      `SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${IN_MUNICIPALITY} LIMIT 1001) n`,
+    ],
     params: [municipality],
   },
   {
     name: "today's walk-ins",
     path: list({ createdFrom: today, createdTo: today }),
-    sql: [`${SUMMARY} WHERE ${IN_MUNICIPALITY} AND c.created_at >= $2 AND c.created_at < $3 ORDER BY c.created_at DESC, c.id LIMIT 25`, `SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${IN_MUNICIPALITY} AND c.created_at >= $2 AND c.created_at < $3 LIMIT 1001) n`],
+    sql: [
+      `${SUMMARY} WHERE ${IN_MUNICIPALITY} AND c.created_at >= $2 AND c.created_at < $3 ORDER BY c.created_at DESC, c.id LIMIT 25`,
+      `SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${IN_MUNICIPALITY} AND c.created_at >= $2 AND c.created_at < $3 LIMIT 1001) n`,
+    ],
     params: [municipality, new Date(`${today}T00:00:00+09:00`), new Date(new Date(`${today}T00:00:00+09:00`).getTime() + 86_400_000)],
   },
   {
@@ -139,20 +179,45 @@ for (const s of scenarios) {
   const viaHttp = await viaApi(s.path);
   const floor = await viaSql(s.sql, s.params);
   report(`GET ${s.name}`, { api: viaHttp, sql: floor, ratioP95: viaHttp.p95 / floor.p95 });
-  const explained = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${s.sql[0]}`, s.params.slice(0, (s.sql[0].match(/\$\d/g) ?? []).reduce((m, p) => Math.max(m, Number(p.slice(1))), 0)));
+  const explained = await pool.query(
+    `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${s.sql[0]}`,
+    s.params.slice(
+      0,
+      (s.sql[0].match(/\$\d/g) ?? []).reduce((m, p) => Math.max(m, Number(p.slice(1))), 0),
+    ),
+  );
   plans.push(`### ${s.name}\n\n\`\`\`\n${explained.rows.map((r) => r['QUERY PLAN']).join('\n')}\n\`\`\``);
 }
 
 // --- registration throughput, beside a NestJS endpoint that only answers 201
 const selfCase = {
-  route: 'self', reason: 'locked', pins: ['user_auth'],
-  holder: { familyName: '速度', givenName: '計子', familyNameKana: 'ソクド', givenNameKana: 'ケイコ', birthDate: '1970-01-01', postalCode: '135-8383', address: '東京都江東区東陽4-11-28', adultWard: false, hasSignatureCertificate: true },
-  documents: [{ presentedBy: 'holder', type: 'my_number_card' }, { presentedBy: 'holder', type: 'health_insurance_card' }],
+  route: 'self',
+  reason: 'locked',
+  pins: ['user_auth'],
+  holder: {
+    familyName: '速度',
+    givenName: '計子',
+    familyNameKana: 'ソクド',
+    givenNameKana: 'ケイコ',
+    birthDate: '1970-01-01',
+    postalCode: '135-8383',
+    address: '東京都江東区東陽4-11-28',
+    adultWard: false,
+    hasSignatureCertificate: true,
+  },
+  documents: [
+    { presentedBy: 'holder', type: 'my_number_card', expiresOn: '2030-04-01' },
+    { presentedBy: 'holder', type: 'qualification_certificate' },
+  ],
 };
 const agentCase = {
-  ...selfCase, route: 'voluntary_agent', pins: ['resident_registry'],
-  representative: { kind: 'agent', familyName: '速度', givenName: '次郎', familyNameKana: 'ソクド', givenNameKana: 'ジロウ' },
+  ...selfCase,
+  route: 'voluntary_agent',
+  pins: ['resident_registry'],
+  representative: { kind: 'agent', familyName: '速度', givenName: '次郎', familyNameKana: 'ソクド', givenNameKana: 'ジロウ', birthDate: '1975-03-03' },
   documents: [{ presentedBy: 'representative', type: 'passport', expiresOn: '2099-01-01' }],
+  // No register connected (the default policy): the clerk checked the typed address against the 住民票.
+  attested: ['holder_address_checked'],
 };
 async function posts(u, body) {
   const result = await autocannon({ url: u, method: 'POST', headers, body: JSON.stringify(body), connections: CONNECTIONS, duration: SECONDS });
@@ -176,9 +241,14 @@ await pool.end();
 const cpus = os.cpus();
 const cases = 'see seed';
 const f = (n) => (typeof n === 'number' ? n.toFixed(n < 10 ? 1 : 0) : n);
-console.log(`Machine: ${cpus.length} × ${cpus[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${SECONDS} s a measure, ${CONNECTIONS} connections (${cases})\n`);
+console.log(
+  `Machine: ${cpus.length} × ${cpus[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${SECONDS} s a measure, ${CONNECTIONS} connections (${cases})\n`,
+);
 console.log('| list | API p50 / p95 / p99 ms | API req/s | SQL p50 / p95 / p99 ms | SQL req/s | API p95 ÷ SQL p95 |\n|---|---|---|---|---|---|');
-for (const r of rows.filter((x) => x.api)) console.log(`| ${r.what} | ${f(r.api.p50)} / ${f(r.api.p95)} / ${f(r.api.p99)} | ${f(r.api.rps)} | ${f(r.sql.p50)} / ${f(r.sql.p95)} / ${f(r.sql.p99)} | ${f(r.sql.rps)} | ${r.ratioP95.toFixed(1)}× |`);
+for (const r of rows.filter((x) => x.api))
+  console.log(
+    `| ${r.what} | ${f(r.api.p50)} / ${f(r.api.p95)} / ${f(r.api.p99)} | ${f(r.api.rps)} | ${f(r.sql.p50)} / ${f(r.sql.p95)} / ${f(r.sql.p99)} | ${f(r.sql.rps)} | ${r.ratioP95.toFixed(1)}× |`,
+  );
 console.log('\n| write | req/s | p50 / p99 ms |\n|---|---|---|');
 for (const r of rows.filter((x) => x.rps !== undefined && !x.api)) console.log(`| ${r.what} | ${f(r.rps)} | ${f(r.p50)} / ${f(r.p99)} |`);
 for (const r of rows.filter((x) => x.mb)) console.log(`\n${r.what}: ${r.mb.toFixed(0)}`);

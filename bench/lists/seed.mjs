@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const db$ = require(`${root}/packages/db/dist/index.js`);
+const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
 const { Client } = require('pg');
 
 export const BENCH_DATABASE = 'madoguchi_bench_lists';
@@ -38,7 +38,9 @@ const run = async (what, text) => {
   say(what);
 };
 
-await run('municipalities and offices', `
+await run(
+  'municipalities and offices',
+  `
   INSERT INTO municipalities (id, code, name) SELECT gen_random_uuid(), (900000 + m)::text, '試験市' || m FROM generate_series(1, 9) m;
   INSERT INTO policy_versions (id, municipality_id, version, policy)
     SELECT gen_random_uuid(), m.id, 1, p.policy FROM municipalities m, (SELECT policy FROM policy_versions LIMIT 1) p WHERE m.code <> '999999';
@@ -47,9 +49,12 @@ await run('municipalities and offices', `
     FROM municipalities m, generate_series(1, 5) o WHERE m.code <> '999999';
   INSERT INTO offices (id, code, name, municipality_id, postal_code, address, phone, updated_at)
     SELECT gen_random_uuid(), 'HQ' || o, '見本市 出張所' || o, m.id, '100-0001', '見本市', '0120-000-000', now()
-    FROM municipalities m, generate_series(3, 5) o WHERE m.code = '999999';`);
+    FROM municipalities m, generate_series(3, 5) o WHERE m.code = '999999';`,
+);
 
-await run(`${CASES.toLocaleString()} cases`, `
+await run(
+  `${CASES.toLocaleString()} cases`,
+  `
   SELECT setseed(0.42);
   CREATE TEMP TABLE office_pick AS
     SELECT o.id, o.code, row_number() OVER (ORDER BY (m.code = '999999') DESC, o.code) AS n, (m.code = '999999') AS home
@@ -84,32 +89,43 @@ await run(`${CASES.toLocaleString()} cases`, `
       s.state, CASE WHEN s.state = 'received' THEN 1 ELSE 2 END,
       (SELECT pv.id FROM policy_versions pv JOIN offices oo ON oo.municipality_id = pv.municipality_id WHERE oo.id = s.office_id LIMIT 1),
       (SELECT id FROM staff_users WHERE username = 'clerk'), s.created, s.created
-    FROM staged s JOIN offices o ON o.id = s.office_id;`);
+    FROM staged s JOIN offices o ON o.id = s.office_id;`,
+);
 
-await run('holders and representatives', `
-  INSERT INTO parties (id, case_id, role, family_name, given_name, family_name_kana, given_name_kana, birth_date, postal_code, address, adult_ward, has_signature_certificate)
+await run(
+  'holders and representatives',
+  `
+  INSERT INTO parties (id, case_id, role, family_name, given_name, family_name_kana, given_name_kana, search_name, birth_date, postal_code, address, adult_ward, has_signature_certificate)
     SELECT gen_random_uuid(), c.id, 'holder',
       (ARRAY['山田','佐藤','鈴木','高橋','田中','伊藤','渡辺','山本','中村','小林','加藤','吉田','山口','松本','井上','木村'])[k.f],
       (ARRAY['花子','太郎','美咲','健太','陽菜','翔','結衣','大輔','愛','誠'])[k.g],
       (ARRAY['ヤマダ','サトウ','スズキ','タカハシ','タナカ','イトウ','ワタナベ','ヤマモト','ナカムラ','コバヤシ','カトウ','ヨシダ','ヤマグチ','マツモト','イノウエ','キムラ'])[k.f],
       (ARRAY['ハナコ','タロウ','ミサキ','ケンタ','ヒナ','ショウ','ユイ','ダイスケ','アイ','マコト'])[k.g],
+      -- the search key (packages/domain nameSearchKey): these names have no variant forms to fold
+      (ARRAY['山田','佐藤','鈴木','高橋','田中','伊藤','渡辺','山本','中村','小林','加藤','吉田','山口','松本','井上','木村'])[k.f] || (ARRAY['花子','太郎','美咲','健太','陽菜','翔','結衣','大輔','愛','誠'])[k.g],
       date '1930-01-01' + (random() * 30000)::int, '135-8383', '東京都江東区東陽' || (1 + floor(random() * 8)) || '-' || (1 + floor(random() * 30)), false, true
     -- One family name and one given name per holder, picked by the case's id (the same pick for kanji and kana).
     FROM cases c, LATERAL (SELECT 1 + abs(hashtext(c.id::text)) % 16 AS f, 1 + abs(hashtext(c.id::text || 'g')) % 10 AS g) k;
-  INSERT INTO parties (id, case_id, role, kind, family_name, given_name, family_name_kana, given_name_kana)
-    SELECT gen_random_uuid(), c.id, 'representative', CASE WHEN c.route = 'voluntary_agent' THEN 'agent' ELSE 'parent' END::"RepresentativeKind", '代理', '次郎', 'ダイリ', 'ジロウ'
-    FROM cases c WHERE c.route <> 'self';`);
+  INSERT INTO parties (id, case_id, role, kind, family_name, given_name, family_name_kana, given_name_kana, search_name)
+    SELECT gen_random_uuid(), c.id, 'representative', CASE WHEN c.route = 'voluntary_agent' THEN 'agent' ELSE 'parent' END::"RepresentativeKind", '代理', '次郎', 'ダイリ', 'ジロウ', '代理次郎'
+    FROM cases c WHERE c.route <> 'self';`,
+);
 
-await run('documents and history', `
+await run(
+  'documents and history',
+  `
   INSERT INTO presented_documents (id, case_id, visit, presented_by, type, expires_on, created_at)
     SELECT gen_random_uuid(), c.id, 1, CASE WHEN c.route = 'self' THEN 'holder' ELSE 'representative' END::"Presenter", 'drivers_license', date '2030-01-01', c.created_at FROM cases c;
   INSERT INTO case_history (case_id, from_state, to_state, actor_id, at)
     SELECT c.id, NULL, 'received', c.created_by_id, c.created_at FROM cases c;
   INSERT INTO case_history (case_id, from_state, to_state, actor_id, at, reason)
     SELECT c.id, 'received', c.state, c.created_by_id, c.created_at + interval '1 hour', CASE WHEN c.state = 'cancelled' THEN 'withdrawn'::"CancelReason" END
-    FROM cases c WHERE c.state <> 'received';`);
+    FROM cases c WHERE c.state <> 'received';`,
+);
 
-await run('letters of the agent cases (a third of those awaiting their reply overdue)', `
+await run(
+  'letters of the agent cases (a third of those awaiting their reply overdue)',
+  `
   INSERT INTO inquiry_letters (id, case_id, inquiry_number, status, issued_on, mailed_on, reply_deadline, created_at, updated_at)
     SELECT gen_random_uuid(), c.id,
       upper(replace(c.id::text, '-', '')), -- unique like the real ones (which carry a check character)
@@ -120,13 +136,19 @@ await run('letters of the agent cases (a third of those awaiting their reply ove
            WHEN c.state <> 'received' THEN greatest(c.created_at::date + 31, current_date + (random() * 25)::int)
            ELSE c.created_at::date + 30 END,
       c.created_at, c.created_at
-    FROM cases c WHERE c.route = 'voluntary_agent';`);
+    FROM cases c WHERE c.route = 'voluntary_agent';`,
+);
 
-await run('receipt number sequences carried on from the seeded numbers', `
+await run(
+  'receipt number sequences carried on from the seeded numbers',
+  `
   INSERT INTO receipt_sequences (office_id, year, last)
     SELECT office_id, split_part(receipt_number, '-', 2)::int, max(split_part(receipt_number, '-', 3)::int) FROM cases GROUP BY 1, 2
-  ON CONFLICT (office_id, year) DO UPDATE SET last = excluded.last;`);
+  ON CONFLICT (office_id, year) DO UPDATE SET last = excluded.last;`,
+);
 await run('ANALYZE', 'ANALYZE');
-const counts = await sql.query(`SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM parties) AS parties, (SELECT count(*) FROM case_history) AS history, (SELECT count(*) FROM inquiry_letters) AS letters, pg_size_pretty(pg_database_size(current_database())) AS size`);
+const counts = await sql.query(
+  `SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM parties) AS parties, (SELECT count(*) FROM case_history) AS history, (SELECT count(*) FROM inquiry_letters) AS letters, pg_size_pretty(pg_database_size(current_database())) AS size`,
+);
 await sql.end();
 say(`done: ${JSON.stringify(counts.rows[0])}`);

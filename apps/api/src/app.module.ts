@@ -8,21 +8,42 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LettersModule } from './letters/letters.module';
 import { OfficesModule } from './offices/offices.module';
+import { PolicyModule } from './policy/policy.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { PrintRunsModule } from './print-runs/print-runs.module';
 import { RepliesModule } from './replies/replies.module';
 import { LoggingModule } from './logging/logging.module';
 import { RedisModule } from './redis/redis.module';
 import { RequirementsModule } from './requirements/requirements.module';
-import { StaffModule } from './staff/staff.module';
+import { UsersModule } from './users/users.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { ResidentsModule } from './residents/residents.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, ClockModule, DatabaseModule, RedisModule, AuthModule, HealthModule, RequirementsModule, CasesModule, LettersModule, PrintRunsModule, RepliesModule, OfficesModule, StaffModule, SupervisionModule, OpenApiModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        ClockModule,
+        DatabaseModule,
+        RedisModule,
+        AuthModule,
+        HealthModule,
+        RequirementsModule,
+        CasesModule,
+        LettersModule,
+        PrintRunsModule,
+        RepliesModule,
+        OfficesModule,
+        PolicyModule,
+        UsersModule,
+        SupervisionModule,
+        ResidentsModule,
+        OpenApiModule,
+      ],
     };
   }
 }

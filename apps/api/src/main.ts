@@ -5,7 +5,7 @@ import { loadApiConfig } from './config/api-config';
 async function main(): Promise<void> {
   const config = loadApiConfig();
   const app = await createApp(config);
-  await app.listen(config.PORT);
+  await app.listen(config.PORT, config.HOST);
 }
 
 main().catch((error: unknown) => {

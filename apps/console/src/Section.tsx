@@ -5,7 +5,19 @@ import type { ReactNode } from 'react';
  * A titled part of a page: a card that is a `<section>` named by its own heading, so screen
  * readers list it under its title.
  */
-export function Section({ id, title, titleColor, gutterBottom = true, children }: { id: string; title: ReactNode; titleColor?: 'error'; gutterBottom?: boolean; children: ReactNode }) {
+export function Section({
+  id,
+  title,
+  titleColor,
+  gutterBottom = true,
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  titleColor?: 'error';
+  gutterBottom?: boolean;
+  children: ReactNode;
+}) {
   return (
     <Card component="section" aria-labelledby={id}>
       <CardContent>

@@ -1,46 +1,36 @@
 import type { AuthProvider } from 'react-admin';
+import { clearAllDrafts } from './cases/registration/draft';
+import { i18nProvider } from './i18n';
+import { currentSession, forgetSession, logIn } from './session';
 
-/** Where the login lives: this browser tab only, so a shared counter PC forgets it when the tab closes. */
-const STORAGE_KEY = 'madoguchi.session';
+const say = (key: string) => i18nProvider.translate(key);
 
-export interface Session {
-  accessToken: string;
-  expiresAt: string;
-  user: { id: string; username: string; displayName: string; role: string; officeId: string };
-}
+export { currentSession, type Session } from './session';
 
-export function currentSession(): Session | undefined {
-  const raw = sessionStorage.getItem(STORAGE_KEY);
-  if (!raw) return undefined;
-  const session = JSON.parse(raw) as Session;
-  return new Date(session.expiresAt) > new Date() ? session : undefined;
-}
-
-/** Login against `POST /api/auth/login`; the API's Japanese message is shown as it is. */
+/** Login against `POST /api/auth/login`; the API's message is shown as it is, in the console's language. */
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
-    const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    const body = (await res.json().catch(() => ({}))) as Session & { message?: string };
-    if (!res.ok) throw new Error(body.message ?? 'ログインできませんでした。');
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(body));
+    await logIn(username, password, say('madoguchi.auth.loginFailed'));
   },
   async logout() {
     const session = currentSession();
-    sessionStorage.removeItem(STORAGE_KEY);
+    forgetSession();
+    // Counter PCs are shared: what one clerk was typing is not left for the next.
+    clearAllDrafts();
     if (session) await fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${session.accessToken}` } }).catch(() => undefined);
   },
   async checkAuth() {
-    if (!currentSession()) throw new Error('ログインしてください。');
+    if (!currentSession()) throw new Error(say('madoguchi.auth.pleaseLogIn'));
   },
   async checkError(error: { status?: number }) {
     if (error.status === 401) {
-      sessionStorage.removeItem(STORAGE_KEY);
-      throw new Error('ログインしてください。');
+      forgetSession();
+      throw new Error(say('madoguchi.auth.pleaseLogIn'));
     }
   },
   async getIdentity() {
     const session = currentSession();
-    if (!session) throw new Error('ログインしてください。');
+    if (!session) throw new Error(say('madoguchi.auth.pleaseLogIn'));
     return { id: session.user.id, fullName: session.user.displayName };
   },
   async getPermissions() {

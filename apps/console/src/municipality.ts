@@ -5,12 +5,10 @@ import { useApi } from './useApi';
 
 export type { OfficeView, PolicyView };
 
-
-
 /** Every version of the municipality's policy, newest first (`GET /api/policy`). */
 export function usePolicies() {
   const api = useApi();
-  return useQuery({ queryKey: ['policy'], queryFn: () => api.get<PolicyView[]>('/policy'), staleTime: 60_000 });
+  return useQuery({ queryKey: ['policy'], queryFn: () => api.policies(), staleTime: 60_000 });
 }
 
 /** The policy a case is decided under: its version, or the newest for a new case. */
@@ -21,5 +19,5 @@ export function usePolicy(version?: number): MunicipalityPolicy | undefined {
 
 export function useOffices() {
   const api = useApi();
-  return useQuery({ queryKey: ['offices'], queryFn: () => api.get<OfficeView[]>('/offices'), staleTime: 60_000 });
+  return useQuery({ queryKey: ['offices'], queryFn: () => api.offices(), staleTime: 60_000 });
 }

@@ -1,10 +1,10 @@
-import { ROLE_GROUP, type Role, type RoleGroup } from '@madoguchi/domain';
+import { mayTake, type Action, type Role } from '@madoguchi/domain';
 import { usePermissions } from 'react-admin';
 
-/** Whether the logged-in role belongs to a role group of the domain (the same groups the API's guards use). */
-export function useRoleIn(): (group: RoleGroup) => boolean {
+/** Whether the logged-in role may take an action (the domain's ACTION_ACCESS, the same line the API's guard reads). */
+export function useMayTake(): (action: Action) => boolean {
   const { permissions } = usePermissions<Role>();
-  return (group) => (ROLE_GROUP[group] as readonly string[]).includes(permissions ?? '');
+  return (action) => mayTake(permissions, action);
 }
 
 export function useRole(): Role | undefined {

@@ -20,6 +20,8 @@ describe('worker configuration', () => {
   });
 
   it('needs the letter secret, without showing it', () => {
-    expect(() => loadWorkerConfig({ ...required, LETTER_SECRET: 'short' })).toThrow('Configuration error: LETTER_SECRET must be at least 32 characters (e.g. openssl rand -base64 48) (value hidden).');
+    expect(() => loadWorkerConfig({ ...required, LETTER_SECRET: 'short' })).toThrow(
+      'Configuration error: LETTER_SECRET must be at least 32 characters (e.g. openssl rand -base64 48) (value hidden).',
+    );
   });
 });

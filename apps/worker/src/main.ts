@@ -3,9 +3,8 @@ import { japanDate } from '@madoguchi/domain';
 import { ConfigError, createLogger, LetterCodes } from '@madoguchi/platform';
 import { Redis } from 'ioredis';
 import { loadWorkerConfig } from './config';
-import { LetterWorker } from './letters/letter-worker';
-import { RenderInquiryLetterJob } from './letters/render-inquiry-letter.job';
-import { RenderPrintRunJob } from './letters/render-print-run.job';
+import { QUEUE, type JobContext } from '@madoguchi/jobs';
+import { JobWorker } from './jobs/job-worker';
 import { OutboxRelay, OutboxRelayLoop } from './outbox/outbox-relay';
 import { openQueues } from './queues';
 
@@ -20,13 +19,13 @@ async function main(): Promise<void> {
 
   const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, connectTimeout: 2000 });
   connection.on('error', () => undefined);
-  const today = () => japanDate(new Date());
-  const worker = new LetterWorker(
-    { letter: new RenderInquiryLetterJob(db, codes, today, logger), printRun: new RenderPrintRunJob(db, codes, logger) },
-    db,
-    logger,
-    { connection, prefix: config.REDIS_PREFIX, concurrency: config.WORKER_CONCURRENCY, lockMs: config.JOB_LOCK_MS },
-  );
+  const ctx: JobContext = { db, codes, logger, clock: { now: () => new Date(), today: () => japanDate(new Date()) } };
+  const worker = new JobWorker(QUEUE.letters, ctx, {
+    connection,
+    prefix: config.REDIS_PREFIX,
+    concurrency: config.WORKER_CONCURRENCY,
+    lockMs: config.JOB_LOCK_MS,
+  });
   relay.start();
   logger.info({ queues: Object.keys(queues), prefix: config.REDIS_PREFIX, concurrency: config.WORKER_CONCURRENCY }, 'worker started');
 

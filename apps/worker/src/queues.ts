@@ -1,4 +1,4 @@
-import { QUEUE, type QueueName } from '@madoguchi/platform';
+import { QUEUE, type QueueName } from '@madoguchi/jobs';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { WorkerConfig } from './config';

@@ -7,7 +7,7 @@ const db = createDatabaseClient(process.env.DATABASE_URL!);
 afterAll(() => db.$disconnect());
 
 describe('seedDemoData', () => {
-  it('is idempotent and follows a changed demo password', async () => {
+  it('is idempotent, and never touches an account that exists (a real admin keeps their password)', async () => {
     await seedDemoData(db, 'first-password');
     await seedDemoData(db, 'first-password');
     const users = await db.staffUser.findMany({ where: { username: { in: [...DEMO_USERNAMES] } } });
@@ -17,10 +17,13 @@ describe('seedDemoData', () => {
     const policies = await db.policyVersion.findMany({ where: { municipality: { code: '999999' } } });
     expect(policies.map((p) => [p.version, p.policy])).toEqual([[1, DEFAULT_POLICY]]);
 
+    const admin = await db.staffUser.findUniqueOrThrow({ where: { username: 'admin' } });
+    await db.staffUser.update({ where: { id: admin.id }, data: { passwordHash: await argon2.hash('the-real-admins-password'), displayName: '本物の管理者' } });
     await seedDemoData(db, 'second-password');
-    const clerk = await db.staffUser.findUniqueOrThrow({ where: { username: 'clerk' } });
-    expect(clerk.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(await argon2.verify(clerk.passwordHash, 'second-password')).toBe(true);
-    expect(await argon2.verify(clerk.passwordHash, 'first-password')).toBe(false);
+    const after = await db.staffUser.findUniqueOrThrow({ where: { username: 'admin' } });
+    expect(after.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await argon2.verify(after.passwordHash, 'the-real-admins-password')).toBe(true);
+    expect(await argon2.verify(after.passwordHash, 'second-password')).toBe(false);
+    expect(after.displayName).toBe('本物の管理者');
   });
 });

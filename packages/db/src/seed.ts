@@ -2,12 +2,13 @@ import { DEFAULT_POLICY } from '@madoguchi/domain';
 import argon2 from 'argon2';
 import type { PrismaClient } from './generated/prisma/client';
 import type { Role } from './generated/prisma/enums';
+import { policyColumn } from './policy-column';
 
 /** The demo staff, one per role; all share DEMO_PASSWORD. */
 export const DEMO_USERNAMES = ['clerk', 'supervisor', 'print_staff', 'admin'] as const satisfies readonly Role[];
 
 /** A fictional city; its code is outside the range real municipalities use. */
-const DEMO_MUNICIPALITY = { code: '999999', name: '見本市' } as const;
+export const DEMO_MUNICIPALITY = { code: '999999', name: '見本市' } as const;
 
 const DEMO_OFFICES = [
   {
@@ -35,14 +36,14 @@ const DISPLAY_NAMES: Record<Role, string> = {
 
 /**
  * A municipality with its default policy, its offices and one user per role. Safe to run on every
- * start: rows are matched by their natural keys, and a user's password is re-hashed only when it
- * no longer matches `password`.
+ * start: rows are matched by their natural keys, and an account that exists is never touched (a
+ * real administrator named `admin` keeps their password).
  */
 export async function seedDemoData(db: PrismaClient, password: string): Promise<void> {
   const municipality = await db.municipality.upsert({ where: { code: DEMO_MUNICIPALITY.code }, create: DEMO_MUNICIPALITY, update: {} });
   await db.policyVersion.upsert({
     where: { municipalityId_version: { municipalityId: municipality.id, version: 1 } },
-    create: { municipalityId: municipality.id, version: 1, policy: { ...DEFAULT_POLICY } },
+    create: { municipalityId: municipality.id, version: 1, policy: policyColumn(DEFAULT_POLICY) },
     update: {},
   });
   const offices = [];
@@ -51,19 +52,9 @@ export async function seedDemoData(db: PrismaClient, password: string): Promise<
   }
   const hq = offices[0]!;
   for (const username of DEMO_USERNAMES) {
-    const existing = await db.staffUser.findUnique({ where: { username } });
-    if (!existing) {
-      await db.staffUser.create({
-        data: {
-          username,
-          displayName: DISPLAY_NAMES[username],
-          role: username,
-          officeId: hq.id,
-          passwordHash: await argon2.hash(password),
-        },
-      });
-    } else if (!(await argon2.verify(existing.passwordHash, password))) {
-      await db.staffUser.update({ where: { id: existing.id }, data: { passwordHash: await argon2.hash(password) } });
-    }
+    if (await db.staffUser.findUnique({ where: { username }, select: { id: true } })) continue;
+    await db.staffUser.create({
+      data: { username, displayName: DISPLAY_NAMES[username], role: username, officeId: hq.id, passwordHash: await argon2.hash(password) },
+    });
   }
 }

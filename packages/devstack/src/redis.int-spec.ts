@@ -20,7 +20,9 @@ describe('Redis discovery', () => {
     const saved = process.env.REDIS_URL;
     process.env.REDIS_URL = 'redis://127.0.0.1:1';
     try {
-      await expect(resolveRedis({ mayStart: true })).rejects.toThrow(/Redis is not reachable at redis:\/\/127\.0\.0\.1:1\.[\s\S]*redis-server --daemonize yes[\s\S]*docker compose up -d redis[\s\S]*REDIS_URL/);
+      await expect(resolveRedis({ mayStart: true })).rejects.toThrow(
+        /Redis is not reachable at redis:\/\/127\.0\.0\.1:1\.[\s\S]*redis-server --daemonize yes[\s\S]*docker compose up -d redis[\s\S]*REDIS_URL/,
+      );
     } finally {
       process.env.REDIS_URL = saved;
     }

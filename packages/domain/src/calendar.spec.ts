@@ -1,4 +1,18 @@
-import { addOfficeDays, checkArrival, DEFAULT_OFFICE_HOURS, isOfficeDay, isOverdue, isYearEndClosure, nationalHolidayName, nextOfficeDay, officeHoursProblems, openingTimesOn, replyDeadline } from './calendar';
+import {
+  addOfficeDays,
+  checkArrival,
+  describeOfficeHours,
+  DEFAULT_OFFICE_HOURS,
+  isOfficeDay,
+  isOverdue,
+  isYearEndClosure,
+  nationalHolidayName,
+  nextOfficeDay,
+  officeHoursRefusals,
+  openingTimesOn,
+  replyDeadline,
+  type OfficeHours,
+} from './calendar';
 import { DEFAULT_POLICY } from './policy';
 
 describe('closed days', () => {
@@ -53,7 +67,10 @@ describe('office hours and late arrivals', () => {
   it('knows the late counter and closes on holidays whatever the week says', () => {
     expect(openingTimesOn(DEFAULT_OFFICE_HOURS, '2026-11-25')).toEqual({ opens: '08:30', closes: '19:00' }); // Wednesday
     expect(openingTimesOn(DEFAULT_OFFICE_HOURS, '2026-11-23')).toBeUndefined();
-    expect(openingTimesOn({ ...DEFAULT_OFFICE_HOURS, specialOpenings: [{ date: '2026-11-29', opens: '09:00', closes: '12:00' }] }, '2026-11-29')).toEqual({ opens: '09:00', closes: '12:00' });
+    expect(openingTimesOn({ ...DEFAULT_OFFICE_HOURS, specialOpenings: [{ date: '2026-11-29', opens: '09:00', closes: '12:00' }] }, '2026-11-29')).toEqual({
+      opens: '09:00',
+      closes: '12:00',
+    });
   });
 
   it.each([
@@ -63,8 +80,8 @@ describe('office hours and late arrivals', () => {
     ['2026-11-24', '17:00', false, 'office_closed_now'],
     ['2026-11-25', '18:20', true, undefined],
     ['2026-11-25', '18:40', true, 'may_not_finish_today'],
-    ['2026-11-23', '10:00', false, 'office_closed_today'],
-    ['2026-12-30', '10:00', false, 'office_closed_today'],
+    ['2026-11-23', '10:00', false, 'office_closed_holiday'],
+    ['2026-12-30', '10:00', false, 'office_closed_year_end'],
   ])('on %s at %s: open %s, %s', (date, time, open, code) => {
     const result = checkArrival(DEFAULT_OFFICE_HOURS, date, time, DEFAULT_POLICY);
     expect(result.open).toBe(open);
@@ -78,8 +95,85 @@ describe('office hours and late arrivals', () => {
   });
 
   it('validates hours', () => {
-    expect(officeHoursProblems(DEFAULT_OFFICE_HOURS)).toEqual([]);
-    expect(officeHoursProblems({ weekly: { '1': { opens: '17:00', closes: '08:30' } } }).map((p) => p.code)).toEqual(['hours_closes_before_opens']);
-    expect(officeHoursProblems({ weekly: { '1': { opens: '8:30', closes: '17:00' } } }).map((p) => p.code)).toEqual(['hours_invalid_time']);
+    expect(officeHoursRefusals(DEFAULT_OFFICE_HOURS)).toEqual([]);
+    expect(officeHoursRefusals({ weekly: { '1': { opens: '17:00', closes: '08:30' } } }).map((p) => p.code)).toEqual(['hours_closes_before_opens']);
+    expect(officeHoursRefusals({ weekly: { '1': { opens: '8:30', closes: '17:00' } } }).map((p) => p.code)).toEqual(['hours_invalid_time']);
+  });
+});
+
+describe('lunch closures, exception days and national closures (003, J-LIS)', () => {
+  // Kasugai's Sunday counter: 8:30–17:00 except noon to one, and not on the third Sunday (003).
+  const kasugai: OfficeHours = {
+    weekly: { ...DEFAULT_OFFICE_HOURS.weekly, '0': { opens: '08:30', closes: '17:00', lunch: { from: '12:00', to: '13:00' } } },
+    closedNthWeekdays: [{ weekday: 0, nth: 3 }],
+    closedDates: ['2027-03-01'],
+  };
+
+  it('closes the counter over lunch, and warns an arrival who would run into it', () => {
+    expect(checkArrival(kasugai, '2027-02-07', '12:30', DEFAULT_POLICY)).toEqual({
+      open: false,
+      problem: expect.objectContaining({ code: 'office_lunch_closure', message: '12:00から13:00までは窓口の受付を休止しています。' }),
+    });
+    expect(checkArrival(kasugai, '2027-02-07', '11:45', DEFAULT_POLICY)).toEqual({
+      open: true,
+      problem: expect.objectContaining({ code: 'may_not_finish_before_lunch' }),
+    });
+    expect(checkArrival(kasugai, '2027-02-07', '11:00', DEFAULT_POLICY)).toEqual({ open: true });
+    expect(checkArrival(kasugai, '2027-02-07', '13:00', DEFAULT_POLICY)).toEqual({ open: true });
+  });
+
+  it('is closed on the third Sunday of the month and on the dates it names', () => {
+    expect(['2027-02-07', '2027-02-14', '2027-02-21', '2027-02-28'].map((d) => openingTimesOn(kasugai, d)?.opens)).toEqual([
+      '08:30',
+      '08:30',
+      undefined,
+      '08:30',
+    ]);
+    expect(openingTimesOn(kasugai, '2027-03-01')).toBeUndefined();
+    expect(openingTimesOn(kasugai, '2027-03-02')?.opens).toBe('08:30');
+    expect(checkArrival(kasugai, '2027-02-21', '10:00', DEFAULT_POLICY).problem?.code).toBe('office_closed_today');
+  });
+
+  it('warns on a closure of the national system announced by its operator, whole-day or for some hours', () => {
+    const policy = { ...DEFAULT_POLICY, nationalSystemClosures: [{ date: '2027-02-08' }, { date: '2027-02-09', from: '15:00', to: '16:00' }] };
+    expect(checkArrival(DEFAULT_OFFICE_HOURS, '2027-02-08', '09:00', policy)).toEqual({
+      open: true,
+      problem: expect.objectContaining({
+        code: 'national_system_closure',
+        message: '国のシステムが00:00から24:00まで停止すると案内されています。その間は暗証番号の再設定ができません。',
+      }),
+    });
+    expect(checkArrival(DEFAULT_OFFICE_HOURS, '2027-02-09', '14:45', policy).problem?.code).toBe('national_system_closure');
+    expect(checkArrival(DEFAULT_OFFICE_HOURS, '2027-02-09', '14:00', policy)).toEqual({ open: true });
+    expect(checkArrival(DEFAULT_OFFICE_HOURS, '2027-02-09', '16:00', policy)).toEqual({ open: true });
+  });
+
+  it('refuses a lunch outside the day, and an impossible week of the month', () => {
+    const bad: OfficeHours = {
+      weekly: { '1': { opens: '09:00', closes: '17:00', lunch: { from: '08:00', to: '13:00' } } },
+      closedNthWeekdays: [
+        { weekday: 7, nth: 3 },
+        { weekday: 0, nth: 6 },
+      ],
+      closedDates: ['2027-02-30'],
+    };
+    expect(officeHoursRefusals(bad).map((p) => `${p.path}:${p.code}`)).toEqual([
+      'weekly.1.lunch:hours_lunch_outside',
+      'closedNthWeekdays.0:hours_invalid_nth_weekday',
+      'closedNthWeekdays.1:hours_invalid_nth_weekday',
+      'closedDates.0:date_malformed',
+    ]);
+    expect(officeHoursRefusals(kasugai)).toEqual([]);
+  });
+});
+
+describe('describeOfficeHours', () => {
+  it('names the days with the same times together, with the lunch pause and the monthly closures', () => {
+    expect(describeOfficeHours(DEFAULT_OFFICE_HOURS)).toBe('月・火・木・金 8:30〜17:00／水 8:30〜19:00（祝日・年末年始を除く）');
+    const kasugai: OfficeHours = {
+      weekly: { '1': { opens: '08:30', closes: '17:00' }, '0': { opens: '08:30', closes: '17:00', lunch: { from: '12:00', to: '13:00' } } },
+      closedNthWeekdays: [{ weekday: 0, nth: 3 }],
+    };
+    expect(describeOfficeHours(kasugai)).toBe('月 8:30〜17:00／日 8:30〜17:00（12:00〜13:00を除く）（祝日・年末年始を除く。第3日曜日は休み）');
   });
 });

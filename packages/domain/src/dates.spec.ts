@@ -1,4 +1,19 @@
-import { addDays, addMonths, ageOn, compareDates, daysBetween, formatJapaneseDate, isIsoDate, japanDate, weekday, japanTime } from './dates';
+import fc from 'fast-check';
+import {
+  addDays,
+  addMonths,
+  ageOn,
+  compareDates,
+  daysBetween,
+  formatDate,
+  formatJapaneseDate,
+  isIsoDate,
+  japanDate,
+  readDate,
+  westernYear,
+  weekday,
+  japanTime,
+} from './dates';
 
 describe('isIsoDate', () => {
   it.each(['2026-11-24', '2024-02-29', '2000-02-29', '1950-04-01'])('accepts %s', (d) => expect(isIsoDate(d)).toBe(true));
@@ -66,5 +81,105 @@ describe('japanTime', () => {
   it('is the wall-clock time in Japan, 24-hour', () => {
     expect(japanTime(new Date('2026-11-24T10:05:00Z'))).toBe('19:05');
     expect(japanTime(new Date('2026-11-24T15:30:00Z'))).toBe('00:30');
+  });
+});
+
+describe('years below 100 are read as they are written', () => {
+  it('knows 0002-01-15 is a date of year 2, and counts with it without throwing', () => {
+    expect(isIsoDate('0002-01-15')).toBe(true);
+    expect(isIsoDate('0002-02-29')).toBe(false);
+    expect(addDays('0002-12-31', 1)).toBe('0003-01-01');
+    expect(compareDates('0002-01-15', '2026-11-30')).toBeLessThan(0);
+  });
+});
+
+describe('formatDate', () => {
+  it('shows 和暦 in Japanese and the Western date with the era in English', () => {
+    expect(formatDate('2026-11-30', 'ja')).toBe('令和8年11月30日');
+    expect(formatDate('2026-11-30', 'en')).toBe('30 Nov 2026 (Reiwa 8)');
+    expect(formatDate('1906-03-01', 'ja')).toBe('明治39年3月1日');
+    expect(westernYear('1948-02-29', 'ja')).toBe('1948年2月29日');
+  });
+});
+
+describe('readDate: dates as Japan writes them', () => {
+  const TODAY = '2026-11-30';
+  it.each([
+    ['昭和23年2月29日', '1948-02-29'],
+    ['S23.2.29', '1948-02-29'],
+    ['s23/2/29', '1948-02-29'],
+    ['S230229', '1948-02-29'],
+    ['令和元年5月1日', '2019-05-01'],
+    ['R1.5.1', '2019-05-01'],
+    ['1948-02-29', '1948-02-29'],
+    ['1948/2/29', '1948-02-29'],
+    ['1948年2月29日', '1948-02-29'],
+    ['19480229', '1948-02-29'],
+    ['１９４８０２２９', '1948-02-29'],
+    ['Ｓ２３．２．２９', '1948-02-29'],
+    ['明治40年3月1日', '1907-03-01'],
+    ['M40.3.1', '1907-03-01'],
+    ['大正元年7月30日', '1912-07-30'],
+    ['平成31年4月30日', '2019-04-30'],
+    [' 1948 - 02 - 29 ', '1948-02-29'],
+  ])('reads %s as %s', (typed, date) => expect(readDate(typed, { purpose: 'birth', today: TODAY })).toEqual({ state: 'date', date }));
+
+  it.each([
+    '1',
+    '19',
+    '194',
+    '1948',
+    '1948-',
+    '1948-0',
+    '19480',
+    '1948022',
+    'S',
+    'S2',
+    'S23',
+    'S23.',
+    'S23.2',
+    'S23.2.',
+    '昭',
+    '昭和',
+    '昭和23',
+    '昭和23年',
+    '昭和23年2月',
+    '令和元',
+  ])('%s is not a date yet, and not an error', (typed) => expect(readDate(typed, { purpose: 'birth', today: TODAY })).toEqual({ state: 'incomplete' }));
+
+  it('refuses days that do not exist, with the reason', () => {
+    const h31 = readDate('H31.5.1');
+    expect(h31).toMatchObject({ state: 'invalid', refusal: { code: 'date_after_era' } });
+    expect(h31.state === 'invalid' && h31.refusal.message).toBe('平成は平成31年4月30日までです（令和元年5月1日）。');
+    expect(readDate('R1.4.30')).toMatchObject({ state: 'invalid', refusal: { code: 'date_before_era' } });
+    expect(readDate('S23.2.30')).toMatchObject({ state: 'invalid', refusal: { code: 'date_not_in_calendar' } });
+    expect(readDate('2026-02-29')).toMatchObject({ state: 'invalid', refusal: { code: 'date_not_in_calendar' } });
+    expect(readDate('S0.1.1')).toMatchObject({ state: 'invalid', refusal: { code: 'date_not_in_calendar' } });
+    expect(readDate('yesterday')).toMatchObject({ state: 'invalid', refusal: { code: 'date_unreadable' } });
+  });
+
+  it('reads an era carried past its end on a document (平成33年 is 2021), and nowhere else', () => {
+    expect(readDate('平成33年6月1日', { purpose: 'document' })).toEqual({ state: 'date', date: '2021-06-01' });
+    expect(readDate('H33.6.1', { purpose: 'birth', today: TODAY })).toMatchObject({ state: 'invalid', refusal: { code: 'date_after_era' } });
+    expect(readDate('R1.4.30', { purpose: 'document' })).toMatchObject({ state: 'invalid', refusal: { code: 'date_before_era' } });
+  });
+
+  it('refuses a birth date in the future or more than 120 years back, and dates outside the calendar it knows', () => {
+    expect(readDate('2026-12-01', { purpose: 'birth', today: TODAY })).toMatchObject({ state: 'invalid', refusal: { code: 'birth_date_in_future' } });
+    expect(readDate('1906-11-29', { purpose: 'birth', today: TODAY })).toMatchObject({ state: 'invalid', refusal: { code: 'birth_date_too_old' } });
+    expect(readDate('1906-11-30', { purpose: 'birth', today: TODAY })).toEqual({ state: 'date', date: '1906-11-30' });
+    expect(readDate('00020115', { purpose: 'document' })).toMatchObject({ state: 'invalid', refusal: { code: 'date_out_of_range' } });
+    expect(readDate('0002-01-15')).toMatchObject({ state: 'invalid', refusal: { code: 'date_out_of_range' } });
+  });
+
+  it('never throws, whatever is typed, and every prefix of a date being typed is incomplete or a reading', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 20 }), (typed) => void readDate(typed, { purpose: 'birth', today: TODAY })));
+    fc.assert(
+      fc.property(fc.integer({ min: 1906, max: 2026 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (y, m, d) => {
+        const typed = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+        for (let i = 1; i <= typed.length; i++) expect(['incomplete', 'date', 'invalid']).toContain(readDate(typed.slice(0, i), { purpose: 'document' }).state);
+        expect(readDate(typed, { purpose: 'document' })).toEqual({ state: 'date', date: typed });
+      }),
+    );
   });
 });

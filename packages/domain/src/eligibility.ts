@@ -1,7 +1,8 @@
 import type { Pin, RepresentativeKind, ResetReason, Route } from './codes';
-import { ageOn, compareDates, type IsoDate } from './dates';
+import { addMonths, ageOn, compareDates, formatDate, isIsoDate, type IsoDate } from './dates';
+import { text, type Text } from './text';
 import type { MunicipalityPolicy } from './policy';
-import { problem, type Problem } from './problems';
+import { refusal, type Refusal } from './refusals';
 
 /** The facts about the cardholder that the rules depend on. */
 export interface HolderFacts {
@@ -10,6 +11,29 @@ export interface HolderFacts {
   adultWard: boolean;
   /** Whether a signature certificate (署名用電子証明書) was issued on the card. */
   hasSignatureCertificate: boolean;
+  /** Whether the card carries a user-authentication certificate (000: 「搭載を希望した方のみ」); absent means it does. */
+  hasUserAuthCertificate?: boolean;
+  /** The certificates' own expiry dates, when the clerk has them (the 5th birthday after issue). */
+  signatureCertificateExpiresOn?: IsoDate | null;
+  userAuthCertificateExpiresOn?: IsoDate | null;
+  /** 氏名・住所・性別・生年月日 changed since the signature certificate was issued: it has lapsed (003, 004). */
+  basicInfoChanged?: boolean;
+}
+
+/** A certificate may be renewed from the day after the same day three months before its expiry (003). */
+export const CERTIFICATE_RENEWAL_MONTHS = 3;
+
+type CertificateState = 'absent' | 'lapsed' | 'expired' | 'renewal_window' | 'valid';
+
+/** Where a certificate of the holder stands on `on`: not carried, lapsed, expired, due for renewal, or valid. */
+export function certificateState(holder: HolderFacts, pin: 'signature' | 'user_auth', on: IsoDate): CertificateState {
+  const carried = pin === 'signature' ? holder.hasSignatureCertificate : holder.hasUserAuthCertificate !== false;
+  if (!carried) return 'absent';
+  if (pin === 'signature' && holder.basicInfoChanged) return 'lapsed';
+  const expiresOn = pin === 'signature' ? holder.signatureCertificateExpiresOn : holder.userAuthCertificateExpiresOn;
+  if (!isIsoDate(expiresOn)) return 'valid';
+  if (compareDates(on, expiresOn) > 0) return 'expired';
+  return compareDates(on, addMonths(expiresOn, -CERTIFICATE_RENEWAL_MONTHS)) > 0 ? 'renewal_window' : 'valid';
 }
 
 export interface Application {
@@ -17,7 +41,8 @@ export interface Application {
   reason: ResetReason;
   pins: readonly Pin[];
   holder: HolderFacts;
-  representative?: { kind: RepresentativeKind } | null;
+  /** The agent's birth date is recorded at visit 1 so visit 2 can check it is the same person. */
+  representative?: { kind: RepresentativeKind; birthDate?: IsoDate | null } | null;
 }
 
 /** Below this age a holder cannot apply alone, whatever the municipality (法定代理人が手続). */
@@ -26,45 +51,47 @@ export const MINIMUM_AGE_TO_APPLY_ALONE = 15;
 export const MINIMUM_AGE_FOR_SIGNATURE = 15;
 
 /** Why the chosen route is not open for this holder and representative (empty when it is). */
-export function routeProblems(app: Application, policy: MunicipalityPolicy, on: IsoDate): Problem[] {
+export function routeRefusals(app: Application, policy: MunicipalityPolicy, on: IsoDate): Refusal[] {
   const { holder, representative } = app;
   if (compareDates(holder.birthDate, on) > 0) {
-    return [problem('holder_birth_date_in_future', '本人の生年月日が未来の日付になっています。', 'holder.birthDate')];
+    return [refusal('holder_birth_date_in_future', undefined, 'holder.birthDate')];
   }
   const age = ageOn(holder.birthDate, on);
-  const problems: Problem[] = [];
+  const problems: Refusal[] = [];
   switch (app.route) {
     case 'self':
-      if (representative) problems.push(problem('self_with_representative', '本人申請に代理人は入力できません。', 'representative'));
+      if (representative) problems.push(refusal('self_with_representative', undefined, 'representative'));
       if (age < MINIMUM_AGE_TO_APPLY_ALONE) {
-        problems.push(problem('holder_under_15_needs_representative', '本人が15歳未満のため、法定代理人（親権者）が申請してください。', 'route'));
+        problems.push(refusal('holder_under_15_needs_representative', undefined, 'route'));
       }
-      if (holder.adultWard) problems.push(problem('adult_ward_needs_guardian', '本人が成年被後見人のため、成年後見人が申請してください。', 'route'));
+      if (holder.adultWard) problems.push(refusal('adult_ward_needs_guardian', undefined, 'route'));
       break;
     case 'legal_representative':
       if (!representative) {
-        problems.push(problem('representative_required', '代理人の情報を入力してください。', 'representative'));
+        problems.push(refusal('representative_required', undefined, 'representative'));
       } else if (representative.kind === 'parent') {
         if (age >= policy.legalRepresentativeAgeLimit) {
-          problems.push(
-            problem(
-              'holder_too_old_for_parent',
-              `本人が${policy.legalRepresentativeAgeLimit}歳以上のため、親権者は法定代理人として申請できません。任意代理人の手続（照会書の郵送）になります。`,
-              'route',
-            ),
-          );
+          problems.push(refusal('holder_too_old_for_parent', { limit: policy.legalRepresentativeAgeLimit }, 'route'));
         }
       } else if (representative.kind === 'guardian') {
-        if (!holder.adultWard) problems.push(problem('holder_not_adult_ward', '本人が成年被後見人でない場合、成年後見人としては申請できません。', 'representative.kind'));
+        if (!holder.adultWard) problems.push(refusal('holder_not_adult_ward', undefined, 'representative.kind'));
       } else {
-        problems.push(problem('legal_representative_kind_invalid', '法定代理人は親権者または成年後見人です。それ以外の方は任意代理人として申請してください。', 'representative.kind'));
+        problems.push(refusal('legal_representative_kind_invalid', undefined, 'representative.kind'));
       }
       break;
     case 'voluntary_agent':
+      // The letter asks the holder to consent: a child or a ward cannot, their legal representative does.
+      if (age < MINIMUM_AGE_TO_APPLY_ALONE) problems.push(refusal('agent_holder_under_15', undefined, 'route'));
+      if (holder.adultWard) problems.push(refusal('agent_holder_adult_ward', undefined, 'route'));
       if (!representative) {
-        problems.push(problem('representative_required', '代理人の情報を入力してください。', 'representative'));
+        problems.push(refusal('representative_required', undefined, 'representative'));
       } else if (representative.kind !== 'agent') {
-        problems.push(problem('voluntary_agent_kind_invalid', '任意代理人の申請では、代理人の種別を「任意代理人」にしてください。', 'representative.kind'));
+        problems.push(refusal('voluntary_agent_kind_invalid', undefined, 'representative.kind'));
+      } else if (!isIsoDate(representative.birthDate)) {
+        // Visit 2 checks the agent against what visit 1 recorded (DOMAIN.md: the same agent).
+        problems.push(refusal('agent_birth_date_required', undefined, 'representative.birthDate'));
+      } else if (compareDates(representative.birthDate, on) > 0) {
+        problems.push(refusal('agent_birth_date_in_future', undefined, 'representative.birthDate'));
       }
       break;
   }
@@ -74,33 +101,62 @@ export function routeProblems(app: Application, policy: MunicipalityPolicy, on: 
 export interface PinEligibility {
   pin: Pin;
   eligible: boolean;
-  problems: Problem[];
+  problems: Refusal[];
+  /** What the counter does for it, in order: the reset, then (inside the renewal window) the certificate's renewal (004). */
+  steps: Text[];
 }
+
+const CERTIFICATE_NAME: Record<'signature' | 'user_auth', Text> = {
+  signature: text('署名用電子証明書', 'signature certificate'),
+  user_auth: text('利用者証明用電子証明書', 'user-authentication certificate'),
+};
+
+const RESET_STEP = text('暗証番号の再設定', 'Reset the PIN');
+const RENEW_STEP = text('電子証明書の更新（再設定のあと、続けて行います）', 'Renew the certificate (right after the reset)');
 
 /** Which of the requested PINs can be reset for this holder, each refusal with its reason. */
 export function pinEligibility(app: Application, on: IsoDate): PinEligibility[] {
   const age = ageOn(app.holder.birthDate, on);
   return app.pins.map((pin) => {
-    const problems: Problem[] = [];
+    const problems: Refusal[] = [];
     if (pin === 'signature') {
       if (age < MINIMUM_AGE_FOR_SIGNATURE) {
-        problems.push(problem('signature_holder_under_15', '15歳未満の方には署名用電子証明書が発行されないため、署名用の暗証番号はありません。', 'pins'));
+        problems.push(refusal('signature_holder_under_15', undefined, 'pins'));
       }
       if (app.holder.adultWard) {
-        problems.push(problem('signature_adult_ward', '成年被後見人の方には署名用電子証明書が発行されないため、署名用の暗証番号はありません。', 'pins'));
+        problems.push(refusal('signature_adult_ward', undefined, 'pins'));
       }
       if (!app.holder.hasSignatureCertificate) {
-        problems.push(problem('signature_no_certificate', '署名用電子証明書が発行されていないため、署名用の暗証番号はありません。', 'pins'));
+        problems.push(refusal('signature_no_certificate', undefined, 'pins'));
       }
     }
-    return { pin, eligible: problems.length === 0, problems };
+    let renew = false;
+    if (pin === 'signature' || pin === 'user_auth') {
+      const state = certificateState(app.holder, pin, on);
+      if (pin === 'user_auth' && state === 'absent') problems.push(refusal('user_auth_no_certificate', undefined, 'pins'));
+      // A certificate that lapsed or expired is not reset: it is issued anew, with new PINs.
+      if (state === 'lapsed') problems.push(refusal('signature_lapsed_issue_anew', undefined, 'pins'));
+      if (state === 'expired') {
+        const expiresOn = (pin === 'signature' ? app.holder.signatureCertificateExpiresOn : app.holder.userAuthCertificateExpiresOn)!;
+        problems.push(
+          refusal(
+            'certificate_expired_issue_anew',
+            { certificate: CERTIFICATE_NAME[pin], expiresOn: text(formatDate(expiresOn, 'ja'), formatDate(expiresOn, 'en')) },
+            'pins',
+          ),
+        );
+      }
+      renew = state === 'renewal_window';
+    }
+    const eligible = problems.length === 0;
+    return { pin, eligible, problems, steps: eligible ? (renew ? [RESET_STEP, RENEW_STEP] : [RESET_STEP]) : [] };
   });
 }
 
-/** Problems with the list of PINs itself (none chosen, one chosen twice). */
-export function pinListProblems(pins: readonly Pin[]): Problem[] {
-  if (pins.length === 0) return [problem('pins_required', '再設定する暗証番号を1つ以上選んでください。', 'pins')];
-  if (new Set(pins).size !== pins.length) return [problem('pins_duplicated', '同じ暗証番号が重複して選ばれています。', 'pins')];
+/** Refusals with the list of PINs itself (none chosen, one chosen twice). */
+export function pinListRefusals(pins: readonly Pin[]): Refusal[] {
+  if (pins.length === 0) return [refusal('pins_required', undefined, 'pins')];
+  if (new Set(pins).size !== pins.length) return [refusal('pins_duplicated', undefined, 'pins')];
   return [];
 }
 

@@ -1,5 +1,18 @@
 import { CASE_STATE, LETTER_STATUS } from './codes';
-import { awaitsPrinting, mailingEffect, reissueProblem, retryProblem } from './letters';
+import {
+  awaitsPrinting,
+  fiscalYearOf,
+  formatDocumentNumber,
+  lateReplyRefusal,
+  letterIssuer,
+  mailingEffect,
+  reissueRefusal,
+  retryRefusal,
+  secondVisitBringList,
+  secondVisitRefusals,
+} from './letters';
+import { DEFAULT_POLICY } from './policy';
+import { localize } from './refusals';
 import { TRANSITIONS } from './transitions';
 
 describe('letters awaiting a print run', () => {
@@ -27,7 +40,7 @@ describe('confirming a print run as mailed', () => {
 
 describe('reissue', () => {
   it('is for a mailed letter of a case awaiting its reply', () => {
-    expect(reissueProblem('inquiry_mailed', 'mailed')).toBeUndefined();
+    expect(reissueRefusal('inquiry_mailed', 'mailed')).toBeUndefined();
   });
 
   it.each([
@@ -41,12 +54,73 @@ describe('reissue', () => {
     ['inquiry_mailed', 'printed', 'letter_reissue_pending'],
     ['inquiry_mailed', undefined, 'case_has_no_letter'],
   ] as const)('is refused for a %s case whose letter is %s (%s)', (state, letter, code) => {
-    expect(reissueProblem(state, letter)?.code).toBe(code);
+    expect(reissueRefusal(state, letter)?.code).toBe(code);
   });
 });
 
 describe('retry', () => {
   it('is only for a failed letter', () => {
-    expect(LETTER_STATUS.values.filter((s) => retryProblem(s) === undefined)).toEqual(['failed']);
+    expect(LETTER_STATUS.values.filter((s) => retryRefusal(s) === undefined)).toEqual(['failed']);
+  });
+});
+
+describe('lateReplyRefusal', () => {
+  const deadline = '2026-11-30';
+  it('takes a reply on or before its deadline from anyone', () => {
+    expect(lateReplyRefusal(deadline, '2026-11-30', 'clerk', undefined)).toBeUndefined();
+  });
+
+  it('refuses a late reply at the counter, and lets a supervisor accept it only with a why', () => {
+    expect(lateReplyRefusal(deadline, '2026-12-01', 'clerk', 'どうしても')?.code).toBe('reply_late');
+    expect(lateReplyRefusal(deadline, '2026-12-01', 'admin', 'x')?.code).toBe('reply_late');
+    expect(lateReplyRefusal(deadline, '2026-12-01', 'supervisor', '  ')).toMatchObject({ code: 'late_reply_note_required', path: 'note' });
+    expect(lateReplyRefusal(deadline, '2026-12-01', 'supervisor', '入院のため郵送が遅れた（診断書で確認）')).toBeUndefined();
+  });
+});
+
+describe('secondVisitRefusals', () => {
+  const here = { caseOfficeId: 'hq', caseOfficeName: '本庁 市民課', deskOfficeId: 'hq' };
+  const codes = (r: ReturnType<typeof secondVisitRefusals>) => r.map((p) => p.code);
+
+  it('takes the reply from the agent the clerk confirms, at the office where they applied', () => {
+    expect(secondVisitRefusals({ ...here, agentConfirmed: true }, DEFAULT_POLICY)).toEqual([]);
+    expect(codes(secondVisitRefusals({ ...here, agentConfirmed: false }, DEFAULT_POLICY))).toEqual(['agent_not_confirmed']);
+    expect(codes(secondVisitRefusals({ ...here, agentConfirmed: undefined }, DEFAULT_POLICY))).toEqual(['agent_not_confirmed']);
+  });
+
+  it('names the registering office when the reply is brought elsewhere (004: 手続きをした窓口まで), unless the policy allows any counter', () => {
+    const elsewhere = { ...here, deskOfficeId: 'branch', agentConfirmed: true };
+    const [refused] = secondVisitRefusals(elsewhere, DEFAULT_POLICY);
+    expect(refused?.code).toBe('reply_at_registering_office');
+    expect(refused?.message).toContain('本庁 市民課');
+    expect(localize(refused!, 'en')).toContain('本庁 市民課');
+    expect(secondVisitRefusals(elsewhere, { repliesAtRegisteringOffice: false })).toEqual([]);
+  });
+});
+
+describe('document numbers and the issuer', () => {
+  it('counts the fiscal year from 1 April', () => {
+    expect([fiscalYearOf('2027-03-31'), fiscalYearOf('2027-04-01'), fiscalYearOf('2026-12-01')]).toEqual([2026, 2027, 2026]);
+  });
+
+  it('writes the number in the city’s format', () => {
+    expect(formatDocumentNumber('見市民第#号', 123)).toBe('見市民第123号');
+    expect(formatDocumentNumber(DEFAULT_POLICY.documentNumberFormat, 7)).toBe('第7号');
+  });
+
+  it('names the issuer as the city writes it, or the municipality’s head', () => {
+    expect(letterIssuer({ letterIssuer: '見本市長 見本 太郎' }, '見本市')).toBe('見本市長 見本 太郎');
+    expect(letterIssuer(DEFAULT_POLICY, '見本市')).toBe('見本市長');
+  });
+});
+
+describe('secondVisitBringList', () => {
+  it("lists the holder's things and the agent's IDs from the policy's visit-2 list, the current address where asked", () => {
+    expect(secondVisitBringList(DEFAULT_POLICY)).toEqual({
+      holder: ['封入・封緘された照会書兼回答書', '本人のマイナンバーカード', '本人の本人確認書類 1点（カード以外）'],
+      agent: ['代理人の本人確認書類 2点（うち1点は写真付きの公的書類）（現住所・現氏名が記載されたもの）'],
+    });
+    const other = secondVisitBringList({ ...DEFAULT_POLICY, representativeIdsShowCurrentAddress: false, agentNeedsPowerOfAttorney: true });
+    expect(other.agent).toEqual(['代理人の本人確認書類 2点（うち1点は写真付きの公的書類）', '委任状']);
   });
 });

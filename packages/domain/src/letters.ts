@@ -1,5 +1,10 @@
-import type { CaseState, LetterStatus } from './codes';
-import { problem, type Problem } from './problems';
+import { mayTake } from './access';
+import { isOverdue } from './calendar';
+import type { IsoDate } from './dates';
+import type { CaseState, LetterStatus, Role } from './codes';
+import { requiredDocuments } from './documents';
+import type { MunicipalityPolicy } from './policy';
+import { refusal, type Refusal } from './refusals';
 
 /**
  * 照会書兼回答書の流れ: the rules of the letters themselves, beside the case's transitions. A case's
@@ -32,18 +37,85 @@ export function mailingEffect(caseState: CaseState): 'to_inquiry_mailed' | 'stay
  * May the case's current letter be replaced by a new one (new inquiry number and check code)? Only
  * a letter that went out: one not yet mailed is simply taken out of its print run instead.
  */
-export function reissueProblem(caseState: CaseState, current: LetterStatus | undefined): Problem | undefined {
-  if (current === undefined) return problem('case_has_no_letter', 'この申請には照会書がありません（任意代理人の申請だけが照会書を使います）。');
+export function reissueRefusal(caseState: CaseState, current: LetterStatus | undefined): Refusal | undefined {
+  if (current === undefined) return refusal('case_has_no_letter');
   if (caseState !== 'inquiry_mailed') {
-    return caseState === 'received'
-      ? problem('letter_not_yet_mailed', '照会書はまだ発送されていません。再発行ではなく、印刷バッチを取り消して作り直してください。')
-      : problem('case_not_awaiting_reply', 'この申請は回答書を待っていないため、照会書を再発行できません。');
+    return caseState === 'received' ? refusal('letter_not_yet_mailed') : refusal('case_not_awaiting_reply');
   }
-  if (current !== 'mailed') return problem('letter_reissue_pending', '再発行した照会書がまだ発送されていません。');
+  if (current !== 'mailed') return refusal('letter_reissue_pending');
   return undefined;
 }
 
 /** A letter whose rendering failed can be tried again; any other is where it should be. */
-export function retryProblem(status: LetterStatus): Problem | undefined {
-  return status === 'failed' ? undefined : problem('letter_not_failed', '作成に失敗した照会書だけを再作成できます。');
+export function retryRefusal(status: LetterStatus): Refusal | undefined {
+  return status === 'failed' ? undefined : refusal('letter_not_failed');
+}
+
+/** Wrong check codes a letter takes before it is locked (reply_locked) until a supervisor reissues it. */
+export const MAX_WRONG_CHECK_CODES = 10;
+
+/**
+ * A reply returned after the deadline printed on its letter: refused at the counter (the
+ * application has lapsed); a supervisor may still accept it, saying why in the note, which the
+ * history keeps (seed 002: 「期限を過ぎた場合は…再度申請」).
+ */
+/** The counter a reply is taken at, and the one that registered its case. */
+export interface ReplyCounter {
+  caseOfficeId: string;
+  caseOfficeName: string;
+  deskOfficeId: string;
+}
+
+/**
+ * Visit 2 is made by the agent who applied (the clerk confirms it against the name and birth date
+ * recorded at visit 1) at the counter where they applied, when the policy keeps replies there
+ * (004: 「手続きをした窓口まで」; the letter names that office).
+ */
+export function secondVisitRefusals(
+  input: ReplyCounter & { agentConfirmed: boolean | undefined },
+  policy: Pick<MunicipalityPolicy, 'repliesAtRegisteringOffice'>,
+): Refusal[] {
+  const problems: Refusal[] = [];
+  if (policy.repliesAtRegisteringOffice && input.caseOfficeId !== input.deskOfficeId) {
+    problems.push(refusal('reply_at_registering_office', { office: input.caseOfficeName }, 'to'));
+  }
+  if (input.agentConfirmed !== true) problems.push(refusal('agent_not_confirmed', undefined, 'agentConfirmed'));
+  return problems;
+}
+
+export function lateReplyRefusal(deadline: IsoDate, today: IsoDate, role: Role, note: string | null | undefined): Refusal | undefined {
+  if (!isOverdue(deadline, today)) return undefined;
+  if (!mayTake(role, 'acceptLateReply')) return refusal('reply_late', undefined, 'reply.inquiryNumber');
+  if (!note?.trim()) return refusal('late_reply_note_required', undefined, 'note');
+  return undefined;
+}
+
+/** 年度: the fiscal year a date falls in (it starts on 1 April): 2027-03-31 is in 2026, 2027-04-01 in 2027. */
+export function fiscalYearOf(date: IsoDate): number {
+  const year = Number(date.slice(0, 4));
+  return Number(date.slice(5, 7)) >= 4 ? year : year - 1;
+}
+
+/** 文書番号 in the city's format (`#` is the number): 「見市民第#号」, 123 → 「見市民第123号」. */
+export function formatDocumentNumber(format: string, n: number): string {
+  return format.replace('#', String(n));
+}
+
+/** The letter's issuer: the city's own wording, or its name and 長 (「見本市長」). */
+export function letterIssuer(policy: Pick<MunicipalityPolicy, 'letterIssuer'>, municipalityName: string): string {
+  return policy.letterIssuer.trim() || `${municipalityName}長`;
+}
+
+/**
+ * What the letter tells the holder to hand over and the agent to bring on the second visit, from
+ * the policy's visit-2 list: the holder's things, and the agent's own IDs (with the current address
+ * and name where the policy asks it, 000).
+ */
+export function secondVisitBringList(policy: MunicipalityPolicy): { holder: string[]; agent: string[] } {
+  const lines = requiredDocuments({ route: 'voluntary_agent', visit: 2, representativeKind: 'agent' }, policy);
+  const currentAddress = lines.some((l) => l.kind === 'attestation');
+  const label = (l: (typeof lines)[number]) =>
+    l.id === 'representative_ids' && currentAddress ? `${l.label.ja}（現住所・現氏名が記載されたもの）` : l.label.ja;
+  const of = (who: 'holder' | 'representative') => lines.filter((l) => l.presentedBy === who && l.kind !== 'attestation').map(label);
+  return { holder: of('holder'), agent: of('representative') };
 }

@@ -1,4 +1,4 @@
-import { fullName, katakanaOf, normalizeName } from './names';
+import { fullName, hasKanji, katakanaOf, nameSearchKey, normalizeName } from './names';
 
 describe('normalizeName', () => {
   it('makes widths uniform: full-width Latin letters, half-width katakana with their voicing marks, the ideographic space', () => {
@@ -28,5 +28,20 @@ describe('fullName', () => {
   it('puts the family name first, a space between, and is empty for nobody', () => {
     expect(fullName({ familyName: '𠮷田', givenName: '花子' })).toBe('𠮷田 花子');
     expect(fullName(undefined)).toBe('');
+  });
+});
+
+describe('nameSearchKey', () => {
+  it('folds variant forms, compatibility ideographs, variation sequences and widths, so a common form finds its variant', () => {
+    expect(nameSearchKey('髙橋 一郎')).toBe(nameSearchKey('高橋一郎'));
+    expect(nameSearchKey('𠮷田')).toBe('吉田');
+    expect(nameSearchKey('\uFA10本')).toBe('塚本');
+    expect(nameSearchKey('葛\u{E0100}城')).toBe('葛城');
+    expect(nameSearchKey('渡邊')).toBe(nameSearchKey('渡辺'));
+    expect(nameSearchKey('ＡＢ　ｶﾅ')).toBe('ABカナ');
+  });
+
+  it('knows a kanji entry from a kana one', () => {
+    expect([hasKanji('山田'), hasKanji('𠮷'), hasKanji('ヤマダ'), hasKanji('HQ-2026-1')]).toEqual([true, true, false, false]);
   });
 });

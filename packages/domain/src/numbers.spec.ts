@@ -1,6 +1,16 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import { checkCharacter, checkCodeFor, CODE_ALPHABET, formatReceiptNumber, generateInquiryNumber, normalizeTypedCode, parseReceiptNumber, readInquiryNumber, verifyCheckCode } from './numbers';
+import {
+  checkCharacter,
+  checkCodeFor,
+  CODE_ALPHABET,
+  formatReceiptNumber,
+  generateInquiryNumber,
+  normalizeTypedCode,
+  parseReceiptNumber,
+  readInquiryNumber,
+  verifyCheckCode,
+} from './numbers';
 
 const mac = (secret: string) => (message: string) => createHmac('sha256', secret).update(message).digest();
 const random = (n: number) => randomBytes(n);

@@ -71,6 +71,8 @@ export type RandomBytes = (length: number) => Uint8Array;
 export type MessageAuthenticator = (message: string) => Uint8Array;
 
 const INQUIRY_BODY_LENGTH = 8;
+/** An inquiry number's characters, hyphens aside (K7Q-M3X-A9T: 9). */
+export const INQUIRY_NUMBER_LENGTH = INQUIRY_BODY_LENGTH + 1;
 
 /** A new inquiry number: 8 random characters and a check character, read in threes (`K7Q-M3X-A9T`). */
 export function generateInquiryNumber(random: RandomBytes): string {
@@ -89,6 +91,8 @@ export function readInquiryNumber(typed: string): CodeReading {
 }
 
 const CHECK_CODE_MAC_LENGTH = 5;
+/** A check code's characters, hyphens aside (ABC-DEF: 6). */
+export const CHECK_CODE_LENGTH = CHECK_CODE_MAC_LENGTH + 1;
 
 /**
  * 確認コード: 5 characters of a keyed MAC over the inquiry number, and a check character. Without

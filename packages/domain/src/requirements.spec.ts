@@ -7,8 +7,9 @@ const agentCase: RequirementsQuestion = {
   reason: 'forgotten',
   pins: ['user_auth', 'resident_registry'],
   holder: { birthDate: '1950-04-01', adultWard: false, hasSignatureCertificate: true },
-  representative: { kind: 'agent' },
+  representative: { kind: 'agent', birthDate: '1985-04-01' },
   documents: [{ presentedBy: 'representative', type: 'drivers_license', expiresOn: '2029-05-01' }],
+  attested: ['holder_address_checked'],
   on: ON,
 };
 
@@ -20,8 +21,8 @@ describe('answerRequirements', () => {
     expect(answer.holderAge).toBe(76);
     expect(answer.completesSameDay).toBe(false);
     expect(answer.visits.map((v) => [v.visit, v.checklist.map((l) => l.id)])).toEqual([
-      [1, ['agent_first_visit_id']],
-      [2, ['sealed_reply_form', 'holder_card', 'holder_second_id', 'representative_ids']],
+      [1, ['agent_first_visit_id', 'holder_address_checked']],
+      [2, ['sealed_reply_form', 'holder_card', 'holder_second_id', 'representative_ids', 'representative_current_address']],
     ]);
     expect(answer.pins.every((p) => p.eligible)).toBe(true);
   });
@@ -51,8 +52,8 @@ describe('answerRequirements', () => {
         route: 'self',
         representative: null,
         documents: [
-          { presentedBy: 'holder', type: 'my_number_card' },
-          { presentedBy: 'holder', type: 'health_insurance_card' },
+          { presentedBy: 'holder', type: 'my_number_card', expiresOn: '2030-01-01' },
+          { presentedBy: 'holder', type: 'qualification_certificate' },
         ],
       },
       DEFAULT_POLICY,
@@ -66,5 +67,38 @@ describe('answerRequirements', () => {
     const answer = answerRequirements({ ...agentCase, holder: { ...agentCase.holder, birthDate: '2027-01-01' } }, DEFAULT_POLICY);
     expect(answer.problems[0]!.code).toBe('holder_birth_date_in_future');
     expect(answer.pins).toEqual([]);
+  });
+});
+
+describe('what the checklist offers', () => {
+  it('offers, for each unmet line, the documents that meet it, the 資格確認書 before the pension book', () => {
+    const answer = answerRequirements(
+      {
+        route: 'self',
+        reason: 'forgotten',
+        pins: ['user_auth'],
+        holder: { birthDate: '1960-05-10', adultWard: false, hasSignatureCertificate: true },
+        on: '2026-11-30',
+      },
+      DEFAULT_POLICY,
+    );
+    const lines = answer.visits[0]!.checklist;
+    expect(lines.map((l) => [l.id, l.suggestions])).toEqual([
+      ['holder_card', ['my_number_card']],
+      ['holder_second_id', ['drivers_license', 'qualification_certificate', 'pension_book']],
+    ]);
+    const agent = answerRequirements(
+      {
+        route: 'voluntary_agent',
+        reason: 'forgotten',
+        pins: ['user_auth'],
+        holder: { birthDate: '1960-05-10', adultWard: false, hasSignatureCertificate: true },
+        representative: { kind: 'agent', birthDate: '1985-04-01' },
+        on: '2026-11-30',
+      },
+      DEFAULT_POLICY,
+    );
+    // The agent's own マイナンバーカード is a photo ID too (seed 000), offered after the licence.
+    expect(agent.visits[0]!.checklist[0]!.suggestions).toEqual(['drivers_license', 'my_number_card', 'passport', 'residence_card']);
   });
 });

@@ -23,8 +23,9 @@ describe('every transition × role', () => {
             const cancelReason: CancelReason | undefined = to === 'cancelled' ? 'withdrawn' : undefined;
             const decision = decideTransition({ route, from, to, role, cancelReason });
             const roles = LEGAL[`${route} ${from}>${to}`];
-            if (!roles) expect(decision).toMatchObject({ ok: false, status: 'conflict', problem: { code: 'transition_not_allowed' } });
-            else if (!roles.includes(role)) expect(decision).toMatchObject({ ok: false, status: 'forbidden', problem: { code: 'transition_role_not_allowed' } });
+            if (!roles)
+              expect(decision).toMatchObject({ ok: false, problem: { kind: 'conflict', code: isTerminal(from) ? 'case_finished' : 'transition_not_allowed' } });
+            else if (!roles.includes(role)) expect(decision).toMatchObject({ ok: false, problem: { kind: 'forbidden', code: 'transition_role_not_allowed' } });
             else expect(decision.ok).toBe(true);
             checked++;
           }
@@ -41,7 +42,11 @@ describe('every transition × role', () => {
   });
 
   it('the reply and the visit-2 documents are needs of reply_returned; the mailing, of inquiry_mailed', () => {
-    expect(availableTransitions('voluntary_agent', 'inquiry_mailed', 'clerk').find((t) => t.to === 'reply_returned')!.needs).toEqual(['visit2_documents', 'matched_reply']);
+    expect(availableTransitions('voluntary_agent', 'inquiry_mailed', 'clerk').find((t) => t.to === 'reply_returned')!.needs).toEqual([
+      'visit2_documents',
+      'matched_reply',
+      'same_agent',
+    ]);
     expect(availableTransitions('voluntary_agent', 'received', 'print_staff').map((t) => [t.to, t.needs])).toEqual([['inquiry_mailed', ['letter_mailed']]]);
   });
 });
@@ -62,8 +67,14 @@ describe('cancellation reasons', () => {
   });
 
   it('needs a reason to cancel, and takes none otherwise', () => {
-    expect(decideTransition({ route: 'self', from: 'received', to: 'cancelled', role: 'clerk' })).toMatchObject({ ok: false, status: 'unprocessable', problem: { code: 'cancel_reason_required', path: 'reason' } });
-    expect(decideTransition({ route: 'self', from: 'received', to: 'completed', role: 'clerk', cancelReason: 'withdrawn' })).toMatchObject({ ok: false, problem: { code: 'reason_only_for_cancel' } });
+    expect(decideTransition({ route: 'self', from: 'received', to: 'cancelled', role: 'clerk' })).toMatchObject({
+      ok: false,
+      problem: { kind: 'refused', code: 'cancel_reason_required', path: 'reason' },
+    });
+    expect(decideTransition({ route: 'self', from: 'received', to: 'completed', role: 'clerk', cancelReason: 'withdrawn' })).toMatchObject({
+      ok: false,
+      problem: { code: 'reason_only_for_cancel' },
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { CancelReason, CaseState, Role, Route } from './codes';
-import { problem, type Problem } from './problems';
+import { refusal, type Refusal } from './refusals';
 
 /** What a transition needs besides the role (checked by the API against the request). */
 export type TransitionNeed =
@@ -9,6 +9,8 @@ export type TransitionNeed =
   | 'visit2_documents'
   /** The reply form's inquiry number and check code, matching the current letter. */
   | 'matched_reply'
+  /** The clerk confirms the person is the agent who applied, at the counter where they applied. */
+  | 'same_agent'
   /** A cancel reason allowed from the state. */
   | 'cancel_reason';
 
@@ -33,7 +35,7 @@ const COUNTER: readonly Role[] = ['clerk', 'supervisor'];
 export const TRANSITIONS: readonly TransitionRule[] = [
   { from: 'received', to: 'completed', routes: ['self', 'legal_representative'], roles: COUNTER, needs: [] },
   { from: 'received', to: 'inquiry_mailed', routes: ['voluntary_agent'], roles: ['print_staff', 'supervisor'], needs: ['letter_mailed'] },
-  { from: 'inquiry_mailed', to: 'reply_returned', routes: ['voluntary_agent'], roles: COUNTER, needs: ['visit2_documents', 'matched_reply'] },
+  { from: 'inquiry_mailed', to: 'reply_returned', routes: ['voluntary_agent'], roles: COUNTER, needs: ['visit2_documents', 'matched_reply', 'same_agent'] },
   { from: 'reply_returned', to: 'completed', routes: ['voluntary_agent'], roles: COUNTER, needs: [] },
   { from: 'received', to: 'cancelled', routes: ALL_ROUTES, roles: COUNTER, needs: ['cancel_reason'], cancelReasons: ['withdrawn', 'documents_refused'] },
   {
@@ -44,7 +46,14 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     needs: ['cancel_reason'],
     cancelReasons: ['withdrawn', 'reply_overdue', 'letter_undeliverable', 'documents_refused'],
   },
-  { from: 'reply_returned', to: 'cancelled', routes: ['voluntary_agent'], roles: COUNTER, needs: ['cancel_reason'], cancelReasons: ['withdrawn', 'documents_refused'] },
+  {
+    from: 'reply_returned',
+    to: 'cancelled',
+    routes: ['voluntary_agent'],
+    roles: COUNTER,
+    needs: ['cancel_reason'],
+    cancelReasons: ['withdrawn', 'documents_refused'],
+  },
 ];
 
 export const TERMINAL_STATES: readonly CaseState[] = ['completed', 'cancelled'];
@@ -63,7 +72,7 @@ export function availableTransitions(route: Route, from: CaseState, role: Role):
   return TRANSITIONS.filter((t) => t.from === from && t.routes.includes(route) && t.roles.includes(role));
 }
 
-export type TransitionDecision = { ok: true; rule: TransitionRule } | { ok: false; problem: Problem; status: 'conflict' | 'forbidden' | 'unprocessable' };
+export type TransitionDecision = { ok: true; rule: TransitionRule } | { ok: false; problem: Refusal };
 
 /**
  * Decide whether `role` may move a `route` case from `from` to `to` (with `cancelReason` for a
@@ -74,21 +83,18 @@ export function decideTransition(input: { route: Route; from: CaseState; to: Cas
   const { route, from, to, role } = input;
   const rule = TRANSITIONS.find((t) => t.from === from && t.to === to && t.routes.includes(route));
   if (!rule) {
-    const message = isTerminal(from)
-      ? 'この申請は既に終了しているため、状態を変更できません。'
-      : 'この申請の現在の状態からは、その状態に変更できません。';
-    return { ok: false, status: 'conflict', problem: problem('transition_not_allowed', message, 'to') };
+    return { ok: false, problem: isTerminal(from) ? refusal('case_finished', undefined, 'to') : refusal('transition_not_allowed', undefined, 'to') };
   }
   if (!rule.roles.includes(role)) {
-    return { ok: false, status: 'forbidden', problem: problem('transition_role_not_allowed', 'この操作を行う権限がありません。') };
+    return { ok: false, problem: refusal('transition_role_not_allowed') };
   }
   if (rule.needs.includes('cancel_reason')) {
-    if (!input.cancelReason) return { ok: false, status: 'unprocessable', problem: problem('cancel_reason_required', '中止の理由を選んでください。', 'reason') };
+    if (!input.cancelReason) return { ok: false, problem: refusal('cancel_reason_required', undefined, 'reason') };
     if (!rule.cancelReasons!.includes(input.cancelReason)) {
-      return { ok: false, status: 'unprocessable', problem: problem('cancel_reason_not_allowed', 'この状態では、その理由で中止することはできません。', 'reason') };
+      return { ok: false, problem: refusal('cancel_reason_not_allowed', undefined, 'reason') };
     }
   } else if (input.cancelReason) {
-    return { ok: false, status: 'unprocessable', problem: problem('reason_only_for_cancel', '理由は中止のときだけ指定できます。', 'reason') };
+    return { ok: false, problem: refusal('reason_only_for_cancel', undefined, 'reason') };
   }
   return { ok: true, rule };
 }

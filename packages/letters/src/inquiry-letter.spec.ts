@@ -1,15 +1,14 @@
+import { EXAMPLE_LETTER } from './example';
 import { renderInquiryLetter, renderLetterBatch, type InquiryLetterData } from './inquiry-letter';
-import { pdfPageTexts as pageTexts, pdfPlacedTexts } from './testing/pdf-text';
+import { pdfLargestFill, pdfPageTexts as pageTexts, pdfPlacedTexts } from './testing/pdf-text';
+
+const MM = 72 / 25.4;
+const [A4_WIDTH, A4_HEIGHT] = [210 * MM, 297 * MM];
 
 const letter: InquiryLetterData = {
-  issuedOn: '2026-11-24',
-  replyDeadline: '2026-12-24',
-  inquiryNumber: 'K7Q-M3X-A9T',
-  checkCode: 'ABC-DE7',
+  ...EXAMPLE_LETTER,
   holder: { name: '𠮷田 花子', postalCode: '135-8383', address: '東京都江東区東陽4-11-28' },
-  agent: { name: '江東 太郎' },
   pins: ['signature', 'user_auth'],
-  sender: { municipality: '見本市', office: '市民課', postalCode: '100-0001', address: '見本県見本市中央1-1-1', phone: '0120-000-001' },
 };
 
 describe('the inquiry-and-reply letter', () => {
@@ -17,10 +16,33 @@ describe('the inquiry-and-reply letter', () => {
     const { pdf, missingCharacters } = await renderInquiryLetter(letter);
     const [inquiry, reply, ...more] = await pageTexts(pdf);
     expect(more).toEqual([]);
-    for (const text of ['〒135-8383', '東京都江東区東陽4-11-28', '𠮷田花子様', '令和8年11月24日', '照会番号K7Q-M3X-A9T', '確認コードABC-DE7', '代理人江東太郎様', '署名用電子証明書の暗証番号', '利用者証明用電子証明書の暗証番号', '回答期限令和8年12月24日', '心当たりがない', '見本市市民課', '0120-000-001']) {
+    for (const text of [
+      '〒135-8383',
+      '東京都江東区東陽4-11-28',
+      '𠮷田花子様',
+      '令和8年11月24日',
+      '照会番号K7Q-M3X-A9T',
+      '確認コードABC-DE7',
+      '代理人江東太郎様',
+      '署名用電子証明書の暗証番号',
+      '利用者証明用電子証明書の暗証番号',
+      '回答期限令和8年12月24日',
+      '心当たりがない',
+      '見本市役所市民課',
+      '0120-000-001',
+    ]) {
       expect([text, inquiry!.includes(text)]).toEqual([text, true]);
     }
-    for (const text of ['回答書', '照会番号K7Q-M3X-A9T', '代理人江東太郎', '英大文字（A〜Z）と数字（0〜9）', '数字4桁', '本人署名', '回答期限令和8年12月24日', '封をし']) {
+    for (const text of [
+      '回答書',
+      '照会番号K7Q-M3X-A9T',
+      '代理人江東太郎',
+      '英大文字（A〜Z）と数字（0〜9）',
+      '数字4桁',
+      '本人署名',
+      '回答期限令和8年12月24日',
+      '封をし',
+    ]) {
       expect([text, reply!.includes(text)]).toEqual([text, true]);
     }
     expect(missingCharacters).toEqual([]);
@@ -68,8 +90,95 @@ describe('the inquiry-and-reply letter', () => {
     expect(pages[1]).toContain('券面事項入力補助用暗証番号');
   });
 
-  it('refuses a letter that would not fit on its two pages', async () => {
-    await expect(renderInquiryLetter({ ...letter, holder: { ...letter.holder, address: '長い住所'.repeat(400) } })).rejects.toThrow('does not fit on 2 pages');
+  it('refuses a letter whose address would run out of the envelope window', async () => {
+    await expect(renderInquiryLetter({ ...letter, holder: { ...letter.holder, address: '長い住所'.repeat(40) } })).rejects.toThrow(
+      'does not fit in the envelope window',
+    );
+  });
+});
+
+describe('the letter a resident can act on (the rules issue)', () => {
+  const all4: InquiryLetterData = {
+    ...EXAMPLE_LETTER,
+    pins: ['signature', 'user_auth', 'resident_registry', 'card_info'],
+    holder: { ...EXAMPLE_LETTER.holder, address: '東京都江東区東陽四丁目11番28号 江東区役所前マンション東棟1203号室' },
+  };
+
+  it('page 1 says what happens next, in order: fill in, seal, hand over the reply, the card and an ID; the agent comes with their IDs to the counter where they applied, by the deadline; after it the application lapses', async () => {
+    const [inquiry] = await pageTexts((await renderInquiryLetter(all4)).pdf);
+    const inOrder = [
+      '1.2枚目の回答書に記入し、同封の封筒に入れて封をしてください。',
+      '2.代理人に、次のものをお渡しください：封入・封緘された照会書兼回答書、本人のマイナンバーカード、本人の本人確認書類1点（カード以外）。',
+      '3.代理人が、それらと代理人自身の本人確認書類（代理人の本人確認書類2点（うち1点は写真付きの公的書類）（現住所・現氏名が記載されたもの））を持って、申請した窓口へ回答期限までにお越しください。',
+      '窓口見本市役所市民課〒100-0001見本県見本市中央1-1-1',
+      '受付時間月・火・木・金8:30〜17:00／水8:30〜19:00（祝日・年末年始を除く）',
+      '4.回答期限を過ぎると、この申請は無効になります。その場合は、はじめから申請し直していただくことになります。',
+      '回答期限令和8年12月24日',
+    ];
+    const at = inOrder.map((text) => inquiry!.indexOf(text));
+    expect(inOrder.map((text, i) => [text, at[i]! >= 0])).toEqual(inOrder.map((text) => [text, true]));
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+  });
+
+  it('names the counter only where the policy keeps replies there', async () => {
+    const [inquiry] = await pageTexts((await renderInquiryLetter({ ...all4, replyCounter: null })).pdf);
+    expect(inquiry).toContain('を持って、窓口へ回答期限までにお越しください。');
+    expect(inquiry).not.toContain('受付時間');
+  });
+
+  it('the issuer as cities write it: its document number, 「○○市長 氏名」 and 「（公印省略）」, the sender block without the city repeated', async () => {
+    const [inquiry] = await pageTexts((await renderInquiryLetter(all4)).pdf);
+    expect(inquiry).toContain('見市民第123号令和8年11月24日見本市長見本太郎（公印省略）');
+    expect(inquiry).toContain('問い合わせ先見本市役所市民課');
+    expect(inquiry).not.toContain('見本市見本市役所');
+    const [unnumbered] = await pageTexts((await renderInquiryLetter({ ...all4, documentNumber: null })).pdf);
+    expect(unnumbered).not.toContain('見市民第');
+  });
+
+  it('page 2, the page that comes back: the holder’s address, name and birth date to fill in, a real choice, the QR code, and the PIN advice', async () => {
+    const { pdf } = await renderInquiryLetter(all4);
+    const [, reply] = await pageTexts(pdf);
+    for (const text of [
+      '回答者（ご本人）住所氏名生年月日',
+      '上記の代理人に、暗証番号の再設定を依頼しました',
+      '依頼していません',
+      '数字4桁の暗証番号は3つとも同じ番号にできます。',
+      '生年月日や電話番号、同じ数字の並び（1111など）のように推測されやすい番号は避けてください。',
+    ]) {
+      expect([text, reply!.includes(text)]).toEqual([text, true]);
+    }
+    // The QR code is drawn on both pages: the page that comes back carries it too.
+    expect((await pdfLargestFill(pdf)).map((entries) => entries > 100 * 12)).toEqual([true, true]);
+  });
+
+  it('wraps the address only where addresses may break, the building on its own line, 転送不要 and the address inside the window', async () => {
+    const [page1] = await pdfPlacedTexts((await renderInquiryLetter(all4)).pdf);
+    const texts = page1!.map((t) => t.text);
+    expect(texts).toContain('東京都江東区東陽四丁目11番28号');
+    expect(texts).toContain('江東区役所前マンション東棟1203号室');
+    // The window of a 長3 envelope (23 mm from the left, 14–59 mm from the top), give or take half a point.
+    const window = { left: 23 * MM - 0.5, right: 113 * MM + 0.5, top: A4_HEIGHT - 14 * MM + 0.5, bottom: A4_HEIGHT - 59 * MM - 0.5 };
+    for (const text of ['転送不要', '〒', '135-8383', '東京都江東区東陽四丁目11番28号', '江東区役所前マンション東棟1203号室', '様']) {
+      const item = page1!.find((t) => t.text === text)!;
+      expect([text, item.x >= window.left, item.x + item.width <= window.right, item.y + item.height <= window.top, item.y >= window.bottom]).toEqual([
+        text,
+        true,
+        true,
+        true,
+        true,
+      ]);
+    }
+  });
+
+  it('sets no text outside the printable area, on either page, whatever the PINs and the address', async () => {
+    for (const data of [letter, all4, { ...all4, pins: ['signature' as const] }]) {
+      for (const page of await pdfPlacedTexts((await renderInquiryLetter(data)).pdf)) {
+        for (const t of page) {
+          const inside = t.x >= 10 * MM && t.x + t.width <= A4_WIDTH - 10 * MM && t.y >= 10 * MM && t.y + t.height <= A4_HEIGHT - 10 * MM;
+          expect([t.text, inside]).toEqual([t.text, true]);
+        }
+      }
+    }
   });
 });
 

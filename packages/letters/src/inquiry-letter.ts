@@ -1,6 +1,7 @@
 import { formatJapaneseDate, PIN, PIN_FORMAT, type IsoDate, type Pin } from '@madoguchi/domain';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { addressLines } from './address-lines';
 import { fontRuns, letterFonts, type LetterFonts } from './fonts';
 
 /** Everything the letter prints; nothing else reaches the template. */
@@ -10,10 +11,19 @@ export interface InquiryLetterData {
   replyDeadline: IsoDate;
   inquiryNumber: string;
   checkCode: string;
+  /** 文書番号, given when the letter first goes into a print run (a letter rendered before has none yet). */
+  documentNumber: string | null;
+  /** 「見本市長 見本 太郎」, printed with 「（公印省略）」. */
+  issuer: string;
   holder: { name: string; postalCode: string; address: string };
   agent: { name: string };
   pins: readonly Pin[];
-  sender: { municipality: string; office: string; postalCode: string; address: string; phone: string };
+  /** The counter that answers questions (its name says the city's): not repeated after the issuer. */
+  sender: { office: string; postalCode: string; address: string; phone: string };
+  /** Where the agent brings the reply when the policy keeps replies at the registering office; null: any counter. */
+  replyCounter: { office: string; postalCode: string; address: string; hours: string } | null;
+  /** What the agent brings on the second visit, from the policy's list: the holder's things, and the agent's own. */
+  bring: { holder: readonly string[]; agent: readonly string[] };
 }
 
 export interface RenderedLetter {
@@ -32,8 +42,11 @@ export const PAGES_PER_LETTER = 2;
 const MM = 72 / 25.4;
 const PAGE = { width: 210 * MM, height: 297 * MM, margin: 20 * MM };
 /** The address window of a 長3 window envelope, with an A4 sheet folded in three. */
-const WINDOW = { x: 23 * MM, y: 14 * MM, width: 90 * MM };
+export const WINDOW = { x: 23 * MM, y: 14 * MM, width: 90 * MM, height: 45 * MM };
+/** Where the printer can print: nothing is set closer than this to the sheet's edge. */
+export const PRINTABLE_MARGIN = 10 * MM;
 const BODY = 12.5;
+const SMALL = 11;
 
 interface PdfOutput {
   doc: PDFKit.PDFDocument;
@@ -146,74 +159,165 @@ function drawInquiryLetter(doc: PDFKit.PDFDocument, data: InquiryLetterData, fon
   };
   const pinLabels = data.pins.map((p) => PIN.labels[p]);
   const deadline = formatJapaneseDate(data.replyDeadline);
+  const left = PAGE.margin;
+  const width = PAGE.width - 2 * PAGE.margin;
+  const indent = 6 * MM;
+  /** A numbered step of page 1, in the order the holder and the agent act. */
+  const step = (n: number, parts: Part | Part[]) => {
+    write([`${n}. `, ...(Array.isArray(parts) ? parts : [parts])], { x: left + 2 * MM, width: width - 2 * MM, size: SMALL + 0.5 });
+    doc.moveDown(0.25);
+  };
 
   // Page 1: 照会書
   doc.addPage();
-  write(['〒', v(data.holder.postalCode)], { x: WINDOW.x, y: WINDOW.y, size: 12 });
-  write(v(data.holder.address), { width: WINDOW.width, size: 12 });
-  doc.moveDown(0.4);
-  write([v(data.holder.name), ' 様'], { width: WINDOW.width, size: 16 });
+  // The window: 転送不要 (the letter must not follow the holder elsewhere), the address, the name.
+  const addressSize = 12;
+  write('転送不要', { x: WINDOW.x, y: WINDOW.y, size: 10, bold: true });
+  write(['〒', v(data.holder.postalCode)], { x: WINDOW.x, y: WINDOW.y + 16, size: addressSize });
+  doc.font('data').fontSize(addressSize);
+  for (const line of addressLines(data.holder.address, (l) => doc.widthOfString(l) <= WINDOW.width * 0.98)) {
+    write(v(line), { x: WINDOW.x, width: WINDOW.width, size: addressSize });
+    doc.moveDown(0.1);
+  }
+  doc.moveDown(0.3);
+  write([v(data.holder.name), ' 様'], { x: WINDOW.x, width: WINDOW.width, size: 15 });
+  if (doc.y > WINDOW.y + WINDOW.height) {
+    throw new RangeError(`照会書兼回答書 ${data.inquiryNumber}: the address does not fit in the envelope window`);
+  }
 
+  // The issuer's block: document number, date, issuer (公印省略), the numbers to quote, the counter.
   const right = 125 * MM;
-  write(v(formatJapaneseDate(data.issuedOn)), { x: right, y: WINDOW.y, size: 11 });
-  write(['照会番号 ', v(data.inquiryNumber)], { x: right, y: WINDOW.y + 18, size: 12, bold: true });
-  write(['確認コード ', v(data.checkCode)], { x: right, y: WINDOW.y + 36, size: 12, bold: true });
-  drawQr(right, WINDOW.y + 56, 24 * MM);
+  const rightWidth = PAGE.width - right - PAGE.margin;
+  let y = WINDOW.y;
+  if (data.documentNumber) write(v(data.documentNumber), { x: right, y, size: SMALL, width: rightWidth, align: 'right' });
+  y += 15;
+  write(v(formatJapaneseDate(data.issuedOn)), { x: right, y, size: SMALL, width: rightWidth, align: 'right' });
+  y += 17;
+  write(v(data.issuer), { x: right, y, size: 12, width: rightWidth, align: 'right' });
+  y += 15;
+  write('（公印省略）', { x: right, y, size: 9, width: rightWidth, align: 'right' });
+  y += 18;
+  write(['照会番号 ', v(data.inquiryNumber)], { x: right, y, size: 12, bold: true });
+  y += 16;
+  write(['確認コード ', v(data.checkCode)], { x: right, y, size: 12, bold: true });
+  y += 18;
+  drawQr(right, y, 20 * MM);
+  y += 22 * MM;
+  write(['問い合わせ先　', v(data.sender.office)], { x: right, y, size: 10, width: rightWidth });
+  write(['〒', v(`${data.sender.postalCode} ${data.sender.address}`)], { x: right, width: rightWidth, size: 10 });
+  write(['電話 ', v(data.sender.phone)], { x: right, size: 10 });
 
-  write(v(`${data.sender.municipality} ${data.sender.office}`), { x: right, y: WINDOW.y + 56 + 26 * MM, size: 11 });
-  write(['〒', v(`${data.sender.postalCode} ${data.sender.address}`)], { x: right, width: PAGE.width - right - PAGE.margin, size: 10 });
+  write('マイナンバーカードの暗証番号の再設定についての照会書', { x: left, y: Math.max(doc.y + 8, 100 * MM), width, size: 16, bold: true, align: 'center' });
+  doc.moveDown(0.7);
+  write('次の方から、あなたの代理人として、あなたのマイナンバーカードの暗証番号を再設定する申請がありました。', { x: left, width, size: SMALL + 0.5 });
+  doc.moveDown(0.3);
+  write(['代理人　', v(data.agent.name), ' 様'], { x: left + indent, width: width - indent, bold: true });
+  write(`再設定する暗証番号　${pinLabels.join('、')}`, { x: left + indent, width: width - indent, size: SMALL + 0.5 });
+  doc.moveDown(0.6);
+  write('あなたがこの方に申請を頼んだ場合は、次のとおりお手続きください。', { x: left, width, bold: true, size: SMALL + 0.5 });
+  doc.moveDown(0.3);
+  step(1, '2枚目の回答書に記入し、同封の封筒に入れて封をしてください。');
+  step(2, ['代理人に、次のものをお渡しください：', v(data.bring.holder.join('、')), '。']);
+  const counter = data.replyCounter;
+  step(3, [
+    '代理人が、それらと代理人自身の本人確認書類（',
+    v(data.bring.agent.join('、')),
+    '）を持って、',
+    counter ? '申請した窓口へ' : '窓口へ',
+    '回答期限までにお越しください。',
+  ]);
+  if (counter) {
+    write(['窓口　', v(counter.office), '　〒', v(`${counter.postalCode} ${counter.address}`)], { x: left + indent, width: width - indent, size: SMALL });
+    write(['受付時間　', v(counter.hours)], { x: left + indent, width: width - indent, size: SMALL });
+    doc.moveDown(0.25);
+  }
+  step(4, '回答期限を過ぎると、この申請は無効になります。その場合は、はじめから申請し直していただくことになります。');
   doc.moveDown(0.2);
-  write(['電話 ', v(data.sender.phone)], { x: right, size: 11 });
-
-  const left = PAGE.margin;
-  const width = PAGE.width - 2 * PAGE.margin;
-  write('マイナンバーカードの暗証番号の再設定についての照会書', { x: left, y: 105 * MM, width, size: 17, bold: true, align: 'center' });
-  doc.moveDown(1);
-  write('次の方から、あなたの代理人として、あなたのマイナンバーカードの暗証番号を再設定する申請がありました。', { x: left, width });
-  doc.moveDown(0.5);
-  write(['代理人　', v(data.agent.name), ' 様'], { x: left + 10 * MM, width: width - 10 * MM, bold: true });
-  write(`再設定する暗証番号　${pinLabels.join('、')}`, { x: left + 10 * MM, width: width - 10 * MM });
-  doc.moveDown(0.8);
-  write('あなたがこの方に申請を頼んだ場合は、2枚目の回答書に記入し、同封の封筒に入れて封をしたうえで、代理人にお渡しください。代理人が回答書をお持ちになり、あらためて窓口で手続をします。', { x: left, width });
-  doc.moveDown(0.5);
   write(['回答期限　', v(deadline), '（この日までに代理人が窓口へお持ちください）'], { x: left, width, bold: true });
-  doc.moveDown(0.8);
-  write('この申請に心当たりがない場合は、回答書を誰にも渡さず、すぐに下記の窓口へお電話ください。', { x: left, width, bold: true });
-  write([v(`${data.sender.municipality} ${data.sender.office}`), '　電話 ', v(data.sender.phone)], { x: left + 10 * MM, width: width - 10 * MM });
-  doc.moveDown(0.8);
-  write('この照会書は、ご本人の住民票の住所へ転送不要の郵便でお送りしています。暗証番号は、郵便・電話・電子メールでお伝えいただくことはできません。', { x: left, width, size: 11 });
+  doc.moveDown(0.6);
+  write('この申請に心当たりがない場合は、回答書を誰にも渡さず、すぐに下記へお電話ください。', { x: left, width, bold: true, size: SMALL + 0.5 });
+  write([v(data.sender.office), '　電話 ', v(data.sender.phone)], { x: left + indent, width: width - indent, size: SMALL + 0.5 });
+  doc.moveDown(0.5);
+  write('この照会書は、ご本人の住民票の住所へ転送不要の郵便でお送りしています。暗証番号は、郵便・電話・電子メールでお伝えいただくことはできません。', {
+    x: left,
+    width,
+    size: 10,
+  });
 
-  // Page 2: 回答書
+  // Page 2: 回答書 (the page that comes back, sealed: its numbers and QR code are read at the counter)
   doc.addPage();
   write('回答書', { x: left, y: PAGE.margin, width, size: 18, bold: true, align: 'center' });
+  drawQr(PAGE.width - PAGE.margin - 18 * MM, PAGE.margin - 4 * MM, 18 * MM);
+  write(['照会番号 ', v(data.inquiryNumber)], { x: left, y: PAGE.margin + 8 * MM, size: SMALL });
+  write(['確認コード ', v(data.checkCode)], { x: left, size: SMALL });
+  doc.moveDown(0.6);
+  write(['代理人　', v(data.agent.name)], { x: left, width, bold: true });
+  doc.moveDown(0.4);
+  write('あてはまる方の□に✓を記入してください。', { x: left, width, size: SMALL });
   doc.moveDown(0.3);
-  write(['照会番号 ', v(data.inquiryNumber), '　確認コード ', v(data.checkCode)], { x: left, width, size: 11, align: 'right' });
-  doc.moveDown(0.8);
-  write('私は、次の者を代理人として、マイナンバーカードの暗証番号の再設定を依頼しました。', { x: left, width });
+  const choice = (label: string) => {
+    const top = doc.y;
+    doc
+      .rect(left + indent, top + 1, 4 * MM, 4 * MM)
+      .lineWidth(0.8)
+      .stroke();
+    write(label, { x: left + indent + 6 * MM, y: top, width: width - indent - 6 * MM });
+    doc.moveDown(0.3);
+  };
+  choice('上記の代理人に、暗証番号の再設定を依頼しました');
+  choice('依頼していません（この場合は、回答書を代理人に渡さず、窓口へご連絡ください）');
   doc.moveDown(0.4);
-  write(['代理人　', v(data.agent.name)], { x: left + 10 * MM, width: width - 10 * MM, bold: true });
+  write('回答者（ご本人）', { x: left, width, bold: true });
+  const blank = (label: string, lineTo: number) => {
+    doc.moveDown(0.5);
+    const baseline = doc.y;
+    write(label, { x: left + indent, width: 30 * MM, size: SMALL });
+    doc
+      .moveTo(left + indent + 22 * MM, baseline + 2)
+      .lineTo(left + lineTo, baseline + 2)
+      .lineWidth(0.6)
+      .stroke();
+  };
+  blank('住所', width);
+  blank('氏名', 110 * MM);
+  blank('生年月日', 110 * MM);
   doc.moveDown(0.8);
-  write('新しい暗証番号を、1マスに1文字ずつ記入してください。', { x: left, width });
-  doc.moveDown(0.4);
+  write('新しい暗証番号を、1マスに1文字ずつ記入してください。', { x: left, width, size: SMALL + 0.5 });
+  if (data.pins.some((p) => p !== 'signature')) {
+    write('数字4桁の暗証番号は3つとも同じ番号にできます。', { x: left, width, size: SMALL });
+  }
+  write('生年月日や電話番号、同じ数字の並び（1111など）のように推測されやすい番号は避けてください。', { x: left, width, size: SMALL });
+  doc.moveDown(0.3);
   for (const pin of data.pins) {
     const boxes = pin === 'signature' ? 16 : 4;
-    write(PIN.labels[pin], { x: left, width, bold: true });
-    write(PIN_FORMAT[pin].description, { x: left, width, size: 11 });
-    const top = doc.y + 6;
-    const box = 9 * MM;
-    for (let i = 0; i < boxes; i++) doc.rect(left + i * box, top, box, box).lineWidth(0.8).stroke();
-    doc.y = top + box + 10 + BODY; // the next line sits on doc.y as its baseline
+    write([PIN.labels[pin], '　'], { x: left, width, bold: true, size: SMALL + 0.5 });
+    write(PIN_FORMAT[pin].description.ja, { x: left, width, size: 10 });
+    const top = doc.y + 4;
+    const box = 8 * MM;
+    for (let i = 0; i < boxes; i++)
+      doc
+        .rect(left + i * box, top, box, box)
+        .lineWidth(0.8)
+        .stroke();
+    doc.y = top + box + 8 + BODY; // the next line sits on doc.y as its baseline
   }
+  doc.moveDown(0.2);
+  write('記入日　令和　　年　　月　　日', { x: left, width, size: SMALL + 0.5 });
   doc.moveDown(0.5);
-  write('記入日　令和　　年　　月　　日', { x: left, width });
-  doc.moveDown(0.6);
   const signatureBaseline = doc.y;
   write('本人署名', { x: left, width });
-  doc.moveTo(left + 25 * MM, signatureBaseline + 2).lineTo(left + 110 * MM, signatureBaseline + 2).lineWidth(0.8).stroke();
-  doc.moveDown(1.2);
+  doc
+    .moveTo(left + 25 * MM, signatureBaseline + 2)
+    .lineTo(left + 110 * MM, signatureBaseline + 2)
+    .lineWidth(0.8)
+    .stroke();
+  doc.moveDown(0.9);
   write(['回答期限　', v(deadline)], { x: left, width, bold: true });
-  doc.moveDown(0.6);
-  write('記入が終わったら、この回答書を同封の封筒に入れて封をし、代理人にお渡しください。封のされていない回答書は受け付けできません。暗証番号は誰にも見せないでください。', { x: left, width });
+  doc.moveDown(0.4);
+  write(
+    '記入が終わったら、この回答書を同封の封筒に入れて封をし、代理人にお渡しください。封のされていない回答書は受け付けできません。暗証番号は誰にも見せないでください。',
+    { x: left, width, size: SMALL },
+  );
 
   doc.off('pageAdded', countPage);
   if (pages !== PAGES_PER_LETTER) throw new RangeError(`照会書兼回答書 ${data.inquiryNumber} does not fit on ${PAGES_PER_LETTER} pages`);

@@ -11,7 +11,10 @@ describe('loadConfig', () => {
 
   it.each([
     [{ REDIS_URL: good.REDIS_URL }, 'Configuration error: DATABASE_URL is required (e.g. postgresql://postgres@127.0.0.1:5432/madoguchi) (not set).'],
-    [{ ...good, DATABASE_URL: 'mysql://x/y' }, 'Configuration error: DATABASE_URL must be a postgresql:// or postgres:// URL (e.g. postgresql://postgres@127.0.0.1:5432/madoguchi) (got "mysql://x/y").'],
+    [
+      { ...good, DATABASE_URL: 'mysql://x/y' },
+      'Configuration error: DATABASE_URL must be a postgresql:// or postgres:// URL (e.g. postgresql://postgres@127.0.0.1:5432/madoguchi) (got "mysql://x/y").',
+    ],
     [{ ...good, PORT: 'eighty' }, 'Configuration error: PORT must be a port number (1-65535) (got "eighty").'],
     [{ ...good, PORT: '70000' }, 'Configuration error: PORT must be a port number (1-65535) (got "70000").'],
     [{ ...good, LOG_LEVEL: 'loud' }, 'Configuration error: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud").'],

@@ -35,8 +35,11 @@ export const env = {
       .min(1, { error: 'must be a port number (1-65535)' })
       .max(65535, { error: 'must be a port number (1-65535)' })
       .default(fallback),
-  positiveInt: (fallback: number) => z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).positive({ error: 'must be positive' }).default(fallback),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  positiveInt: (fallback: number) =>
+    z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).positive({ error: 'must be positive' }).default(fallback),
+  logLevel: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' })
+    .default('info'),
   /** A signing secret: long enough that it was not typed by hand. */
   secret: (name: string) =>
     z
@@ -44,7 +47,10 @@ export const env = {
       .min(32, { error: `must be at least 32 characters (e.g. openssl rand -base64 48)` })
       .describe(name),
   /** Every Redis key of this deployment (or test run) starts with it. */
-  redisPrefix: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'must be 1-64 letters, digits, "-" or "_"' }).default('madoguchi'),
+  redisPrefix: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'must be 1-64 letters, digits, "-" or "_"' })
+    .default('madoguchi'),
 };
 
 /** Parse `source` (normally process.env) against `shape`; throws ConfigError naming the first bad variable. */

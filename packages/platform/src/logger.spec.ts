@@ -29,7 +29,9 @@ describe('logs', () => {
   });
 
   it('hide the password of a connection string (and, erring on the safe side, a 4-digit port)', () => {
-    expect(scrubSecrets({ msg: 'cannot reach postgresql://app:s3cr3t-pw@db.example:5432/x' })).toEqual({ msg: 'cannot reach postgresql://app:[REDACTED]@db.example:[REDACTED]/x' });
+    expect(scrubSecrets({ msg: 'cannot reach postgresql://app:s3cr3t-pw@db.example:5432/x' })).toEqual({
+      msg: 'cannot reach postgresql://app:[REDACTED]@db.example:[REDACTED]/x',
+    });
   });
 
   it('leave short numbers and ordinary words alone', () => {

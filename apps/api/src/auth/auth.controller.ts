@@ -1,44 +1,41 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
-import { z } from 'zod';
+import { Body, Controller, Get, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { loginAnswerSchema, loginSchema, meSchema } from '@madoguchi/contract/schemas';
 import { parseBody } from '../validation/parse-body';
-import { AuthService, type LoginResult } from './auth.service';
+import type { LoginAnswer, Me } from '@madoguchi/contract';
+import { AuthService } from './auth.service';
 import { Allow, CurrentStaff, Describe, Public } from './decorators';
 import type { StaffPrincipal } from './principal';
-
-const loginSchema = z.strictObject({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(256),
-});
 
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @Describe('ログイン（アクセストークンを発行）', loginSchema)
+  @Describe('ログイン（アクセストークンを発行）', { body: loginSchema, answer: loginAnswerSchema })
   @Post('login')
   @HttpCode(200)
   @Public()
   @UseGuards(ThrottlerGuard)
-  login(@Body() body: unknown): Promise<LoginResult> {
+  @SkipThrottle({ replyLookup: true })
+  login(@Body() body: unknown, @Ip() address: string): Promise<LoginAnswer> {
     const { username, password } = parseBody(loginSchema, body);
-    return this.auth.login(username, password);
+    return this.auth.login(username, password, address);
   }
 
   @Describe('ログアウト（セッションを終了）')
   @Post('logout')
   @HttpCode(204)
-  @Allow('anyone')
+  @Allow('ownSession')
   async logout(@CurrentStaff() staff: StaffPrincipal): Promise<void> {
     await this.auth.logout(staff);
   }
 
   /** Who is logged in (the console's identity and permissions). */
-  @Describe('ログイン中の職員')
+  @Describe('ログイン中の職員', { answer: meSchema })
   @Get('me')
-  @Allow('anyone')
-  me(@CurrentStaff() staff: StaffPrincipal): Omit<StaffPrincipal, 'sessionId' | 'municipalityOfficeIds'> {
-    const { sessionId: _session, municipalityOfficeIds: _offices, ...user } = staff;
+  @Allow('ownSession')
+  me(@CurrentStaff() staff: StaffPrincipal): Me {
+    const { sessionId: _session, municipalityOfficeIds: _offices, municipalityId: _municipality, ...user } = staff;
     return user;
   }
 }

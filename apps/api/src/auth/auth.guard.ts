@@ -1,12 +1,11 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@madoguchi/domain';
 import type { Request } from 'express';
 import { AuthService } from './auth.service';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './decorators';
 import type { StaffPrincipal } from './principal';
-
-const FORBIDDEN = { code: 'forbidden', message: 'この操作を行う権限がありません。', details: [] };
+import { refused } from '../errors/refused';
 
 /**
  * On every route: public, or a valid login (401) whose role the route allows (403). A route that
@@ -27,7 +26,7 @@ export class AuthGuard implements CanActivate {
     const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
     request.staff = await this.auth.authenticate(token);
     const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (!roles?.includes(request.staff.role)) throw new ForbiddenException(FORBIDDEN);
+    if (!roles?.includes(request.staff.role)) throw refused('forbidden');
     return true;
   }
 }

@@ -16,7 +16,10 @@ import { AuthService } from './auth.service';
     // Per API process; several processes behind a balancer would share a Redis-backed store.
     ThrottlerModule.forRootAsync({
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => [{ name: 'login', ttl: 60_000, limit: config.LOGIN_ATTEMPTS_PER_MINUTE }],
+      useFactory: (config: ApiConfig) => [
+        { name: 'login', ttl: 60_000, limit: config.LOGIN_ATTEMPTS_PER_MINUTE },
+        { name: 'replyLookup', ttl: 60_000, limit: config.REPLY_LOOKUPS_PER_MINUTE },
+      ],
     }),
   ],
   controllers: [AuthController],

@@ -1,22 +1,16 @@
-import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import type { LoginAnswer } from '@madoguchi/contract';
 import type { Database } from '@madoguchi/db';
-import type { Role } from '@madoguchi/domain';
 import { Clock } from '../clock/clock';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { DATABASE } from '../database/database.module';
 import { isUuid } from '../validation/ids';
+import { createHash } from 'node:crypto';
+import { refusal, type Role } from '@madoguchi/domain';
+import { Refused, refused } from '../errors/refused';
 import { verifyPassword } from './passwords';
 import type { StaffPrincipal } from './principal';
-
-export interface LoginResult {
-  accessToken: string;
-  expiresAt: string;
-  user: { id: string; username: string; displayName: string; role: Role; officeId: string };
-}
-
-const INVALID_CREDENTIALS = { code: 'invalid_credentials', message: 'ユーザー名またはパスワードが正しくありません。', details: [] };
-const UNAUTHENTICATED = { code: 'unauthenticated', message: 'ログインしてください。', details: [] };
 
 interface SessionRow {
   session_id: string;
@@ -27,6 +21,7 @@ interface SessionRow {
   display_name: string;
   role: Role;
   office_id: string;
+  municipality_id: string;
   active: boolean;
   office_ids: string[];
 }
@@ -49,24 +44,30 @@ export class AuthService {
     private readonly clock: Clock,
   ) {}
 
-  async login(username: string, password: string): Promise<LoginResult> {
+  /**
+   * Log in from `address` (the counter PC's, through the proxies we trust). Failures are counted
+   * per username and address, unknown usernames exactly like known ones; past LOGIN_MAX_FAILURES
+   * every attempt from that pair waits (1 minute, doubling, at most LOGIN_BACKOFF_MAX_MINUTES),
+   * the right password included, while the same user logs in from any other PC.
+   */
+  async login(username: string, password: string, address: string): Promise<LoginAnswer> {
     const now = this.clock.now();
-    const user = await this.db.staffUser.findUnique({ where: { username } });
-    if (user?.lockedUntil && user.lockedUntil > now) {
-      throw new HttpException(
-        { code: 'account_locked', message: 'パスワードを続けて間違えたため、一時的にログインできません。しばらくしてからやり直すか、管理者に連絡してください。', details: [] },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
+    const key = createHash('sha256').update(`${username.toLowerCase()}\n${address}`).digest('hex');
+    const throttle = await this.db.loginThrottle.findUnique({ where: { key } });
+    if (throttle?.blockedUntil && throttle.blockedUntil > now) {
+      const seconds = Math.ceil((throttle.blockedUntil.getTime() - now.getTime()) / 1000);
+      throw new Refused(refusal('login_backoff', { seconds }), [], seconds);
     }
+    const user = await this.db.staffUser.findUnique({ where: { username } });
     const valid = await verifyPassword(user?.active ? user.passwordHash : undefined, password);
     if (!user || !user.active || !valid) {
-      if (user?.active) await this.recordFailure(user.id, now);
-      throw new UnauthorizedException(INVALID_CREDENTIALS);
+      await this.recordFailure(key, now);
+      throw refused('invalid_credentials');
     }
 
     const expiresAt = new Date(now.getTime() + this.config.SESSION_TTL_MINUTES * 60_000);
     const session = await this.db.$transaction(async (tx) => {
-      await tx.staffUser.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
+      await tx.loginThrottle.deleteMany({ where: { key } });
       return tx.staffSession.create({ data: { userId: user.id, expiresAt } });
     });
     const claims: TokenClaims = { sid: session.id, sub: user.id };
@@ -78,37 +79,40 @@ export class AuthService {
     };
   }
 
-  /** Count a wrong password; lock the account once there have been too many in a row. */
-  private async recordFailure(userId: string, now: Date): Promise<void> {
-    const updated = await this.db.staffUser.update({ where: { id: userId }, data: { failedLogins: { increment: 1 } } });
-    if (updated.failedLogins >= this.config.LOGIN_MAX_FAILURES) {
-      await this.db.staffUser.update({
-        where: { id: userId },
-        data: { failedLogins: 0, lockedUntil: new Date(now.getTime() + this.config.LOCKOUT_MINUTES * 60_000) },
-      });
-    }
+  /** Count a failed login for the pair (a day's quiet starts the count again); past the limit, set its wait. */
+  private async recordFailure(key: string, now: Date): Promise<void> {
+    const [row] = await this.db.$queryRaw<{ failures: number }[]>`
+      INSERT INTO login_throttles (key, failures, updated_at) VALUES (${key}, 1, ${now})
+      ON CONFLICT (key) DO UPDATE SET
+        failures = CASE WHEN login_throttles.updated_at < ${now}::timestamptz - interval '1 day' THEN 1 ELSE login_throttles.failures + 1 END,
+        updated_at = ${now}
+      RETURNING failures`;
+    const over = row!.failures - this.config.LOGIN_MAX_FAILURES;
+    if (over < 0) return;
+    const minutes = Math.min(2 ** over, this.config.LOGIN_BACKOFF_MAX_MINUTES);
+    await this.db.loginThrottle.update({ where: { key }, data: { blockedUntil: new Date(now.getTime() + minutes * 60_000) } });
   }
 
   /** The principal behind a bearer token, or 401: bad signature, expired, logged out or deactivated. */
   async authenticate(token: string | undefined): Promise<StaffPrincipal> {
-    if (!token) throw new UnauthorizedException(UNAUTHENTICATED);
+    if (!token) throw refused('unauthenticated');
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
     } catch {
-      throw new UnauthorizedException(UNAUTHENTICATED);
+      throw refused('unauthenticated');
     }
     // Asked on every request: one round trip for the session, its user and their municipality's offices.
     const [row] = isUuid(claims.sid ?? '')
       ? await this.db.$queryRaw<SessionRow[]>`
-          SELECT s.id AS session_id, s.user_id, s.expires_at, s.revoked_at, u.username, u.display_name, u.role::text AS role, u.office_id, u.active,
+          SELECT s.id AS session_id, s.user_id, s.expires_at, s.revoked_at, u.username, u.display_name, u.role::text AS role, u.office_id, o.municipality_id, u.active,
                  ARRAY(SELECT m.id::text FROM offices m WHERE m.municipality_id = o.municipality_id) AS office_ids
           FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id JOIN offices o ON o.id = u.office_id
           WHERE s.id = ${claims.sid}::uuid`
       : [];
     const now = this.clock.now();
     if (!row || row.user_id !== claims.sub || row.revoked_at || row.expires_at <= now || !row.active) {
-      throw new UnauthorizedException(UNAUTHENTICATED);
+      throw refused('unauthenticated');
     }
     return {
       id: row.user_id,
@@ -116,6 +120,7 @@ export class AuthService {
       displayName: row.display_name,
       role: row.role,
       officeId: row.office_id,
+      municipalityId: row.municipality_id,
       municipalityOfficeIds: row.office_ids,
       sessionId: row.session_id,
     };

@@ -19,9 +19,12 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/cases': ['clerk', 'supervisor', 'admin'],
   'GET /api/cases': ['clerk', 'supervisor', 'admin'],
   'GET /api/cases/:id': ['clerk', 'supervisor', 'admin'],
+  'GET /api/cases/:id/audit': ['supervisor', 'admin'],
   'GET /api/offices': ['clerk', 'supervisor', 'print_staff', 'admin'],
   'PUT /api/offices/:id/hours': ['admin'],
   'GET /api/policy': ['clerk', 'supervisor', 'print_staff', 'admin'],
+  'GET /api/policy/presets': ['admin'],
+  'GET /api/residents': ['clerk', 'supervisor', 'admin'],
   'PUT /api/policy': ['admin'],
   'GET /api/supervision/open-agent-cases': ['supervisor', 'admin'],
   'GET /api/supervision/queue': ['supervisor', 'admin'],
@@ -70,7 +73,10 @@ describe('authorization matrix', () => {
     expect((await call()).status).toBe(401);
     for (const role of ROLE.values) {
       // Logging out ends the token, so that route gets a login of its own.
-      const token = path === '/api/auth/logout' ? (await request(app.getHttpServer()).post('/api/auth/login').send({ username: role, password: DEMO_PASSWORD })).body.accessToken : tokens[role];
+      const token =
+        path === '/api/auth/logout'
+          ? (await request(app.getHttpServer()).post('/api/auth/login').send({ username: role, password: DEMO_PASSWORD })).body.accessToken
+          : tokens[role];
       const status = (await call(token).send({})).status;
       if ((roles as Role[]).includes(role)) expect([role, status]).not.toEqual([role, 403]);
       else expect([role, status]).toEqual([role, 403]);

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createDatabaseClient } from '@madoguchi/db';
 import request from 'supertest';
 import { loginEveryRole, startTestApp } from '../testing/test-app';
+import { asStaff, testMunicipality } from '../testing/municipality';
 
 const db = createDatabaseClient(process.env.DATABASE_URL!);
 let app: INestApplication;
@@ -9,17 +10,35 @@ let clerk: string;
 const ids: Record<string, { id: string; receiptNumber: string; inquiryNumber?: string }> = {};
 
 const holder = (familyNameKana: string) => ({
-  familyName: '試験', givenName: '花子', familyNameKana, givenNameKana: 'ハナコ',
-  birthDate: '1950-04-01', postalCode: '135-8383', address: '東京都江東区東陽4-11-28', adultWard: false, hasSignatureCertificate: true,
+  familyName: '試験',
+  givenName: '花子',
+  familyNameKana,
+  givenNameKana: 'ハナコ',
+  birthDate: '1950-04-01',
+  postalCode: '135-8383',
+  address: '東京都江東区東陽4-11-28',
+  adultWard: false,
+  hasSignatureCertificate: true,
 });
 const selfCase = (kana: string) => ({
-  route: 'self', reason: 'locked', pins: ['user_auth'], holder: holder(kana),
-  documents: [{ presentedBy: 'holder', type: 'my_number_card' }, { presentedBy: 'holder', type: 'health_insurance_card' }],
+  route: 'self',
+  reason: 'locked',
+  pins: ['user_auth'],
+  holder: holder(kana),
+  documents: [
+    { presentedBy: 'holder', type: 'my_number_card', expiresOn: '2030-04-01' },
+    { presentedBy: 'holder', type: 'qualification_certificate' },
+  ],
 });
 const agentCase = (kana: string) => ({
-  route: 'voluntary_agent', reason: 'forgotten', pins: ['resident_registry'], holder: holder(kana),
-  representative: { kind: 'agent', familyName: '試験', givenName: '太郎', familyNameKana: 'シケン', givenNameKana: 'タロウ' },
+  route: 'voluntary_agent',
+  reason: 'forgotten',
+  pins: ['resident_registry'],
+  holder: holder(kana),
+  representative: { kind: 'agent', familyName: '試験', givenName: '太郎', familyNameKana: 'シケン', givenNameKana: 'タロウ', birthDate: '1975-03-03' },
   documents: [{ presentedBy: 'representative', type: 'passport', expiresOn: '2099-01-01' }],
+  // No register connected (the default policy): the clerk checked the typed address against the 住民票.
+  attested: ['holder_address_checked'],
 });
 
 beforeAll(async () => {
@@ -34,7 +53,10 @@ beforeAll(async () => {
   await post('agentOverdue', agentCase('リストオカ'));
   // The overdue one was mailed long ago; the deadline has passed.
   const letter = await db.inquiryLetter.findFirstOrThrow({ where: { caseId: ids.agentOverdue!.id } });
-  await db.inquiryLetter.update({ where: { id: letter.id }, data: { status: 'mailed', mailedOn: new Date('2026-01-05T00:00:00Z'), replyDeadline: new Date('2026-02-04T00:00:00Z') } });
+  await db.inquiryLetter.update({
+    where: { id: letter.id },
+    data: { status: 'mailed', mailedOn: new Date('2026-01-05T00:00:00Z'), replyDeadline: new Date('2026-02-04T00:00:00Z') },
+  });
   await db.pinResetCase.update({ where: { id: ids.agentOverdue!.id }, data: { state: 'inquiry_mailed', version: 2 } });
 });
 afterAll(async () => {
@@ -53,7 +75,14 @@ describe('GET /api/cases', () => {
     const res = await list({ filter: { q: 'リスト' }, sort: ['receiptNumber', 'ASC'], range: [0, 1] }).expect(200);
     expect(res.headers['content-range']).toBe('cases 0-1/3');
     expect(found(res.body)).toEqual([ids.self!.id, ids.agentWaiting!.id]);
-    expect(res.body[0]).toMatchObject({ receiptNumber: ids.self!.receiptNumber, state: 'received', route: 'self', holderName: '試験 花子', holderKana: 'リストアイ ハナコ', overdue: false });
+    expect(res.body[0]).toMatchObject({
+      receiptNumber: ids.self!.receiptNumber,
+      state: 'received',
+      route: 'self',
+      holderName: '試験 花子',
+      holderKana: 'リストアイ ハナコ',
+      overdue: false,
+    });
     const page2 = await list({ filter: { q: 'リスト' }, sort: ['receiptNumber', 'ASC'], range: [2, 3] }).expect(200);
     expect(page2.headers['content-range']).toBe('cases 2-2/3');
     expect(found(page2.body)).toEqual([ids.agentOverdue!.id]);
@@ -82,26 +111,32 @@ describe('GET /api/cases', () => {
     expect(res.body[0]).toMatchObject({ overdue: true, replyDeadline: '2026-02-04' });
   });
 
-  it.each([
-    [{ filter: 'not json' }],
-    [{ range: [0, 500] }],
-    [{ sort: ['holderPin', 'ASC'] }],
-    [{ filter: { pin: '1234' } }],
-  ])('refuses a bad query with 400: %j', async (params) => {
-    const query = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
-    const res = await request(app.getHttpServer()).get('/api/cases').query(query).set('authorization', `Bearer ${clerk}`).expect(400);
-    expect(res.body.code).toBe('invalid_request');
-  });
+  it.each([[{ filter: 'not json' }], [{ range: [0, 500] }], [{ sort: ['holderPin', 'ASC'] }], [{ filter: { pin: '1234' } }]])(
+    'refuses a bad query with 400: %j',
+    async (params) => {
+      const query = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+      const res = await request(app.getHttpServer()).get('/api/cases').query(query).set('authorization', `Bearer ${clerk}`).expect(400);
+      expect(res.body.code).toBe('invalid_request');
+    },
+  );
 });
 
 describe('the total of a large result', () => {
   it('is counted up to LIST_COUNT_CAP and then said to be a floor', async () => {
     const capped = await startTestApp({ LIST_COUNT_CAP: '2' });
     try {
-      const res = await request(capped.getHttpServer()).get('/api/cases').query({ range: JSON.stringify([0, 0]) }).set('authorization', `Bearer ${clerk}`).expect(200);
+      const res = await request(capped.getHttpServer())
+        .get('/api/cases')
+        .query({ range: JSON.stringify([0, 0]) })
+        .set('authorization', `Bearer ${clerk}`)
+        .expect(200);
       expect(res.headers['content-range']).toBe('cases 0-0/2');
       expect(res.headers['x-total-capped']).toBe('true');
-      const small = await request(capped.getHttpServer()).get('/api/cases').query({ filter: JSON.stringify({ id: [ids.self!.id] }) }).set('authorization', `Bearer ${clerk}`).expect(200);
+      const small = await request(capped.getHttpServer())
+        .get('/api/cases')
+        .query({ filter: JSON.stringify({ id: [ids.self!.id] }) })
+        .set('authorization', `Bearer ${clerk}`)
+        .expect(200);
       expect(small.headers['content-range']).toBe('cases 0-0/1');
       expect(small.headers['x-total-capped']).toBeUndefined();
     } finally {
@@ -123,5 +158,40 @@ describe('the total of a large result', () => {
   it('a search reads an entry only the ways it can be read: a name is not a receipt number', async () => {
     expect((await list({ filter: { q: 'りすとあい' } }).expect(200)).body.map((r: { id: string }) => r.id)).toEqual([ids.self!.id]);
     expect((await list({ filter: { q: 'no such thing' } }).expect(200)).body).toEqual([]);
+  });
+});
+
+describe('GET /api/cases: a name as written', () => {
+  it('finds names by their kanji start, a common form finding its variant, within the caller’s municipality only', async () => {
+    const city = await testMunicipality(app, db, '990801');
+    const other = await testMunicipality(app, db, '990802');
+    const register = async (token: string, familyName: string, givenName: string) =>
+      (
+        await asStaff(app, token)
+          .post('/api/cases', { ...selfCase('カンジ'), holder: { ...holder('カンジ'), familyName, givenName } })
+          .expect(201)
+      ).body.id as string;
+    const takahashi = await register(city.tokens.clerk, '髙橋', '一郎');
+    const yoshida = await register(city.tokens.clerk, '𠮷田', '花子');
+    const watanabe = await register(city.tokens.clerk, '渡邊', '恵');
+    const elsewhere = await register(other.tokens.clerk, '髙橋', '次郎');
+    const search = async (q: string) =>
+      found(
+        (
+          await asStaff(app, city.tokens.clerk)
+            .get(`/api/cases?filter=${encodeURIComponent(JSON.stringify({ q }))}`)
+            .expect(200)
+        ).body,
+      );
+
+    expect(await search('高橋')).toEqual([takahashi]);
+    expect(await search('髙橋')).toEqual([takahashi]);
+    expect(await search('高橋一')).toEqual([takahashi]);
+    expect(await search('吉田')).toEqual([yoshida]);
+    expect(await search('渡辺')).toEqual([watanabe]);
+    expect(await search('橋')).toEqual([]);
+    expect(await search('高橋')).not.toContain(elsewhere);
+    // The names stay exactly as typed.
+    expect((await asStaff(app, city.tokens.clerk).get(`/api/cases/${yoshida}`).expect(200)).body.holder.familyName).toBe('𠮷田');
   });
 });

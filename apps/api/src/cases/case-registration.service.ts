@@ -1,14 +1,28 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { BadRequestException, ConflictException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { dateColumn, Prisma, type Database } from '@madoguchi/db';
-import { answerRequirements, formatReceiptNumber, freeTextProblems, generateInquiryNumber, type Problem } from '@madoguchi/domain';
-import { JOB } from '@madoguchi/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { dateColumn, type Database } from '@madoguchi/db';
+import {
+  answerRequirements,
+  formatReceiptNumber,
+  nameSearchKey,
+  refusal,
+  freeTextRefusals,
+  generateInquiryNumber,
+  type MunicipalityPolicy,
+  type Refusal,
+} from '@madoguchi/domain';
+import { enqueue, renderInquiryLetter } from '@madoguchi/jobs';
 import type { StaffPrincipal } from '../auth/principal';
 import { Clock } from '../clock/clock';
 import { DATABASE } from '../database/database.module';
-import { PolicyService } from '../offices/policy.service';
-import { documentRows, type RegisterCaseBody } from './case-body.schema';
+import { isUniqueViolation } from '../database/unique-violation';
+import { PolicyService } from '../policy/policy.service';
+import type { RegisterCaseRequest } from '@madoguchi/contract/schemas';
+import type { ResidentView } from '@madoguchi/contract';
+import { RESIDENT_REGISTER, type ResidentRegister } from '../residents/resident-register';
+import { documentRows } from './document-rows';
 import { CASE_VIEW_INCLUDE, toCaseView, type CaseView } from './case-view';
+import { refused, refusedWith } from '../errors/refused';
 
 export interface Registration {
   view: CaseView;
@@ -16,21 +30,16 @@ export interface Registration {
   replayed: boolean;
 }
 
-/** Names and addresses may hold digits (番地) but never an individual number; the note, not even a PIN. */
-function secretProblems(body: RegisterCaseBody): Problem[] {
-  const numberOnly = (text: string | undefined, path: string) =>
-    text ? freeTextProblems(text, path).filter((p) => p.code === 'text_contains_individual_number') : [];
+/** Names and addresses may hold digits (番地, ハイツ1203) but never an individual number or a named PIN; the note, not even a lone PIN. */
+function secretRefusals(body: RegisterCaseRequest): Refusal[] {
+  const label = (text: string | undefined, path: string) => (text ? freeTextRefusals(text, path, 'label') : []);
   const parties = { holder: body.holder, representative: body.representative ?? undefined };
   return [
     ...Object.entries(parties).flatMap(([who, p]) =>
-      p ? (['familyName', 'givenName', 'address'] as const).flatMap((field) => numberOnly(p[field], `${who}.${field}`)) : [],
+      p ? (['familyName', 'givenName', 'address'] as const).flatMap((field) => label(p[field], `${who}.${field}`)) : [],
     ),
-    ...(body.note ? freeTextProblems(body.note, 'note') : []),
+    ...(body.note ? freeTextRefusals(body.note, 'note') : []),
   ];
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
 /**
@@ -38,36 +47,67 @@ function isUniqueViolation(error: unknown): boolean {
  * documents, the first history entry and, on the agent route, the letter and its outbox row —
  * commits together or not at all.
  */
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A registration's holder with every detail the case records. */
+type TypedHolder = RegisterCaseRequest['holder'] & Omit<ResidentView, 'residentId'>;
+
 @Injectable()
 export class CaseRegistrationService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
     private readonly policies: PolicyService,
     private readonly clock: Clock,
+    @Inject(RESIDENT_REGISTER) private readonly residents: ResidentRegister,
   ) {}
 
-  async register(staff: StaffPrincipal, body: RegisterCaseBody, idempotencyKey?: string): Promise<Registration> {
-    const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-    if (idempotencyKey) {
-      const earlier = await this.replay(staff, idempotencyKey, requestHash);
+  /**
+   * The holder as the case will record them. On the agent route the letter goes to the address the
+   * city has on record: a `residentId` is looked up in the register (its name, birth date and
+   * address replace anything typed); where the policy requires the register, a typed holder is
+   * refused. Elsewhere the typed holder stands.
+   */
+  private async holderOf(
+    staff: StaffPrincipal,
+    body: RegisterCaseRequest,
+    policy: MunicipalityPolicy,
+  ): Promise<{ holder: TypedHolder; fromRegister?: string }> {
+    const { residentId } = body.holder;
+    if (residentId !== undefined) {
+      // An adapter that cannot answer throws resident_register_unavailable itself (a 503 the clerk can retry).
+      const resident = await this.residents.get(staff.municipalityId, residentId);
+      if (!resident) throw refusedWith('requirements_not_met', [refusal('holder_not_in_register', undefined, 'holder.residentId')]);
+      const { residentId: _key, ...fromRegister } = resident;
+      return { holder: { ...body.holder, ...fromRegister }, fromRegister: residentId };
+    }
+    if (body.route === 'voluntary_agent' && policy.residentRegister === 'required') {
+      throw refusedWith('requirements_not_met', [refusal('holder_resident_required', undefined, 'holder.residentId')]);
+    }
+    // The schema has made sure a holder without a residentId is typed in full.
+    return { holder: body.holder as TypedHolder };
+  }
+
+  async register(staff: StaffPrincipal, body: RegisterCaseRequest, idempotencyKey?: string): Promise<Registration> {
+    const requestHash = sha256(JSON.stringify(body));
+    // The key is kept hashed: a client may put anything in it, an individual number included.
+    const keyHash = idempotencyKey === undefined ? undefined : sha256(idempotencyKey);
+    if (keyHash) {
+      const earlier = await this.replay(staff, keyHash, requestHash);
       if (earlier) return earlier;
     }
 
     const today = this.clock.today();
-    if (body.holder.birthDate > today) {
-      const message = '生年月日が未来の日付になっています。';
-      throw new BadRequestException({ code: 'invalid_request', message: '入力内容に誤りがあります。', details: [{ path: 'holder.birthDate', code: 'date_in_future', message }] });
-    }
     const { policy, policyVersionId } = await this.policies.currentForOffice(staff.officeId);
-    const answer = answerRequirements({ ...body, documents: body.documents, on: today }, policy);
-    const problems = [...secretProblems(body), ...answer.problems.filter((p) => p.path !== 'note')];
-    if (problems.length) {
-      throw new UnprocessableEntityException({
-        code: 'requirements_not_met',
-        message: '申請の要件を満たしていないため、受付できません。',
-        details: problems.map((p) => ({ path: p.path ?? '', code: p.code, message: p.message })),
-      });
-    }
+    const { holder, fromRegister } = await this.holderOf(staff, body, policy);
+    if (holder.birthDate > today) throw refusedWith('invalid_request', [refusal('birth_date_in_future', undefined, 'holder.birthDate')]);
+    const answer = answerRequirements({ ...body, holder, documents: body.documents, on: today }, policy);
+    const problems = [...secretRefusals({ ...body, holder }), ...answer.problems.filter((p) => p.path !== 'note')];
+    if (problems.length) throw refusedWith('requirements_not_met', problems);
+    // What the history keeps of how the holder was established: the register's answer, the clerk's ticks.
+    const details = {
+      ...(fromRegister ? { residentRegister: { source: this.residents.source, residentId: fromRegister } } : {}),
+      ...(body.attested?.length ? { attested: body.attested } : {}),
+    };
 
     // Allocated outside the transaction so registrations at one office never wait on each other;
     // a failed registration leaves a gap in the numbers, which is harmless.
@@ -88,15 +128,20 @@ export class CaseRegistrationService {
               create: [
                 {
                   role: 'holder',
-                  familyName: body.holder.familyName,
-                  givenName: body.holder.givenName,
-                  familyNameKana: body.holder.familyNameKana,
-                  givenNameKana: body.holder.givenNameKana,
-                  birthDate: dateColumn(body.holder.birthDate),
-                  postalCode: body.holder.postalCode,
-                  address: body.holder.address,
+                  familyName: holder.familyName,
+                  givenName: holder.givenName,
+                  familyNameKana: holder.familyNameKana,
+                  givenNameKana: holder.givenNameKana,
+                  searchName: nameSearchKey(holder.familyName + holder.givenName),
+                  birthDate: dateColumn(holder.birthDate),
+                  postalCode: holder.postalCode,
+                  address: holder.address,
                   adultWard: body.holder.adultWard,
                   hasSignatureCertificate: body.holder.hasSignatureCertificate,
+                  hasUserAuthCertificate: body.holder.hasUserAuthCertificate ?? true,
+                  signatureCertExpiresOn: body.holder.signatureCertificateExpiresOn ? dateColumn(body.holder.signatureCertificateExpiresOn) : null,
+                  userAuthCertExpiresOn: body.holder.userAuthCertificateExpiresOn ? dateColumn(body.holder.userAuthCertificateExpiresOn) : null,
+                  basicInfoChanged: body.holder.basicInfoChanged ?? false,
                 },
                 ...(body.representative
                   ? [
@@ -107,6 +152,8 @@ export class CaseRegistrationService {
                         givenName: body.representative.givenName,
                         familyNameKana: body.representative.familyNameKana,
                         givenNameKana: body.representative.givenNameKana,
+                        searchName: nameSearchKey(body.representative.familyName + body.representative.givenName),
+                        birthDate: body.representative.birthDate ? dateColumn(body.representative.birthDate) : null,
                         postalCode: body.representative.postalCode ?? null,
                         address: body.representative.address ?? null,
                       },
@@ -115,36 +162,32 @@ export class CaseRegistrationService {
               ],
             },
             documents: { create: documentRows(body.documents, 1) },
-            history: { create: { fromState: null, toState: 'received', actorId: staff.id } },
+            history: { create: { fromState: null, toState: 'received', actorId: staff.id, details: Object.keys(details).length ? details : undefined } },
           },
         });
         if (!answer.completesSameDay) {
           const letter = await tx.inquiryLetter.create({ data: { caseId: created.id, inquiryNumber: generateInquiryNumber(randomBytes) } });
-          await tx.outboxMessage.create({ data: { job: JOB.renderInquiryLetter, payload: { letterId: letter.id } } });
+          await enqueue(tx, renderInquiryLetter, { letterId: letter.id }, staff);
         }
-        if (idempotencyKey) await tx.idempotencyKey.create({ data: { staffUserId: staff.id, key: idempotencyKey, requestHash, caseId: created.id } });
+        if (keyHash) await tx.idempotencyKey.create({ data: { staffUserId: staff.id, key: keyHash, requestHash, caseId: created.id } });
         return created.id;
       });
       return { view: await this.view(caseId), replayed: false };
     } catch (error) {
       // Two submits with one key raced: the loser finds the winner's case.
-      if (idempotencyKey && isUniqueViolation(error)) {
-        const earlier = await this.replay(staff, idempotencyKey, requestHash);
+      if (keyHash && isUniqueViolation(error)) {
+        const earlier = await this.replay(staff, keyHash, requestHash);
         if (earlier) return earlier;
       }
       throw error;
     }
   }
 
-  private async replay(staff: StaffPrincipal, key: string, requestHash: string): Promise<Registration | undefined> {
-    const found = await this.db.idempotencyKey.findUnique({ where: { staffUserId_key: { staffUserId: staff.id, key } } });
+  private async replay(staff: StaffPrincipal, keyHash: string, requestHash: string): Promise<Registration | undefined> {
+    const found = await this.db.idempotencyKey.findUnique({ where: { staffUserId_key: { staffUserId: staff.id, key: keyHash } } });
     if (!found) return undefined;
     if (found.requestHash !== requestHash) {
-      throw new ConflictException({
-        code: 'idempotency_key_reused',
-        message: 'この Idempotency-Key は別の内容の受付に使われています。',
-        details: [{ path: 'Idempotency-Key', code: 'idempotency_key_reused', message: '別の内容の受付に使われたキーです。' }],
-      });
+      throw refused('idempotency_key_reused', undefined, 'Idempotency-Key');
     }
     return { view: await this.view(found.caseId), replayed: true };
   }

@@ -1,12 +1,15 @@
 import { dayOf, type Prisma } from '@madoguchi/db';
-import type { CaseView, PartyView } from '@madoguchi/contract';
+import type { CaseView, HistoryDetails, PartyView } from '@madoguchi/contract';
+
+/** Who did something, as the console names them: display name first, username on hover. */
+export const STAFF_REF = { id: true, username: true, displayName: true } as const;
 
 /** The Prisma include that loads everything a CaseView shows. */
 export const CASE_VIEW_INCLUDE = {
   parties: true,
   documents: { orderBy: [{ visit: 'asc' }, { createdAt: 'asc' }] },
   letters: { orderBy: { createdAt: 'asc' } },
-  history: { orderBy: { id: 'asc' }, include: { actor: { select: { id: true, username: true } } } },
+  history: { orderBy: { id: 'asc' }, include: { actor: { select: STAFF_REF } } },
   policyVersion: { select: { version: true } },
 } satisfies Prisma.PinResetCaseInclude;
 
@@ -15,7 +18,14 @@ export type CaseRow = Prisma.PinResetCaseGetPayload<{ include: typeof CASE_VIEW_
 type PartyRow = CaseRow['parties'][number];
 
 function party(p: PartyRow): PartyView {
-  return { familyName: p.familyName, givenName: p.givenName, familyNameKana: p.familyNameKana, givenNameKana: p.givenNameKana, postalCode: p.postalCode, address: p.address };
+  return {
+    familyName: p.familyName,
+    givenName: p.givenName,
+    familyNameKana: p.familyNameKana,
+    givenNameKana: p.givenNameKana,
+    postalCode: p.postalCode,
+    address: p.address,
+  };
 }
 
 export function toCaseView(row: CaseRow): CaseView {
@@ -34,11 +44,42 @@ export function toCaseView(row: CaseRow): CaseView {
     policyVersion: row.policyVersion.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    holder: { ...party(holder), birthDate: dayOf(holder.birthDate)!, adultWard: holder.adultWard ?? false, hasSignatureCertificate: holder.hasSignatureCertificate ?? false },
-    representative: representative ? { ...party(representative), kind: representative.kind! } : null,
-    documents: row.documents.map((d) => ({ id: d.id, visit: d.visit, presentedBy: d.presentedBy, type: d.type, issuedOn: dayOf(d.issuedOn), expiresOn: dayOf(d.expiresOn) })),
-    letters: row.letters.map((l) => ({ id: l.id, status: l.status, inquiryNumber: l.inquiryNumber, mailedOn: dayOf(l.mailedOn), replyDeadline: dayOf(l.replyDeadline) })),
-    history: row.history.map((h) => ({ from: h.fromState, to: h.toState, at: h.at.toISOString(), actor: h.actor, reason: h.reason, note: h.note })),
+    holder: {
+      ...party(holder),
+      birthDate: dayOf(holder.birthDate)!,
+      adultWard: holder.adultWard ?? false,
+      hasSignatureCertificate: holder.hasSignatureCertificate ?? false,
+      hasUserAuthCertificate: holder.hasUserAuthCertificate,
+      signatureCertificateExpiresOn: dayOf(holder.signatureCertExpiresOn),
+      userAuthCertificateExpiresOn: dayOf(holder.userAuthCertExpiresOn),
+      basicInfoChanged: holder.basicInfoChanged,
+    },
+    representative: representative ? { ...party(representative), kind: representative.kind!, birthDate: dayOf(representative.birthDate) } : null,
+    documents: row.documents.map((d) => ({
+      id: d.id,
+      visit: d.visit,
+      presentedBy: d.presentedBy,
+      type: d.type,
+      issuedOn: dayOf(d.issuedOn),
+      expiresOn: dayOf(d.expiresOn),
+    })),
+    letters: row.letters.map((l) => ({
+      id: l.id,
+      status: l.status,
+      inquiryNumber: l.inquiryNumber,
+      mailedOn: dayOf(l.mailedOn),
+      replyDeadline: dayOf(l.replyDeadline),
+    })),
+    history: row.history.map((h) => ({
+      from: h.fromState,
+      to: h.toState,
+      at: h.at.toISOString(),
+      actor: h.actor,
+      reason: h.reason,
+      event: h.event,
+      details: h.details as HistoryDetails | null,
+      note: h.note,
+    })),
   };
 }
 

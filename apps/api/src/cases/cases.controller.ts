@@ -6,14 +6,15 @@ import type { StaffPrincipal } from '../auth/principal';
 import { parseBody } from '../validation/parse-body';
 import { setContentRange } from '../validation/simple-rest';
 import { LetterReissueService } from '../letters/letter-reissue.service';
-import { letterReissueSchema, registerCaseSchema, transitionSchema } from './case-body.schema';
+import { caseAuditSchema, caseSummarySchema, caseViewSchema, letterReissueSchema, registerCaseSchema, transitionSchema } from '@madoguchi/contract/schemas';
+import type { ReplyCheck } from '@madoguchi/contract';
 import { caseListQuerySchema, type CaseSummary } from './case-list';
 import { CaseQueryService } from './case-query.service';
 import { CaseRegistrationService } from './case-registration.service';
 import { CaseTransitionService } from './case-transition.service';
 import type { CaseView } from './case-view';
 
-const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/, { error: 'Idempotency-Key は8〜128文字の英数字と記号（_ . : -）です。' });
+const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/, { error: 'idempotency_key_malformed' });
 
 @Controller('cases')
 export class CasesController {
@@ -25,9 +26,9 @@ export class CasesController {
   ) {}
 
   /** 受付: 201 with the case, 422 with what is missing. */
-  @Describe('受付（新規申請の登録）', registerCaseSchema)
+  @Describe('受付（新規申請の登録）', { body: registerCaseSchema, answer: caseViewSchema })
   @Post()
-  @Allow('counter')
+  @Allow('registerCase')
   async register(
     @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -42,36 +43,49 @@ export class CasesController {
   }
 
   /** Move a case; who may is decided per move by the domain's transition table, not here. */
-  @Describe('状態の変更', transitionSchema)
+  @Describe('状態の変更', { body: transitionSchema, answer: caseViewSchema })
   @Post(':id/transitions')
   @HttpCode(200)
-  @Allow('anyone')
+  @Allow('moveCase')
   transition(@Param('id') id: string, @Body() body: unknown, @CurrentStaff() staff: StaffPrincipal): Promise<CaseView> {
     return this.transitions.transition(staff, id, parseBody(transitionSchema, body));
   }
 
   /** 照会書の再発行: a new letter (new inquiry number and check code) for a mailed one that was lost or came back. */
-  @Describe('照会書の再発行', letterReissueSchema)
+  @Describe('照会書の再発行', { body: letterReissueSchema, answer: caseViewSchema })
   @Post(':id/letters')
-  @Allow('caseWork')
-  reissueLetter(@Param('id') id: string, @Body() body: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+  @Allow('reissueLetter')
+  reissueLetter(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseView> {
     res.status(201);
     return this.reissues.reissue(staff, id, parseBody(letterReissueSchema, body));
   }
 
   /** The desk's list: filters, sort and range as react-admin's simple-rest data provider sends them. */
-  @Describe('申請の一覧（react-admin simple-rest 形式）')
+  @Describe('申請の一覧（react-admin simple-rest 形式）', { answer: z.array(caseSummarySchema) })
   @Get()
-  @Allow('counter')
+  @Allow('readCases')
   async list(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<CaseSummary[]> {
-    const { rows, from, total, capped } = await this.query.list(staff, parseBody(caseListQuerySchema, query));
-    setContentRange(res, 'cases', from, rows.length, total, capped);
-    return rows;
+    const list = await this.query.list(staff, parseBody(caseListQuerySchema, query));
+    setContentRange(res, 'cases', list);
+    return list.rows;
   }
 
-  @Describe('申請の詳細')
+  /** Who checked a returned reply for this case, when, and what came of it (the codes typed are never kept). */
+  @Describe('回答書照合の記録（監督者）', { answer: caseAuditSchema })
+  @Get(':id/audit')
+  @Allow('readReplyChecks')
+  audit(@Param('id') id: string, @CurrentStaff() staff: StaffPrincipal): Promise<ReplyCheck[]> {
+    return this.query.audit(staff, id);
+  }
+
+  @Describe('申請の詳細', { answer: caseViewSchema })
   @Get(':id')
-  @Allow('counter')
+  @Allow('readCases')
   findOne(@Param('id') id: string, @CurrentStaff() staff: StaffPrincipal): Promise<CaseView> {
     return this.query.findOne(staff, id);
   }

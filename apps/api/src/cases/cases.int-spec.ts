@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createDatabaseClient } from '@madoguchi/db';
-import { JOB } from '@madoguchi/platform';
+import { renderInquiryLetter } from '@madoguchi/jobs';
 import { japanDate } from '@madoguchi/domain';
 import request from 'supertest';
 import { hashPassword } from '../auth/passwords';
@@ -31,8 +31,8 @@ const selfCase = {
   route: 'self',
   representative: null,
   documents: [
-    { presentedBy: 'holder', type: 'my_number_card' },
-    { presentedBy: 'holder', type: 'health_insurance_card' },
+    { presentedBy: 'holder', type: 'my_number_card', expiresOn: '2030-04-01' },
+    { presentedBy: 'holder', type: 'qualification_certificate' },
   ],
 };
 
@@ -56,13 +56,13 @@ describe('POST /api/cases', () => {
       note: '代理人は長男',
       policyVersion: (await db.policyVersion.findFirstOrThrow({ where: { municipality: { code: '999999' } }, orderBy: { version: 'desc' } })).version,
       holder: { familyName: '江東', familyNameKana: 'コウトウ', birthDate: '1950-04-01', postalCode: '135-8383', adultWard: false },
-      representative: { kind: 'agent', familyNameKana: 'コウトウ', postalCode: '135-0016' },
+      representative: { kind: 'agent', familyNameKana: 'コウトウ', birthDate: '1975-03-03', postalCode: '135-0016' },
       documents: [{ visit: 1, presentedBy: 'representative', type: 'drivers_license', expiresOn: '2099-05-01', issuedOn: null }],
       letters: [{ status: 'pending', inquiryNumber: expect.stringMatching(/^[0-9A-Y]{3}-[0-9A-Y]{3}-[0-9A-Y]{3}$/), mailedOn: null, replyDeadline: null }],
       history: [{ from: null, to: 'received', actor: { username: 'clerk' }, reason: null }],
     });
     const outbox = await db.outboxMessage.findMany({ where: { payload: { equals: { letterId: res.body.letters[0].id } } } });
-    expect(outbox.map((o) => o.job)).toEqual([JOB.renderInquiryLetter]);
+    expect(outbox.map((o) => o.job)).toEqual([renderInquiryLetter.name]);
 
     const read = await request(app.getHttpServer()).get(`/api/cases/${res.body.id}`).set('authorization', `Bearer ${clerk}`).expect(200);
     expect(read.body).toEqual(res.body);
@@ -81,22 +81,43 @@ describe('POST /api/cases', () => {
 
   it('refuses with 422 and what is missing when the rules are not met, writing nothing', async () => {
     const before = await counts();
-    const res = await register({ ...agentCase, documents: [], pins: ['signature'], holder: { ...agentCase.holder, hasSignatureCertificate: false } }).expect(422);
+    const res = await register({ ...agentCase, documents: [], pins: ['signature'], holder: { ...agentCase.holder, hasSignatureCertificate: false } }).expect(
+      422,
+    );
     expect(res.body).toEqual({
       code: 'requirements_not_met',
       message: '申請の要件を満たしていないため、受付できません。',
       details: [
         { path: 'pins', code: 'signature_no_certificate', message: '署名用電子証明書が発行されていないため、署名用の暗証番号はありません。' },
-        { path: 'documents.agent_first_visit_id', code: 'agent_first_visit_id_missing', message: '代理人の本人確認書類があと1点必要です（写真付きの公的書類）。' },
+        {
+          path: 'documents.agent_first_visit_id',
+          code: 'agent_first_visit_id_missing',
+          message: '代理人の本人確認書類があと1点必要です（写真付きの公的書類）。',
+        },
       ],
     });
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses the agent route for a child or an adult ward, pointing to the legal representative, writing nothing', async () => {
+    const before = await counts();
+    const child = await register({ ...agentCase, holder: { ...agentCase.holder, birthDate: '2015-04-01' } }).expect(422);
+    expect(child.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'route', code: 'agent_holder_under_15' })]));
+    expect(child.body.details.find((d: { code: string }) => d.code === 'agent_holder_under_15').message).toContain('法定代理人');
+    const ward = await register({ ...agentCase, holder: { ...agentCase.holder, adultWard: true } }).expect(422);
+    expect(ward.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'route', code: 'agent_holder_adult_ward' })]));
+    expect(await counts()).toEqual(before);
+  });
+
+  it('takes the agent’s own マイナンバーカード as their photo ID', async () => {
+    const res = await register({ ...agentCase, documents: [{ presentedBy: 'representative', type: 'my_number_card', expiresOn: '2099-01-01' }] }).expect(201);
+    expect(res.body.documents).toEqual([expect.objectContaining({ presentedBy: 'representative', type: 'my_number_card' })]);
+  });
+
   it('refuses a body without the holder’s name with 400 and the field', async () => {
     const { familyName: _dropped, ...holder } = agentCase.holder;
     const res = await register({ ...agentCase, holder }).expect(400);
-    expect(res.body.details).toEqual([{ path: 'holder.familyName', code: 'invalid_type', message: '入力してください。' }]);
+    expect(res.body.details).toEqual([{ path: 'holder.familyName', code: 'value_required', message: '入力してください。' }]);
   });
 
   it('keeps a name’s variant characters exactly as typed, and makes its widths uniform', async () => {
@@ -108,7 +129,7 @@ describe('POST /api/cases', () => {
 
   it('refuses a birth date in the future as malformed input', async () => {
     const res = await register({ ...agentCase, holder: { ...agentCase.holder, birthDate: '2999-01-01' } }).expect(400);
-    expect(res.body.details).toEqual([{ path: 'holder.birthDate', code: 'date_in_future', message: '生年月日が未来の日付になっています。' }]);
+    expect(res.body.details).toEqual([{ path: 'holder.birthDate', code: 'birth_date_in_future', message: '生年月日が未来の日付になっています。' }]);
   });
 });
 
@@ -195,8 +216,19 @@ describe('GET /api/cases/:id', () => {
   it('another municipality’s staff cannot see the case', async () => {
     const created = await register(selfCase).expect(201);
     const other = await db.municipality.create({ data: { code: '011002', name: '札幌市' } });
-    const office = await db.office.create({ data: { code: 'SAPPORO', name: '札幌市役所', municipalityId: other.id, postalCode: '060-8611', address: '札幌市中央区北1条西2丁目', phone: '011-211-2111' } });
-    await db.staffUser.create({ data: { username: 'sapporo_clerk', displayName: '札幌 職員', role: 'clerk', officeId: office.id, passwordHash: await hashPassword('sapporo-password') } });
+    const office = await db.office.create({
+      data: {
+        code: 'SAPPORO',
+        name: '札幌市役所',
+        municipalityId: other.id,
+        postalCode: '060-8611',
+        address: '札幌市中央区北1条西2丁目',
+        phone: '011-211-2111',
+      },
+    });
+    await db.staffUser.create({
+      data: { username: 'sapporo_clerk', displayName: '札幌 職員', role: 'clerk', officeId: office.id, passwordHash: await hashPassword('sapporo-password') },
+    });
     const login = await request(app.getHttpServer()).post('/api/auth/login').send({ username: 'sapporo_clerk', password: 'sapporo-password' }).expect(200);
     await get(created.body.id, login.body.accessToken).expect(404);
   });

@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
 import { LettersModule } from '../letters/letters.module';
-import { OfficesModule } from '../offices/offices.module';
+import { PolicyModule } from '../policy/policy.module';
+import { RepliesModule } from '../replies/replies.module';
+import { ResidentsModule } from '../residents/residents.module';
 import { CaseQueryService } from './case-query.service';
 import { CaseRegistrationService } from './case-registration.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CasesController } from './cases.controller';
 
-@Module({ imports: [OfficesModule, LettersModule], controllers: [CasesController], providers: [CaseRegistrationService, CaseQueryService, CaseTransitionService] })
+@Module({
+  imports: [PolicyModule, LettersModule, RepliesModule, ResidentsModule],
+  controllers: [CasesController],
+  providers: [CaseRegistrationService, CaseQueryService, CaseTransitionService],
+})
 export class CasesModule {}

@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { createDatabaseClient } from '@madoguchi/db';
-import { checkCodeFor, type Role } from '@madoguchi/domain';
+import { createDatabaseClient, dateColumn } from '@madoguchi/db';
+import { addDays, checkCodeFor, japanDate, type Role } from '@madoguchi/domain';
 import request from 'supertest';
 import { hmacAuthenticator } from '@madoguchi/platform';
+import { EXAMPLE_HOLDER } from '@madoguchi/devstack/testing';
+import { EXAMPLE_SECOND_VISIT, EXAMPLE_SELF_CASE } from '../testing/fixtures';
 import { loginEveryRole, startTestApp, TEST_LETTER_SECRET } from '../testing/test-app';
 
 const db = createDatabaseClient(process.env.DATABASE_URL!);
@@ -18,26 +20,21 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const holder = {
-  familyName: '江東', givenName: '花子', familyNameKana: 'コウトウ', givenNameKana: 'ハナコ',
-  birthDate: '1950-04-01', postalCode: '135-8383', address: '東京都江東区東陽4-11-28', adultWard: false, hasSignatureCertificate: true,
-};
-const selfCase = {
-  route: 'self', reason: 'locked', pins: ['user_auth'], holder,
-  documents: [{ presentedBy: 'holder', type: 'my_number_card' }, { presentedBy: 'holder', type: 'health_insurance_card' }],
-};
+const holder = EXAMPLE_HOLDER;
+const selfCase = EXAMPLE_SELF_CASE;
 const agentCase = {
-  route: 'voluntary_agent', reason: 'forgotten', pins: ['resident_registry'], holder,
-  representative: { kind: 'agent', familyName: '江東', givenName: '太郎', familyNameKana: 'コウトウ', givenNameKana: 'タロウ' },
+  route: 'voluntary_agent',
+  reason: 'forgotten',
+  pins: ['resident_registry'],
+  holder,
+  representative: { kind: 'agent', familyName: '江東', givenName: '太郎', familyNameKana: 'コウトウ', givenNameKana: 'タロウ', birthDate: '1975-03-03' },
   documents: [{ presentedBy: 'representative', type: 'passport', expiresOn: '2099-01-01' }],
+  // No register connected (the default policy): the clerk checked the typed address against the 住民票.
+  attested: ['holder_address_checked'],
 };
-const visit2 = [
-  { presentedBy: 'holder', type: 'sealed_reply_form' },
-  { presentedBy: 'holder', type: 'my_number_card' },
-  { presentedBy: 'holder', type: 'pension_book' },
-  { presentedBy: 'representative', type: 'passport', expiresOn: '2099-01-01' },
-  { presentedBy: 'representative', type: 'health_insurance_card' },
-];
+const { documents: visit2, agentConfirmed, attested } = EXAMPLE_SECOND_VISIT;
+/** The clerk's checks at visit 2: the agent is the one who applied, their IDs show the current address. */
+const sameAgent = { agentConfirmed, attested };
 
 async function registered(body: object): Promise<{ id: string; version: number; letters: { id: string; inquiryNumber: string }[] }> {
   return (await request(app.getHttpServer()).post('/api/cases').set('authorization', `Bearer ${tokens.clerk}`).send(body).expect(201)).body;
@@ -46,9 +43,13 @@ const move = (id: string, body: object, role: Role = 'clerk') =>
   request(app.getHttpServer()).post(`/api/cases/${id}/transitions`).set('authorization', `Bearer ${tokens[role]}`).send(body);
 
 /** What confirming a print run as mailed will do (letters issue): the letter is out, the case waits for the reply. */
-async function markMailed(caseId: string, letterId: string) {
+async function markMailed(caseId: string, letterId: string, daysAgo = 0) {
+  const mailedOn = addDays(japanDate(new Date()), -daysAgo);
   await db.$transaction([
-    db.inquiryLetter.update({ where: { id: letterId }, data: { status: 'mailed', mailedOn: new Date('2026-11-24T00:00:00Z'), replyDeadline: new Date('2026-12-24T00:00:00Z') } }),
+    db.inquiryLetter.update({
+      where: { id: letterId },
+      data: { status: 'mailed', mailedOn: dateColumn(mailedOn), replyDeadline: dateColumn(addDays(mailedOn, 30)) },
+    }),
     db.pinResetCase.update({ where: { id: caseId }, data: { state: 'inquiry_mailed', version: { increment: 1 } } }),
   ]);
 }
@@ -68,7 +69,7 @@ describe('same-day routes', () => {
     const c = await registered(selfCase);
     await move(c.id, { to: 'cancelled', version: 1, reason: 'withdrawn' }).expect(200);
     const res = await move(c.id, { to: 'completed', version: 1 }).expect(409);
-    expect(res.body.code).toMatch(/^(version_conflict|transition_not_allowed)$/);
+    expect(res.body.code).toMatch(/^(version_conflict|case_finished)$/);
     expect((await db.pinResetCase.findUniqueOrThrow({ where: { id: c.id } })).state).toBe('cancelled');
   });
 
@@ -86,7 +87,9 @@ describe('same-day routes', () => {
 
   it('of 50 concurrent moves on one case exactly one wins, the rest 409, and the history has one entry for it', async () => {
     const c = await registered(selfCase);
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => move(c.id, i % 2 ? { to: 'completed', version: 1 } : { to: 'cancelled', version: 1, reason: 'withdrawn' })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => move(c.id, i % 2 ? { to: 'completed', version: 1 } : { to: 'cancelled', version: 1, reason: 'withdrawn' })),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
@@ -105,16 +108,30 @@ describe('the agent route', () => {
     expect(res.body.details).toEqual([expect.objectContaining({ code: 'mailed_through_print_run' })]);
   });
 
+  it('refuses a reply after its deadline at the counter; a supervisor accepts it, saying why, and the history keeps it', async () => {
+    const c = await registered(agentCase);
+    await markMailed(c.id, c.letters[0]!.id, 31); // the deadline was yesterday
+    const inquiryNumber = c.letters[0]!.inquiryNumber;
+    const reply = { inquiryNumber, checkCode: checkCodeFor(inquiryNumber, mac) };
+    const late = await move(c.id, { to: 'reply_returned', version: 2, ...sameAgent, reply, documents: visit2 }).expect(422);
+    expect(late.body.details.map((d: { code: string }) => d.code)).toEqual(['reply_late']);
+    const noWhy = await move(c.id, { to: 'reply_returned', version: 2, ...sameAgent, reply, documents: visit2 }, 'supervisor').expect(422);
+    expect(noWhy.body.details).toEqual([expect.objectContaining({ path: 'note', code: 'late_reply_note_required' })]);
+    const why = '入院のため返送が遅れた（入院証明書で確認）';
+    const accepted = await move(c.id, { to: 'reply_returned', version: 2, ...sameAgent, reply, documents: visit2, note: why }, 'supervisor').expect(200);
+    expect(accepted.body.history.at(-1)).toMatchObject({ to: 'reply_returned', note: why, actor: { username: 'supervisor' } });
+  });
+
   it('records the reply with the visit-2 documents and the matching codes, then completes', async () => {
     const c = await registered(agentCase);
     await markMailed(c.id, c.letters[0]!.id);
     const inquiryNumber = c.letters[0]!.inquiryNumber;
     const reply = { inquiryNumber: inquiryNumber.toLowerCase(), checkCode: checkCodeFor(inquiryNumber, mac) };
 
-    const missing = await move(c.id, { to: 'reply_returned', version: 2, reply, documents: visit2.slice(1) }).expect(422);
+    const missing = await move(c.id, { to: 'reply_returned', version: 2, ...sameAgent, reply, documents: visit2.slice(1) }).expect(422);
     expect(missing.body.details.map((d: { code: string }) => d.code)).toEqual(['sealed_reply_form_missing']);
 
-    const returned = await move(c.id, { to: 'reply_returned', version: 2, reply, documents: visit2 }).expect(200);
+    const returned = await move(c.id, { to: 'reply_returned', version: 2, ...sameAgent, reply, documents: visit2 }).expect(200);
     expect(returned.body).toMatchObject({ state: 'reply_returned', version: 3 });
     expect(returned.body.documents.filter((d: { visit: number }) => d.visit === 2)).toHaveLength(5);
     const done = await move(c.id, { to: 'completed', version: 3 }).expect(200);
@@ -122,13 +139,27 @@ describe('the agent route', () => {
   });
 
   it.each([
-    ['a forged check code', (n: string) => ({ inquiryNumber: n, checkCode: checkCodeFor(n, hmacAuthenticator('not-the-municipality-secret-at-all')) }), 'reply_check_code_mismatch'],
-    ['a mistyped inquiry number', (n: string) => ({ inquiryNumber: `${n.slice(0, -1)}${n.endsWith('0') ? '1' : '0'}`, checkCode: 'ABC-DEF' }), 'reply_inquiry_number_mistyped'],
+    [
+      'a forged check code',
+      (n: string) => ({ inquiryNumber: n, checkCode: checkCodeFor(n, hmacAuthenticator('not-the-municipality-secret-at-all')) }),
+      'reply_check_code_mismatch',
+    ],
+    [
+      'a mistyped inquiry number',
+      (n: string) => ({ inquiryNumber: `${n.slice(0, -1)}${n.endsWith('0') ? '1' : '0'}`, checkCode: 'ABC-DEF' }),
+      'reply_inquiry_number_mistyped',
+    ],
     ['no reply at all', () => undefined, 'reply_required'],
   ])('refuses %s', async (_what, replyFor, code) => {
     const c = await registered(agentCase);
     await markMailed(c.id, c.letters[0]!.id);
-    const res = await move(c.id, { to: 'reply_returned', version: 2, reply: replyFor(c.letters[0]!.inquiryNumber), documents: visit2 }).expect(422);
+    const res = await move(c.id, {
+      to: 'reply_returned',
+      version: 2,
+      ...sameAgent,
+      reply: replyFor(c.letters[0]!.inquiryNumber),
+      documents: visit2,
+    }).expect(422);
     expect(res.body.details.map((d: { code: string }) => d.code)).toEqual([code]);
   });
 
@@ -137,7 +168,13 @@ describe('the agent route', () => {
     await markMailed(c.id, c.letters[0]!.id);
     await db.inquiryLetter.update({ where: { id: c.letters[0]!.id }, data: { status: 'superseded' } });
     const n = c.letters[0]!.inquiryNumber;
-    const res = await move(c.id, { to: 'reply_returned', version: 2, reply: { inquiryNumber: n, checkCode: checkCodeFor(n, mac) }, documents: visit2 }).expect(422);
+    const res = await move(c.id, {
+      to: 'reply_returned',
+      version: 2,
+      ...sameAgent,
+      reply: { inquiryNumber: n, checkCode: checkCodeFor(n, mac) },
+      documents: visit2,
+    }).expect(422);
     expect(res.body.details.map((d: { code: string }) => d.code)).toEqual(['reply_superseded']);
   });
 

@@ -1,15 +1,18 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { japanDate } from '@madoguchi/domain';
+import { japanDate, type IsoDate } from '@madoguchi/domain';
 
-/** The only place the API reads the time, so tests can set it. Dates are Japan's calendar. */
+/**
+ * The only place the API reads the time (no service calls `new Date()`), so a test that needs a
+ * fixed day overrides this one provider. Dates are Japan's calendar.
+ */
 @Injectable()
 export class Clock {
   now(): Date {
     return new Date();
   }
 
-  /** Today in Japan as YYYY-MM-DD. */
-  today(): string {
+  /** Today in Japan. */
+  today(): IsoDate {
     return japanDate(this.now());
   }
 }

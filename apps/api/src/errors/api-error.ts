@@ -1,13 +1,1 @@
-/** One offending field of a refused request. */
-export interface FieldProblem {
-  path: string;
-  code: string;
-  message: string;
-}
-
-/** The body of every 4xx answer (shared/API.md). */
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  details: FieldProblem[];
-}
+export type { ApiError as ApiErrorBody, ApiErrorDetail as FieldProblem } from '@madoguchi/contract';

@@ -1,34 +1,44 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Prisma } from '@madoguchi/db';
-import type { Response } from 'express';
-import type { ApiErrorBody } from './api-error';
+import { localize, refusal, type Refusal, type RefusalCode, type RefusalKind } from '@madoguchi/domain';
+import type { ApiError } from '@madoguchi/contract';
+import type { Request, Response } from 'express';
+import { Refused } from './refused';
 
-/** Codes and Japanese messages for the statuses the framework itself raises. */
-const BY_STATUS: Record<number, { code: string; message: string }> = {
-  400: { code: 'bad_request', message: 'リクエストの形式が正しくありません。' },
-  401: { code: 'unauthenticated', message: 'ログインしてください。' },
-  403: { code: 'forbidden', message: 'この操作を行う権限がありません。' },
-  404: { code: 'not_found', message: '指定されたものが見つかりません。' },
-  405: { code: 'method_not_allowed', message: 'この操作はできません。' },
-  409: { code: 'conflict', message: '他の操作と競合しました。画面を更新してやり直してください。' },
-  413: { code: 'payload_too_large', message: '送信された内容が大きすぎます。' },
-  415: { code: 'unsupported_media_type', message: 'JSON で送信してください。' },
-  422: { code: 'unprocessable', message: '要件を満たしていません。' },
-  429: { code: 'too_many_requests', message: '操作が多すぎます。しばらく待ってからやり直してください。' },
+/** The one place a refusal's kind becomes an HTTP status. */
+export const STATUS_OF: Record<RefusalKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported: 415,
+  refused: 422,
+  throttled: 429,
+  internal: 500,
+  unavailable: 503,
+};
+
+/** The statuses the framework and Express raise on their own (an unknown route, a body too large...). */
+const BY_STATUS: Record<number, RefusalCode> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_requests',
 };
 /** Prisma's error codes for constraint violations (https://www.prisma.io/docs/orm/reference/error-reference). */
-const PRISMA_ERRORS: Record<string, { status: number; code: string; message: string }> = {
-  P2002: { status: 409, code: 'duplicate', message: '同じ内容のものが既にあります。' },
-  P2003: { status: 422, code: 'reference_not_found', message: '関連するデータが見つかりません。' },
-  P2025: { status: 404, code: 'not_found', message: '指定されたものが見つかりません。' },
-};
+const PRISMA_ERRORS: Record<string, RefusalCode> = { P2002: 'duplicate', P2003: 'reference_not_found', P2025: 'not_found' };
 
 /** Prisma's codes for a database that is away, dropped the connection, or lost the transaction with it (P2028). */
 const CONNECTION_LOST = new Set(['P1001', 'P1008', 'P1017', 'P1018', 'P2024', 'P2028', 'P2037']);
 /** PostgreSQL's SQLSTATEs for the same: class 08, and the server shutting down or starting (57P01–57P03). */
 const CONNECTION_SQLSTATE = /^(08|57P0[123])/;
-
-const UNAVAILABLE: ApiErrorBody = { code: 'database_unavailable', message: 'データベースに一時的に接続できません。何も登録されていません。少し待ってからやり直してください。', details: [] };
 
 /**
  * Is this the database going away under a request (a failover, a restart, a dropped connection)?
@@ -51,52 +61,57 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
   return exception instanceof Error && /connection terminated|not queryable|ECONNREFUSED|ECONNRESET/i.test(exception.message);
 }
 
-const INTERNAL: ApiErrorBody = { code: 'internal_error', message: 'システムエラーが発生しました。時間をおいてやり直してください。', details: [] };
+/** English when the caller asks for it first (`Accept-Language: en`), Japanese otherwise. */
+export function localeOf(req: Pick<Request, 'headers'> | undefined): 'ja' | 'en' {
+  const header = req?.headers?.['accept-language'];
+  return typeof header === 'string' && /^\s*en\b/i.test(header) ? 'en' : 'ja';
+}
 
-function isApiErrorBody(value: unknown): value is ApiErrorBody {
-  return typeof value === 'object' && value !== null && typeof (value as ApiErrorBody).code === 'string' && typeof (value as ApiErrorBody).message === 'string';
+/** The answer's body: the refusal and its fields in the caller's language. */
+export function errorBody(r: Refusal, details: readonly Refusal[], locale: 'ja' | 'en'): ApiError {
+  return { code: r.code, message: localize(r, locale), details: details.map((d) => ({ path: d.path ?? '', code: d.code, message: localize(d, locale) })) };
 }
 
 /**
- * Every error leaves in the one shape of shared/API.md. Exceptions that already carry a code keep
- * it; framework exceptions get the code of their status; anything unexpected is a logged 500
- * whose details stay in the log.
+ * Every error leaves in the one shape of shared/API.md, and this is the only place that knows
+ * HTTP statuses: a `Refused` by its kind; the framework's own exceptions by their status; a
+ * constraint the database enforced; the database gone (503, nothing written); anything else a
+ * logged 500 whose details stay in the log.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const locale = localeOf(http.getRequest<Request | undefined>());
+    const send = (r: Refusal, details: readonly Refusal[] = []) => {
+      res.status(STATUS_OF[r.kind]).json(errorBody(r, details, locale));
+    };
+    if (exception instanceof Refused) {
+      if (exception.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      return send(exception.refusal, exception.details);
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const given = exception.getResponse();
-      const body: ApiErrorBody = isApiErrorBody(given)
-        ? { ...given, details: given.details ?? [] }
-        : { ...(BY_STATUS[status] ?? { code: `http_${status}`, message: exception.message }), details: [] };
-      res.status(status).json(body);
+      const code = BY_STATUS[status];
+      if (code) return send(refusal(code as 'not_found'));
+      res.status(status).json({ code: `http_${status}`, message: exception.message, details: [] });
       return;
     }
     // A constraint the database enforces: a duplicate is a conflict, a dangling reference a refusal.
-    if (exception instanceof Prisma.PrismaClientKnownRequestError) {
-      const mapped = PRISMA_ERRORS[exception.code];
-      if (mapped) {
-        res.status(mapped.status).json({ code: mapped.code, message: mapped.message, details: [] });
-        return;
-      }
+    if (exception instanceof Prisma.PrismaClientKnownRequestError && PRISMA_ERRORS[exception.code]) {
+      return send(refusal(PRISMA_ERRORS[exception.code] as 'duplicate'));
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message.split('\n').at(-1) : String(exception)}`);
-      res.status(HttpStatus.SERVICE_UNAVAILABLE).json(UNAVAILABLE);
-      return;
+      return send(refusal('database_unavailable'));
     }
     // Errors raised by Express middleware (e.g. malformed JSON) carry their status instead.
     const status = (exception as { status?: unknown })?.status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      res.status(status).json({ ...(BY_STATUS[status] ?? BY_STATUS[400]!), details: [] });
-      return;
-    }
+    if (typeof status === 'number' && status >= 400 && status < 500) return send(refusal((BY_STATUS[status] ?? 'bad_request') as 'bad_request'));
     this.logger.error(exception instanceof Error ? exception : String(exception));
-    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json(INTERNAL);
+    send(refusal('internal_error'));
   }
 }

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createDatabaseClient } from '@madoguchi/db';
-import { JOB } from '@madoguchi/platform';
+import { renderInquiryLetter } from '@madoguchi/jobs';
 import { Client } from 'pg';
 import request from 'supertest';
 import { EXAMPLE_AGENT_CASE } from '../testing/fixtures';
@@ -51,7 +51,9 @@ describe('PostgreSQL connections dropped mid-transaction', () => {
     try {
       for (let round = 0; round < 6; round++) {
         const answers = await Promise.all(
-          Array.from({ length: 10 }, () => request(app.getHttpServer()).post('/api/cases').set('authorization', `Bearer ${city.tokens.clerk}`).send(EXAMPLE_AGENT_CASE)),
+          Array.from({ length: 10 }, () =>
+            request(app.getHttpServer()).post('/api/cases').set('authorization', `Bearer ${city.tokens.clerk}`).send(EXAMPLE_AGENT_CASE),
+          ),
         );
         for (const a of answers) {
           statuses.push(a.status);
@@ -76,11 +78,13 @@ describe('PostgreSQL connections dropped mid-transaction', () => {
       expect([c.receiptNumber, c.parties.length, c.history.length, c.letters.length, c.documents.length]).toEqual([c.receiptNumber, 2, 1, 1, 1]);
     }
     const letterIds = new Set(cases.flatMap((c) => c.letters.map((l) => l.id)));
-    const outbox = await db.outboxMessage.findMany({ where: { job: JOB.renderInquiryLetter } });
+    const outbox = await db.outboxMessage.findMany({ where: { job: renderInquiryLetter.name } });
     const ours = outbox.filter((o) => letterIds.has((o.payload as { letterId: string }).letterId));
     expect(ours).toHaveLength(letterIds.size);
     const allLetters = new Set((await db.inquiryLetter.findMany({ select: { id: true } })).map((l) => l.id));
     expect(outbox.filter((o) => !allLetters.has((o.payload as { letterId: string }).letterId))).toEqual([]);
-    console.log(`database-drop: ${statuses.length} registrations, ${dropped} connections dropped, ${created.length} created, ${statuses.filter((s) => s === 503).length} refused with 503, 0 half-written`);
+    console.log(
+      `database-drop: ${statuses.length} registrations, ${dropped} connections dropped, ${created.length} created, ${statuses.filter((s) => s === 503).length} refused with 503, 0 half-written`,
+    );
   });
 });

@@ -1,9 +1,11 @@
-import { createDatabaseClient, seedDemoData } from '@madoguchi/db';
-import { ROLE, type Role } from '@madoguchi/domain';
-import { killAll, serviceEnv, startApi, stop, type RunningProcess } from '@madoguchi/devstack/dist/testing/services';
+import { createDatabaseClient } from '@madoguchi/db';
+import { seedDemoData } from '@madoguchi/db/tools';
+import { ROLE, unmaskText, type Role } from '@madoguchi/domain';
+import { killAll, serviceEnv, startApi, stop, type RunningProcess } from '@madoguchi/devstack/testing';
 import fc from 'fast-check';
 import { hashPassword } from '../auth/passwords';
 import { EXAMPLE_AGENT_CASE } from '../testing/fixtures';
+import { DEMO_PASSWORD } from '../testing/test-app';
 
 /**
  * Abuse: random and half-valid bodies, with PINs and individual numbers planted in them, at every
@@ -14,10 +16,40 @@ import { EXAMPLE_AGENT_CASE } from '../testing/fixtures';
 const NUMBER = '987654321018'; // a valid individual number (check digit 8)
 const PIN = '5820';
 const SIGNATURE_PIN = 'QX7K2M9P';
-const PLANTED = [NUMBER, PIN, SIGNATURE_PIN, `暗証番号は${PIN}です`, `個人番号 ${NUMBER}`, `PIN ${SIGNATURE_PIN}`, `${NUMBER.slice(0, 4)} ${NUMBER.slice(4, 8)} ${NUMBER.slice(8)}`];
+const PLANTED = [
+  NUMBER,
+  PIN,
+  SIGNATURE_PIN,
+  `暗証番号は${PIN}です`,
+  `個人番号 ${NUMBER}`,
+  `PIN ${SIGNATURE_PIN}`,
+  `${NUMBER.slice(0, 4)} ${NUMBER.slice(4, 8)} ${NUMBER.slice(8)}`,
+  // The disguises of the security issue: other scripts' digits, invisible characters, separators.
+  `暗証番号:${PIN}`,
+  [...PIN].join(' '),
+  [...PIN].map((d) => String.fromCodePoint(0x0660 + Number(d))).join(''),
+  `ID${NUMBER}`,
+  `${NUMBER.slice(0, 4)}.${NUMBER.slice(4, 8)}.${NUMBER.slice(8)}`,
+  [...NUMBER].join('\u200b'),
+  `PIN ${SIGNATURE_PIN.slice(0, 4)}-${SIGNATURE_PIN.slice(4)}`,
+];
+/** Text no field may store: NUL, an unpaired surrogate, a direction override, invisible characters only. */
+const UNSTORABLE = ['\u0000', 'a\u0000b', '\ud800', '\udc00x', `x\u202E${PIN}`, '\u200b\u200d'];
 const PASSWORD = 'fuzz-test-password';
 const RUNS_PER_ROUTE_AND_CALLER = 20;
-const TABLES = ['cases', 'parties', 'presented_documents', 'case_history', 'inquiry_letters', 'outbox_messages', 'print_runs', 'staff_users', 'staff_sessions', 'policy_versions', 'idempotency_keys'] as const;
+const TABLES = [
+  'cases',
+  'parties',
+  'presented_documents',
+  'case_history',
+  'inquiry_letters',
+  'outbox_messages',
+  'print_runs',
+  'staff_users',
+  'staff_sessions',
+  'policy_versions',
+  'idempotency_keys',
+] as const;
 
 const db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 2 });
 let api: RunningProcess & { url: string };
@@ -33,9 +65,16 @@ async function rowCounts(): Promise<Record<string, number>> {
   return counts;
 }
 
-/** A planted value standing on its own (a PIN inside a UUID's hex is not one). */
+/**
+ * A planted value standing on its own (a PIN inside a UUID's hex is not one), disguised or not:
+ * read as the guard reads (digits of any script as 0–9, invisible characters dropped) and with
+ * the separators between digits and letters taken out.
+ */
 function holdsPlanted(text: string): string | undefined {
-  return [NUMBER, SIGNATURE_PIN, PIN].find((value) => new RegExp(`(?<![0-9A-Za-z])${value}(?![0-9A-Za-z])`).test(text));
+  const joined = unmaskText(text).replace(/(?<=[0-9A-Za-z])[ ./,_:-](?=[0-9A-Za-z])/g, '');
+  return [NUMBER, SIGNATURE_PIN, PIN].find((value) =>
+    [text, joined].some((t) => new RegExp(`(?<![0-9A-Za-z])${value}(?![0-9A-Za-z])`).test(t) || (value === NUMBER && t.includes(`ID${NUMBER}`))),
+  );
 }
 
 /** Example bodies the fuzzer bends: a valid one per route, so half-valid bodies reach the deeper checks. */
@@ -47,7 +86,8 @@ function exampleFor(path: string): Record<string, unknown> {
   if (path.endsWith('/mailed')) return { withheldCaseIds: [] };
   if (path === '/api/replies/lookup') return { inquiryNumber: 'K7Q-M3X-A9T', checkCode: 'ABC-DE7' };
   if (path === '/api/auth/login') return { username: 'fuzz_clerk', password: 'wrong-password' };
-  if (path === '/api/users') return { username: 'fuzzed', displayName: 'x', role: 'clerk', officeId: '00000000-0000-4000-8000-000000000000', password: 'short' };
+  if (path === '/api/users')
+    return { username: 'fuzzed', displayName: 'x', role: 'clerk', officeId: '00000000-0000-4000-8000-000000000000', password: 'short' };
   if (path.endsWith('/password')) return { password: 'short' };
   if (path.endsWith('/hours')) return { weekly: { '1': { opens: '17:00', closes: '08:30' } } };
   if (path === '/api/policy') return { replyDeadlineDays: 0 };
@@ -55,7 +95,7 @@ function exampleFor(path: string): Record<string, unknown> {
 }
 
 const planted = fc.constantFrom(...PLANTED);
-const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), planted);
+const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), planted, fc.constantFrom(...UNSTORABLE));
 /** A body: random JSON, or an example with one field bent, or an example with secrets beside it. */
 const bodyFor = (example: Record<string, unknown>) =>
   fc.oneof(
@@ -66,28 +106,54 @@ const bodyFor = (example: Record<string, unknown>) =>
 
 describe('random bodies at every write route', () => {
   it('get only 4xx answers, change no row counts, and leave no planted secret in the logs or the database', async () => {
-    await seedDemoData(db, PASSWORD);
+    await seedDemoData(db, DEMO_PASSWORD);
     const hq = await db.office.findUniqueOrThrow({ where: { code: 'HQ' } });
     const passwordHash = await hashPassword(PASSWORD);
     for (const role of ROLE.values) {
-      await db.staffUser.upsert({ where: { username: `fuzz_${role}` }, create: { username: `fuzz_${role}`, displayName: `fuzz ${role}`, role, officeId: hq.id, passwordHash }, update: {} });
+      await db.staffUser.upsert({
+        where: { username: `fuzz_${role}` },
+        create: { username: `fuzz_${role}`, displayName: `fuzz ${role}`, role, officeId: hq.id, passwordHash },
+        update: {},
+      });
     }
     api = await startApi(serviceEnv({ LOG_LEVEL: 'debug', LOGIN_ATTEMPTS_PER_MINUTE: '1000000', LOGIN_MAX_FAILURES: '1000000' }));
     const call = (method: string, path: string, token: string | undefined, body: unknown) =>
-      fetch(`${api.url}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      fetch(`${api.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
     const tokens = {} as Record<Role, string>;
-    for (const role of ROLE.values) tokens[role] = ((await (await call('POST', '/api/auth/login', undefined, { username: `fuzz_${role}`, password: PASSWORD })).json()) as { accessToken: string }).accessToken;
+    for (const role of ROLE.values)
+      tokens[role] = (
+        (await (await call('POST', '/api/auth/login', undefined, { username: `fuzz_${role}`, password: PASSWORD })).json()) as { accessToken: string }
+      ).accessToken;
 
     // Real ids for the routes that take one, beside junk.
     const registered = (await (await call('POST', '/api/cases', tokens.clerk, EXAMPLE_AGENT_CASE)).json()) as { id: string; letters: { id: string }[] };
     const clerk = await db.staffUser.findUniqueOrThrow({ where: { username: 'fuzz_clerk' } });
-    const ids = fc.constantFrom(registered.id, registered.letters[0]!.id, clerk.id, hq.id, '00000000-0000-4000-8000-000000000000', 'not-an-id', '%00', '..%2F..%2Fetc', NUMBER, PIN);
+    const ids = fc.constantFrom(
+      registered.id,
+      registered.letters[0]!.id,
+      clerk.id,
+      hq.id,
+      '00000000-0000-4000-8000-000000000000',
+      'not-an-id',
+      '%00',
+      '..%2F..%2Fetc',
+      NUMBER,
+      PIN,
+    );
 
     const spec = (await (await fetch(`${api.url}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     // Logging out takes no body and would end the very sessions the fuzzer calls with.
     const routes = Object.entries(spec.paths)
       .filter(([path]) => path !== '/api/auth/logout')
-      .flatMap(([path, methods]) => Object.keys(methods).filter((m) => m === 'post' || m === 'put').map((m) => ({ method: m.toUpperCase(), path })));
+      .flatMap(([path, methods]) =>
+        Object.keys(methods)
+          .filter((m) => m === 'post' || m === 'put')
+          .map((m) => ({ method: m.toUpperCase(), path })),
+      );
     expect(routes.length).toBeGreaterThanOrEqual(15);
 
     const before = await rowCounts();
@@ -125,6 +191,11 @@ describe('random bodies at every write route', () => {
     }
     // The callers stayed logged in throughout: most answers are the routes' own refusals, not 401.
     expect((statuses.get(401) ?? 0) / requests).toBeLessThan(0.5);
-    console.log(`fuzz: ${requests} requests at ${routes.length} write routes; answers ${[...statuses].sort().map(([s, n]) => `${s}×${n}`).join(', ')}; 0 5xx; row counts unchanged; nothing planted in logs or tables`);
+    console.log(
+      `fuzz: ${requests} requests at ${routes.length} write routes; answers ${[...statuses]
+        .sort()
+        .map(([s, n]) => `${s}×${n}`)
+        .join(', ')}; 0 5xx; row counts unchanged; nothing planted in logs or tables`,
+    );
   }, 300000);
 });

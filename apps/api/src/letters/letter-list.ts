@@ -1,24 +1,12 @@
 import { dayOf, type Prisma } from '@madoguchi/db';
-import { awaitsPrinting, fullName, LETTER_STATUS } from '@madoguchi/domain';
-import { z } from 'zod';
+import { awaitsPrinting, fullName } from '@madoguchi/domain';
+import type { z } from 'zod';
+import { LETTER_LIST_SORTABLE, letterListFilterSchema } from '@madoguchi/contract/schemas';
 import { simpleRestQuery } from '../validation/simple-rest';
 import type { LetterSummary } from '@madoguchi/contract';
 
 /** `GET /api/letters`: the print desk's list (oldest first by default). */
-const statusOrStatuses = z.union([z.enum(LETTER_STATUS.values), z.array(z.enum(LETTER_STATUS.values)).max(6)]);
-
-export const letterListFilterSchema = z.strictObject({
-  status: statusOrStatuses.optional(),
-  /** Ready letters whose case still needs them: what the next print run can take. */
-  awaitingPrint: z.literal(true).optional(),
-  caseId: z.uuid().optional(),
-  printRunId: z.uuid().optional(),
-  officeId: z.uuid().optional(),
-  /** react-admin's getMany. */
-  id: z.array(z.uuid()).max(100).optional(),
-});
-
-export const letterListQuerySchema = simpleRestQuery(letterListFilterSchema, ['createdAt', 'status', 'renderedAt'] as const);
+export const letterListQuerySchema = simpleRestQuery(letterListFilterSchema, LETTER_LIST_SORTABLE);
 export type LetterListQuery = z.infer<typeof letterListQuerySchema>;
 
 export const LETTER_SUMMARY_SELECT = {
@@ -30,6 +18,7 @@ export const LETTER_SUMMARY_SELECT = {
   replyDeadline: true,
   mailedOn: true,
   printRunId: true,
+  documentNumber: true,
   missingCharacters: true,
   lastError: true,
   reissueReason: true,
@@ -56,6 +45,8 @@ export function summarizeLetter(row: LetterSummaryRow): LetterSummary {
     replyDeadline: dayOf(row.replyDeadline),
     mailedOn: dayOf(row.mailedOn),
     printRunId: row.printRunId,
+    documentNumber: row.documentNumber,
+    documentNumberVoid: row.documentNumber !== null && row.status === 'superseded',
     missingCharacters: row.missingCharacters,
     lastError: row.lastError,
     reissueReason: row.reissueReason,

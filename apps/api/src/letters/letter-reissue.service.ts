@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@madoguchi/db';
-import { freeTextProblems, generateInquiryNumber, LETTER_REISSUE_REASON, reissueProblem } from '@madoguchi/domain';
-import { JOB } from '@madoguchi/platform';
+import { freeTextRefusals, generateInquiryNumber, mayTake, reissueRefusal } from '@madoguchi/domain';
+import { enqueue, renderInquiryLetter } from '@madoguchi/jobs';
 import type { StaffPrincipal } from '../auth/principal';
-import type { LetterReissueBody } from '../cases/case-body.schema';
-import { CASE_NOT_FOUND, isUuid, sameMunicipalityAs, VERSION_CONFLICT } from '../cases/case-query.service';
+import type { LetterReissueRequest } from '@madoguchi/contract/schemas';
+import { isUuid } from '../validation/ids';
+import { Refused, refused, refusedWith } from '../errors/refused';
+import { Clock } from '../clock/clock';
+import { inScope } from '../scope/scope';
 import { CASE_VIEW_INCLUDE, toCaseView, type CaseView } from '../cases/case-view';
 import { DATABASE } from '../database/database.module';
 
@@ -17,36 +20,60 @@ import { DATABASE } from '../database/database.module';
  */
 @Injectable()
 export class LetterReissueService {
-  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
 
-  async reissue(staff: StaffPrincipal, caseId: string, body: LetterReissueBody): Promise<CaseView> {
-    if (!isUuid(caseId)) throw new NotFoundException(CASE_NOT_FOUND);
+  async reissue(staff: StaffPrincipal, caseId: string, body: LetterReissueRequest): Promise<CaseView> {
+    if (!isUuid(caseId)) throw refused('case_not_found');
+    // A locked letter was being guessed at: a supervisor looks at its checks before it goes out again.
+    if (body.reason === 'locked' && !mayTake(staff.role, 'reissueLockedLetter')) throw refused('reissue_locked_needs_supervisor', undefined, 'reason');
     if (body.note) {
-      const problems = freeTextProblems(body.note, 'note');
-      if (problems.length) throw new UnprocessableEntityException({ code: 'note_refused', message: '備考に入力できない内容が含まれています。', details: problems.map((p) => ({ path: p.path ?? 'note', code: p.code, message: p.message })) });
+      const problems = freeTextRefusals(body.note, 'note');
+      if (problems.length) throw refusedWith('note_refused', problems);
     }
     await this.db.$transaction(async (tx) => {
       const found = await tx.pinResetCase.findFirst({
-        where: { id: caseId, ...sameMunicipalityAs(staff) },
-        select: { state: true, version: true, letters: { where: { status: { not: 'superseded' } }, orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, status: true, inquiryNumber: true } } },
+        where: { id: caseId, ...inScope(staff) },
+        select: {
+          state: true,
+          version: true,
+          letters: {
+            where: { status: { not: 'superseded' } },
+            orderBy: { createdAt: 'desc' },
+            take: 1,
+            select: { id: true, status: true, inquiryNumber: true },
+          },
+        },
       });
-      if (!found) throw new NotFoundException(CASE_NOT_FOUND);
-      if (found.version !== body.version) throw new ConflictException(VERSION_CONFLICT);
+      if (!found) throw refused('case_not_found');
+      if (found.version !== body.version) throw refused('version_conflict', undefined, 'version');
       const current = found.letters[0];
-      const refused = reissueProblem(found.state, current?.status);
-      if (refused || !current) throw new ConflictException({ code: refused!.code, message: refused!.message, details: [] });
+      const notNow = reissueRefusal(found.state, current?.status);
+      if (notNow || !current) throw new Refused(notNow!);
 
       const bumped = await tx.pinResetCase.updateMany({ where: { id: caseId, version: body.version }, data: { version: { increment: 1 } } });
-      const superseded = await tx.inquiryLetter.updateMany({ where: { id: current.id, status: 'mailed' }, data: { status: 'superseded', supersededAt: new Date() } });
-      if (bumped.count !== 1 || superseded.count !== 1) throw new ConflictException(VERSION_CONFLICT);
+      const superseded = await tx.inquiryLetter.updateMany({
+        where: { id: current.id, status: 'mailed' },
+        data: { status: 'superseded', supersededAt: this.clock.now() },
+      });
+      if (bumped.count !== 1 || superseded.count !== 1) throw refused('version_conflict', undefined, 'version');
 
       const letter = await tx.inquiryLetter.create({
         data: { caseId, inquiryNumber: generateInquiryNumber(randomBytes), reissueOfId: current.id, reissueReason: body.reason },
       });
-      await tx.outboxMessage.create({ data: { job: JOB.renderInquiryLetter, payload: { letterId: letter.id } } });
-      const why = `照会書を再発行しました（${LETTER_REISSUE_REASON.labels[body.reason]}。旧照会番号 ${current.inquiryNumber} は無効）。`;
+      await enqueue(tx, renderInquiryLetter, { letterId: letter.id }, staff);
       await tx.caseHistory.create({
-        data: { caseId, fromState: found.state, toState: found.state, actorId: staff.id, note: body.note ? `${why}${body.note}`.slice(0, 500) : why },
+        data: {
+          caseId,
+          fromState: found.state,
+          toState: found.state,
+          actorId: staff.id,
+          event: 'letter_reissued',
+          details: { reason: body.reason, replacedInquiryNumber: current.inquiryNumber },
+          note: body.note ?? null,
+        },
       });
     });
     return toCaseView(await this.db.pinResetCase.findUniqueOrThrow({ where: { id: caseId }, include: CASE_VIEW_INCLUDE }));

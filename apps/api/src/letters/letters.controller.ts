@@ -1,6 +1,8 @@
+import { z } from 'zod';
+import { letterSummarySchema } from '@madoguchi/contract/schemas';
 import { Controller, Get, HttpCode, Param, Post, Query, Res, type StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, CurrentStaff, Describe } from '../auth/decorators';
+import { Allow, CurrentStaff, Describe, PDF_ANSWER } from '../auth/decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { parseBody } from '../validation/parse-body';
 import { setContentRange } from '../validation/simple-rest';
@@ -13,28 +15,28 @@ export class LettersController {
   constructor(private readonly letters: LettersService) {}
 
   /** The print desk's list: `filter={"awaitingPrint":true}` for what the next run can take, `{"status":"failed"}` for the failures. */
-  @Describe('照会書の一覧（react-admin simple-rest 形式）')
+  @Describe('照会書の一覧（react-admin simple-rest 形式）', { answer: z.array(letterSummarySchema) })
   @Get()
-  @Allow('printing')
+  @Allow('printLetters')
   async list(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<LetterSummary[]> {
-    const { rows, from, total } = await this.letters.list(staff, parseBody(letterListQuerySchema, query));
-    setContentRange(res, 'letters', from, rows.length, total);
-    return rows;
+    const list = await this.letters.list(staff, parseBody(letterListQuerySchema, query));
+    setContentRange(res, 'letters', list);
+    return list.rows;
   }
 
-  @Describe('照会書兼回答書のPDF（1通）')
+  @Describe('照会書兼回答書のPDF（1通）', { answer: PDF_ANSWER })
   @Get(':id/pdf')
-  @Allow('printing')
+  @Allow('printLetters')
   async pdf(@Param('id') id: string, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const letter = await this.letters.pdf(staff, id);
     return sendPdf(res, letter.pdf, letter.sha256, `inquiry-${letter.inquiryNumber}.pdf`);
   }
 
   /** 再作成: a letter whose rendering failed goes back to the worker. */
-  @Describe('作成に失敗した照会書の再作成')
+  @Describe('作成に失敗した照会書の再作成', { answer: letterSummarySchema })
   @Post(':id/retry')
   @HttpCode(200)
-  @Allow('printing')
+  @Allow('printLetters')
   retry(@Param('id') id: string, @CurrentStaff() staff: StaffPrincipal): Promise<LetterSummary> {
     return this.letters.retry(staff, id);
   }

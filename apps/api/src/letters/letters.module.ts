@@ -5,5 +5,9 @@ import { LetterReissueService } from './letter-reissue.service';
 import { LettersController } from './letters.controller';
 import { LettersService } from './letters.service';
 
-@Module({ controllers: [LettersController], providers: [letterCodesProvider, LettersService, LetterReissueService], exports: [LetterCodes, LetterReissueService] })
+@Module({
+  controllers: [LettersController],
+  providers: [letterCodesProvider, LettersService, LetterReissueService],
+  exports: [LetterCodes, LetterReissueService],
+})
 export class LettersModule {}

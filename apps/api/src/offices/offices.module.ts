@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OfficesController } from './offices.controller';
 import { OfficesService } from './offices.service';
-import { PolicyService } from './policy.service';
 
-@Module({ controllers: [OfficesController], providers: [PolicyService, OfficesService], exports: [PolicyService] })
+@Module({ controllers: [OfficesController], providers: [OfficesService] })
 export class OfficesModule {}

@@ -1,22 +1,21 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { Describe, Public } from '../auth/decorators';
+import { Describe, HTML_ANSWER, Public } from '../auth/decorators';
+import { openApiDocumentSchema } from './openapi';
 import { OpenApiDocument } from './openapi-document';
 
 /** `/api/docs`: the OpenAPI document (JSON) and a plain page listing the routes. */
 @Controller('docs')
 export class OpenApiController {
-  constructor(
-    private readonly document: OpenApiDocument,
-  ) {}
+  constructor(private readonly document: OpenApiDocument) {}
 
-  @Describe('OpenAPI 3.1 文書')
+  @Describe('OpenAPI 3.1 文書', { answer: openApiDocumentSchema })
   @Get('openapi.json')
   @Public()
   json(): object {
     return this.document.get();
   }
 
-  @Describe('API の一覧（HTML）')
+  @Describe('API の一覧（HTML）', { answer: HTML_ANSWER })
   @Get()
   @Public()
   @Header('content-type', 'text/html; charset=utf-8')
@@ -25,7 +24,8 @@ export class OpenApiController {
     const rows = Object.entries(doc.paths)
       .flatMap(([path, methods]) =>
         Object.entries(methods).map(
-          ([method, op]) => `<tr><td><code>${method.toUpperCase()}</code></td><td><code>${escape(path)}</code></td><td>${escape(op.summary ?? '')}</td><td>${escape(op['x-roles']?.join(', ') ?? 'public')}</td></tr>`,
+          ([method, op]) =>
+            `<tr><td><code>${method.toUpperCase()}</code></td><td><code>${escape(path)}</code></td><td>${escape(op.summary ?? '')}</td><td>${escape(op['x-roles']?.join(', ') ?? 'public')}</td></tr>`,
         ),
       )
       .join('\n');

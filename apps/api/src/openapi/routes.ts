@@ -1,16 +1,18 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { Role } from '@madoguchi/domain';
-import { ALLOWED_ROLES, PUBLIC_ROUTE, REQUEST_BODY, SUMMARY } from '../auth/decorators';
+import { ALLOWED_ROLES, PUBLIC_ROUTE, ROUTE_CONTRACT, type RouteContract } from '../auth/decorators';
 
 export interface RouteDescription {
   method: string;
   /** `/api/cases/:id` */
   path: string;
   access: Role[] | 'public' | undefined;
-  summary: string | undefined;
-  body: unknown;
+  /** The status of a successful answer: @HttpCode's, else Nest's default (201 for POST, 200 otherwise). */
+  status: number;
+  /** What the route takes and gives (its @Describe), if it says. */
+  contract: RouteContract | undefined;
 }
 
 /** Every route of the running application, read from the decorators (the OpenAPI document and the authorization test use it). */
@@ -26,12 +28,13 @@ export function describeRoutes(app: INestApplication): RouteDescription[] {
         const segments = [base, String(Reflect.getMetadata(PATH_METADATA, handler))].flatMap((p) => p.split('/')).filter(Boolean);
         const isPublic = Reflect.getMetadata(PUBLIC_ROUTE, handler) ?? Reflect.getMetadata(PUBLIC_ROUTE, controller);
         const roles = (Reflect.getMetadata(ALLOWED_ROLES, handler) ?? Reflect.getMetadata(ALLOWED_ROLES, controller)) as Role[] | undefined;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]!;
         routes.push({
-          method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]!,
+          method,
           path: `/${[...(base === 'health' ? [] : ['api']), ...segments].join('/')}`,
           access: isPublic ? 'public' : roles ? [...roles] : undefined,
-          summary: Reflect.getMetadata(SUMMARY, handler) as string | undefined,
-          body: Reflect.getMetadata(REQUEST_BODY, handler),
+          status: (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (method === 'POST' ? 201 : 200),
+          contract: Reflect.getMetadata(ROUTE_CONTRACT, handler) as RouteContract | undefined,
         });
       }
     }

@@ -1,8 +1,9 @@
 import { dayOf, type Prisma } from '@madoguchi/db';
 import type { PrintRunSummary, PrintRunView } from '@madoguchi/contract';
 import { fullName } from '@madoguchi/domain';
+import { STAFF_REF } from '../cases/case-view';
 
-const staff = { select: { id: true, username: true } } as const;
+const staff = { select: STAFF_REF } as const;
 
 export const PRINT_RUN_SUMMARY_SELECT = {
   id: true,
@@ -30,6 +31,7 @@ export const PRINT_RUN_VIEW_SELECT = {
       caseId: true,
       inquiryNumber: true,
       status: true,
+      documentNumber: true,
       missingCharacters: true,
       mailedOn: true,
       replyDeadline: true,
@@ -68,6 +70,7 @@ export function toPrintRunView(row: Prisma.PrintRunGetPayload<{ select: typeof P
       inquiryNumber: l.inquiryNumber,
       holderName: fullName(l.case.parties[0]),
       status: l.status,
+      documentNumber: l.documentNumber,
       missingCharacters: l.missingCharacters,
       mailedOn: dayOf(l.mailedOn),
       replyDeadline: dayOf(l.replyDeadline),

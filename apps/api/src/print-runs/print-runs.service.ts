@@ -1,34 +1,44 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { dateColumn, Prisma, type Database } from '@madoguchi/db';
-import { CASE_STATE, decideTransition, LETTER_STATUS, mailingEffect, type CaseState, type LetterStatus } from '@madoguchi/domain';
-import { JOB } from '@madoguchi/platform';
+import {
+  CASE_STATE,
+  decideTransition,
+  fiscalYearOf,
+  formatDocumentNumber,
+  LETTER_STATUS,
+  labelText,
+  mailingEffect,
+  refusal,
+  type CaseState,
+  type LetterStatus,
+  type Refusal,
+} from '@madoguchi/domain';
+import { enqueue, renderPrintRun } from '@madoguchi/jobs';
 import type { StaffPrincipal } from '../auth/principal';
-import { isUuid, sameMunicipalityAs } from '../cases/case-query.service';
+import { isUuid } from '../validation/ids';
+import { inScope, ownOffice } from '../scope/scope';
 import { Clock } from '../clock/clock';
 import { DATABASE } from '../database/database.module';
-import type { FieldProblem } from '../errors/api-error';
-import { MAX_PAGE } from '../validation/simple-rest';
-import type { ConfirmMailedBody, CreatePrintRunBody, PrintRunListQuery } from './print-run.schema';
+import { PolicyService } from '../policy/policy.service';
+import { Refused, refused, refusedWith } from '../errors/refused';
+import { page, type ListPage } from '../validation/simple-rest';
+import type { ConfirmMailedRequest, CreatePrintRunRequest } from '@madoguchi/contract/schemas';
+import type { PrintRunListQuery } from './print-run-list';
 import { PRINT_RUN_SUMMARY_SELECT, PRINT_RUN_VIEW_SELECT, toPrintRunSummary, toPrintRunView, type PrintRunSummary, type PrintRunView } from './print-run-view';
 
-export const PRINT_RUN_NOT_FOUND = { code: 'print_run_not_found', message: '指定された印刷バッチが見つかりません。', details: [] };
+/** A run past what was asked of it. */
+const STATUS_CONFLICT = { rendering: 'print_run_not_ready', mailed: 'print_run_already_mailed', cancelled: 'print_run_cancelled' } as const;
 
-const STATUS_CONFLICT = {
-  rendering: { code: 'print_run_not_ready', message: '印刷用のPDFを作成中です。しばらくしてからもう一度操作してください。' },
-  mailed: { code: 'print_run_already_mailed', message: 'この印刷バッチは既に発送済みです。' },
-  cancelled: { code: 'print_run_cancelled', message: 'この印刷バッチは取り消されています。' },
-} as const;
-
-function statusConflict(status: keyof typeof STATUS_CONFLICT): ConflictException {
-  return new ConflictException({ ...STATUS_CONFLICT[status], details: [] });
+function statusConflict(status: keyof typeof STATUS_CONFLICT): Refused {
+  return refused(STATUS_CONFLICT[status]);
 }
 
 /** Why a picked case's letter cannot go into a run, or nothing when it can. */
-function unprintable(letter: { status: LetterStatus } | undefined, caseState: CaseState | undefined): Omit<FieldProblem, 'path'> | undefined {
-  if (caseState === undefined) return { code: 'case_not_found', message: '申請が見つかりません。' };
-  if (!letter) return { code: 'case_has_no_letter', message: 'この申請には照会書がありません。' };
-  if (mailingEffect(caseState) === 'hold_back') return { code: 'case_not_awaiting_letter', message: `この申請は「${CASE_STATE.labels[caseState]}」のため、照会書を印刷しません。` };
-  if (letter.status !== 'ready') return { code: 'letter_not_ready', message: `照会書が印刷待ちではありません（${LETTER_STATUS.labels[letter.status]}）。` };
+function unprintable(letter: { status: LetterStatus } | undefined, caseState: CaseState | undefined, path: string): Refusal | undefined {
+  if (caseState === undefined) return refusal('case_not_found', undefined, path);
+  if (!letter) return refusal('case_has_no_letter', undefined, path);
+  if (mailingEffect(caseState) === 'hold_back') return refusal('case_not_awaiting_letter', { state: labelText(CASE_STATE, caseState) }, path);
+  if (letter.status !== 'ready') return refusal('letter_not_ready', { status: labelText(LETTER_STATUS, letter.status) }, path);
   return undefined;
 }
 
@@ -42,22 +52,25 @@ export class PrintRunsService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
     private readonly clock: Clock,
+    private readonly policies: PolicyService,
   ) {}
 
-  async create(staff: StaffPrincipal, body: CreatePrintRunBody): Promise<PrintRunView> {
+  async create(staff: StaffPrincipal, body: CreatePrintRunRequest): Promise<PrintRunView> {
     const runId = await this.db.$transaction(async (tx) => {
       const cases = await tx.pinResetCase.findMany({
-        where: { id: { in: body.caseIds }, ...sameMunicipalityAs(staff) },
-        select: { id: true, state: true, letters: { where: { status: { not: 'superseded' } }, orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, status: true, createdAt: true } } },
+        where: { id: { in: body.caseIds }, ...inScope(staff) },
+        select: {
+          id: true,
+          state: true,
+          letters: { where: { status: { not: 'superseded' } }, orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, status: true, createdAt: true } },
+        },
       });
       const byId = new Map(cases.map((c) => [c.id, c]));
-      const details: FieldProblem[] = [];
-      body.caseIds.forEach((caseId, i) => {
+      const details = body.caseIds.flatMap((caseId, i) => {
         const found = byId.get(caseId);
-        const problem = unprintable(found?.letters[0], found?.state);
-        if (problem) details.push({ path: `caseIds.${i}`, ...problem });
+        return unprintable(found?.letters[0], found?.state, `caseIds.${i}`) ?? [];
       });
-      if (details.length) throw new UnprocessableEntityException({ code: 'letters_not_printable', message: '印刷できない照会書が含まれています。', details });
+      if (details.length) throw refusedWith('letters_not_printable', details);
 
       // Oldest letter first, whatever order they were picked in: the order the waiting list shows.
       const letters = cases.map((c) => c.letters[0]!).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
@@ -70,27 +83,54 @@ export class PrintRunsService {
         FROM unnest(${letters.map((l) => l.id)}::uuid[], ${letters.map((_, i) => i)}::int[]) AS v(id, position)
         WHERE l.id = v.id AND l.status = 'ready'`;
       // Another run took some of these letters first.
-      if (taken !== letters.length) throw new ConflictException({ code: 'letters_taken', message: '選んだ照会書の一部は、他の印刷バッチに入りました。一覧を更新してやり直してください。', details: [] });
-      await tx.outboxMessage.create({ data: { job: JOB.renderPrintRun, payload: { printRunId: run.id } } });
+      if (taken !== letters.length) throw refused('letters_taken');
+      await this.numberLetters(tx, staff, run.id);
+      await enqueue(tx, renderPrintRun, { printRunId: run.id }, staff);
       return run.id;
     });
     return this.view(runId);
   }
 
-  async list(staff: StaffPrincipal, query: PrintRunListQuery): Promise<{ rows: PrintRunSummary[]; from: number; total: number }> {
+  /**
+   * 文書番号: a letter first going into a print run takes the next numbers of its municipality's
+   * fiscal year, in the run's order, in the city's format; a letter numbered before (a cancelled
+   * run, a re-render) keeps its own. The sequence row is locked by the upsert until the run commits,
+   * so two runs never share a number, and a number once given is never given again.
+   */
+  private async numberLetters(tx: Prisma.TransactionClient, staff: StaffPrincipal, runId: string): Promise<void> {
+    const unnumbered = await tx.inquiryLetter.findMany({
+      where: { printRunId: runId, documentNumber: null },
+      orderBy: { printRunPosition: 'asc' },
+      select: { id: true },
+    });
+    if (!unnumbered.length) return;
+    const { policy } = await this.policies.currentForOffice(staff.officeId);
+    const year = fiscalYearOf(this.clock.today());
+    const [sequence] = await tx.$queryRaw<{ last: number }[]>`
+      INSERT INTO document_number_sequences (municipality_id, fiscal_year, last)
+      VALUES (${staff.municipalityId}::uuid, ${year}, ${unnumbered.length})
+      ON CONFLICT (municipality_id, fiscal_year) DO UPDATE SET last = document_number_sequences.last + EXCLUDED.last
+      RETURNING last`;
+    const first = sequence!.last - unnumbered.length + 1;
+    const seqs = unnumbered.map((_, i) => first + i);
+    await tx.$executeRaw`
+      UPDATE inquiry_letters AS l
+      SET document_number = v.number, document_year = ${year}, document_seq = v.seq, updated_at = now()
+      FROM unnest(${unnumbered.map((l) => l.id)}::uuid[], ${seqs}::int[], ${seqs.map((n) => formatDocumentNumber(policy.documentNumberFormat, n))}::text[]) AS v(id, seq, number)
+      WHERE l.id = v.id`;
+  }
+
+  async list(staff: StaffPrincipal, query: PrintRunListQuery): Promise<ListPage<PrintRunSummary>> {
     const f = query.filter ?? {};
-    const and: Prisma.PrintRunWhereInput[] = [sameMunicipalityAs(staff)];
+    const and: Prisma.PrintRunWhereInput[] = [inScope(staff)];
     if (f.id) and.push({ id: { in: f.id } });
     if (f.status) and.push({ status: Array.isArray(f.status) ? { in: f.status } : f.status });
-    if (f.officeId) and.push({ officeId: f.officeId });
+    if (f.officeId) and.push({ officeId: ownOffice(staff, f.officeId, 'filter.officeId') });
     const where = { AND: and };
-    const [sortField, sortOrder] = query.sort ?? ['createdAt', 'DESC'];
-    const [from, to] = query.range ?? [0, 24];
-    const [rows, total] = await this.db.$transaction([
-      this.db.printRun.findMany({ where, orderBy: [{ [sortField]: sortOrder === 'ASC' ? 'asc' : 'desc' }, { id: 'asc' }], skip: from, take: Math.min(to - from + 1, MAX_PAGE), select: PRINT_RUN_SUMMARY_SELECT }),
-      this.db.printRun.count({ where }),
-    ]);
-    return { rows: rows.map(toPrintRunSummary), from, total };
+    return page(query, ['createdAt', 'DESC'], {
+      rows: async (window) => (await this.db.printRun.findMany({ where, ...window, select: PRINT_RUN_SUMMARY_SELECT })).map(toPrintRunSummary),
+      count: () => this.db.printRun.count({ where }),
+    });
   }
 
   async findOne(staff: StaffPrincipal, id: string): Promise<PrintRunView> {
@@ -99,10 +139,11 @@ export class PrintRunsService {
   }
 
   async pdf(staff: StaffPrincipal, id: string): Promise<{ pdf: Buffer; sha256: string; printedOn: Date }> {
-    if (!isUuid(id)) throw new NotFoundException(PRINT_RUN_NOT_FOUND);
-    const run = await this.db.printRun.findFirst({ where: { id, ...sameMunicipalityAs(staff) }, select: { status: true, pdf: true, pdfSha256: true, printedOn: true } });
-    if (!run) throw new NotFoundException(PRINT_RUN_NOT_FOUND);
-    if (run.status === 'rendering' || run.status === 'cancelled' || !run.pdf || !run.pdfSha256) throw statusConflict(run.status === 'cancelled' ? 'cancelled' : 'rendering');
+    if (!isUuid(id)) throw refused('print_run_not_found');
+    const run = await this.db.printRun.findFirst({ where: { id, ...inScope(staff) }, select: { status: true, pdf: true, pdfSha256: true, printedOn: true } });
+    if (!run) throw refused('print_run_not_found');
+    if (run.status === 'rendering' || run.status === 'cancelled' || !run.pdf || !run.pdfSha256)
+      throw statusConflict(run.status === 'cancelled' ? 'cancelled' : 'rendering');
     return { pdf: Buffer.from(run.pdf), sha256: run.pdfSha256, printedOn: run.printedOn };
   }
 
@@ -112,9 +153,9 @@ export class PrintRunsService {
    * transaction. A letter whose case no longer awaits it (cancelled meanwhile) must be held back:
    * the answer names it rather than mailing it.
    */
-  async confirmMailed(staff: StaffPrincipal, id: string, body: ConfirmMailedBody): Promise<PrintRunView> {
+  async confirmMailed(staff: StaffPrincipal, id: string, body: ConfirmMailedRequest): Promise<PrintRunView> {
     const decision = decideTransition({ route: 'voluntary_agent', from: 'received', to: 'inquiry_mailed', role: staff.role });
-    if (!decision.ok) throw new ForbiddenException({ code: decision.problem.code, message: decision.problem.message, details: [] });
+    if (!decision.ok) throw new Refused(decision.problem);
     await this.db.$transaction(async (tx) => {
       const status = await this.lockRun(tx, staff, id);
       if (status !== 'ready') throw statusConflict(status);
@@ -125,39 +166,63 @@ export class PrintRunsService {
       });
       const withheld = new Set(body.withheldCaseIds ?? []);
       const inRun = new Set(letters.map((l) => l.caseId));
-      const details: FieldProblem[] = [];
+      const details: Refusal[] = [];
       (body.withheldCaseIds ?? []).forEach((caseId, i) => {
-        if (!inRun.has(caseId)) details.push({ path: `withheldCaseIds.${i}`, code: 'case_not_in_run', message: 'この印刷バッチにない申請です。' });
+        if (!inRun.has(caseId)) details.push(refusal('case_not_in_run', undefined, `withheldCaseIds.${i}`));
       });
       for (const l of letters) {
         if (mailingEffect(l.case.state) === 'hold_back' && !withheld.has(l.caseId)) {
-          details.push({ path: `letters.${l.case.receiptNumber}`, code: 'letter_must_be_held_back', message: `${l.case.receiptNumber} は「${CASE_STATE.labels[l.case.state]}」です。この照会書は発送せず、発送しなかったものとして指定してください。` });
+          details.push(
+            refusal(
+              'letter_must_be_held_back',
+              { receiptNumber: l.case.receiptNumber, state: labelText(CASE_STATE, l.case.state) },
+              `letters.${l.case.receiptNumber}`,
+            ),
+          );
         }
       }
-      if (details.length) throw new UnprocessableEntityException({ code: 'print_run_not_mailable', message: '発送の確認ができません。発送しない照会書を確認してください。', details });
+      if (details.length) throw refusedWith('print_run_not_mailable', details);
 
       const today = dateColumn(this.clock.today());
       const mailed = letters.filter((l) => !withheld.has(l.caseId));
       const heldBack = letters.filter((l) => withheld.has(l.caseId));
       await tx.inquiryLetter.updateMany({ where: { id: { in: mailed.map((l) => l.id) } }, data: { status: 'mailed', mailedOn: today } });
       // Held-back letters leave the run; a case that still needs its letter finds it waiting again.
-      await tx.inquiryLetter.updateMany({ where: { id: { in: heldBack.map((l) => l.id) } }, data: { status: 'ready', printRunId: null, printRunPosition: null } });
+      await tx.inquiryLetter.updateMany({
+        where: { id: { in: heldBack.map((l) => l.id) } },
+        data: { status: 'ready', printRunId: null, printRunPosition: null },
+      });
 
       const first = mailed.filter((l) => mailingEffect(l.case.state) === 'to_inquiry_mailed').map((l) => l.caseId);
       const reissued = mailed.filter((l) => mailingEffect(l.case.state) === 'stays_inquiry_mailed').map((l) => l.caseId);
-      const movedOn = await tx.pinResetCase.updateMany({ where: { id: { in: first }, state: 'received' }, data: { state: 'inquiry_mailed', version: { increment: 1 } } });
+      const movedOn = await tx.pinResetCase.updateMany({
+        where: { id: { in: first }, state: 'received' },
+        data: { state: 'inquiry_mailed', version: { increment: 1 } },
+      });
       const touched = await tx.pinResetCase.updateMany({ where: { id: { in: reissued }, state: 'inquiry_mailed' }, data: { version: { increment: 1 } } });
       // A case changed between the check and the update: start again from what is there now.
       if (movedOn.count !== first.length || touched.count !== reissued.length) {
-        throw new ConflictException({ code: 'cases_changed', message: 'この印刷バッチの申請が他の操作で更新されました。もう一度確認してください。', details: [] });
+        throw refused('cases_changed');
       }
       await tx.caseHistory.createMany({
         data: [
-          ...first.map((caseId) => ({ caseId, fromState: 'received' as const, toState: 'inquiry_mailed' as const, actorId: staff.id, note: '照会書を発送しました。' })),
-          ...reissued.map((caseId) => ({ caseId, fromState: 'inquiry_mailed' as const, toState: 'inquiry_mailed' as const, actorId: staff.id, note: '再発行した照会書を発送しました。' })),
+          ...first.map((caseId) => ({
+            caseId,
+            fromState: 'received' as const,
+            toState: 'inquiry_mailed' as const,
+            actorId: staff.id,
+            event: 'letter_mailed' as const,
+          })),
+          ...reissued.map((caseId) => ({
+            caseId,
+            fromState: 'inquiry_mailed' as const,
+            toState: 'inquiry_mailed' as const,
+            actorId: staff.id,
+            event: 'reissued_letter_mailed' as const,
+          })),
         ],
       });
-      await tx.printRun.update({ where: { id }, data: { status: 'mailed', mailedAt: new Date(), mailedById: staff.id } });
+      await tx.printRun.update({ where: { id }, data: { status: 'mailed', mailedAt: this.clock.now(), mailedById: staff.id } });
     });
     return this.view(id);
   }
@@ -168,7 +233,7 @@ export class PrintRunsService {
       const status = await this.lockRun(tx, staff, id);
       if (status === 'mailed' || status === 'cancelled') throw statusConflict(status);
       await tx.inquiryLetter.updateMany({ where: { printRunId: id, status: 'printed' }, data: { status: 'ready', printRunId: null, printRunPosition: null } });
-      await tx.printRun.update({ where: { id }, data: { status: 'cancelled', cancelledAt: new Date(), cancelledById: staff.id } });
+      await tx.printRun.update({ where: { id }, data: { status: 'cancelled', cancelledAt: this.clock.now(), cancelledById: staff.id } });
     });
     return this.view(id);
   }
@@ -181,8 +246,8 @@ export class PrintRunsService {
   }
 
   private async ownRun(staff: StaffPrincipal, id: string, db: Prisma.TransactionClient = this.db): Promise<void> {
-    if (!isUuid(id) || !(await db.printRun.findFirst({ where: { id, ...sameMunicipalityAs(staff) }, select: { id: true } }))) {
-      throw new NotFoundException(PRINT_RUN_NOT_FOUND);
+    if (!isUuid(id) || !(await db.printRun.findFirst({ where: { id, ...inScope(staff) }, select: { id: true } }))) {
+      throw refused('print_run_not_found');
     }
   }
 

@@ -2,7 +2,10 @@ import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '
 import { Redis } from 'ioredis';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 
-/** Injection token of the API's Redis connection (health and, later, queue visibility). */
+/**
+ * Injection token of the API's Redis connection: health, and the supervisors' view of the queue
+ * (the API never enqueues there; jobs leave through the outbox).
+ */
 export const REDIS = Symbol('REDIS');
 
 @Injectable()

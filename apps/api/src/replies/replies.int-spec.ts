@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createDatabaseClient, dateColumn } from '@madoguchi/db';
 import { addDays, generateInquiryNumber, japanDate, type Role } from '@madoguchi/domain';
 import { LetterCodes } from '@madoguchi/platform';
-import { mailedAgentCase, registerAgentCases } from '../testing/letters';
+import { mailedAgentCase, registerAgentCases } from '../testing/agent-cases';
 import { asStaff, testMunicipality, type TestMunicipality } from '../testing/municipality';
 import { startTestApp, TEST_LETTER_SECRET } from '../testing/test-app';
 
@@ -53,15 +53,52 @@ describe('POST /api/replies/lookup', () => {
   it('tells the clerk how far past the deadline a late reply is', async () => {
     const c = await mailedCase();
     await db.inquiryLetter.updateMany({ where: { caseId: c.id }, data: { replyDeadline: dateColumn(addDays(japanDate(new Date()), -3)) } });
-    expect((await lookup({ inquiryNumber: c.inquiryNumber, checkCode: c.checkCode }).expect(200)).body).toMatchObject({ deadlinePassed: true, daysPastDeadline: 3 });
+    expect((await lookup({ inquiryNumber: c.inquiryNumber, checkCode: c.checkCode }).expect(200)).body).toMatchObject({
+      deadlinePassed: true,
+      daysPastDeadline: 3,
+    });
   });
 
   it.each([
-    ['a forged check code', (c: { inquiryNumber: string }) => ({ inquiryNumber: c.inquiryNumber, checkCode: new LetterCodes('another-municipality-secret-0123456789').checkCodeFor(c.inquiryNumber) }), 422, 'reply_check_code_mismatch'],
-    ['a check code with a typo', (c: { inquiryNumber: string; checkCode: string }) => ({ inquiryNumber: c.inquiryNumber, checkCode: `${c.checkCode.slice(0, -1)}${c.checkCode.endsWith('0') ? '1' : '0'}` }), 422, 'reply_check_code_mistyped'],
-    ['a check code of the wrong length', (c: { inquiryNumber: string }) => ({ inquiryNumber: c.inquiryNumber, checkCode: 'AB' }), 400, 'reply_check_code_malformed'],
-    ['an inquiry number with a typo', (c: { inquiryNumber: string; checkCode: string }) => ({ inquiryNumber: `${c.inquiryNumber.slice(0, -1)}${c.inquiryNumber.endsWith('0') ? '1' : '0'}`, checkCode: c.checkCode }), 422, 'reply_inquiry_number_mistyped'],
-    ['an inquiry number of the wrong length', (c: { checkCode: string }) => ({ inquiryNumber: 'K7Q-M3X', checkCode: c.checkCode }), 400, 'reply_inquiry_number_malformed'],
+    [
+      'a forged check code',
+      (c: { inquiryNumber: string }) => ({
+        inquiryNumber: c.inquiryNumber,
+        checkCode: new LetterCodes('another-municipality-secret-0123456789').checkCodeFor(c.inquiryNumber),
+      }),
+      422,
+      'reply_check_code_mismatch',
+    ],
+    [
+      'a check code with a typo',
+      (c: { inquiryNumber: string; checkCode: string }) => ({
+        inquiryNumber: c.inquiryNumber,
+        checkCode: `${c.checkCode.slice(0, -1)}${c.checkCode.endsWith('0') ? '1' : '0'}`,
+      }),
+      422,
+      'reply_check_code_mistyped',
+    ],
+    [
+      'a check code of the wrong length',
+      (c: { inquiryNumber: string }) => ({ inquiryNumber: c.inquiryNumber, checkCode: 'AB' }),
+      400,
+      'reply_check_code_malformed',
+    ],
+    [
+      'an inquiry number with a typo',
+      (c: { inquiryNumber: string; checkCode: string }) => ({
+        inquiryNumber: `${c.inquiryNumber.slice(0, -1)}${c.inquiryNumber.endsWith('0') ? '1' : '0'}`,
+        checkCode: c.checkCode,
+      }),
+      422,
+      'reply_inquiry_number_mistyped',
+    ],
+    [
+      'an inquiry number of the wrong length',
+      (c: { checkCode: string }) => ({ inquiryNumber: 'K7Q-M3X', checkCode: c.checkCode }),
+      400,
+      'reply_inquiry_number_malformed',
+    ],
   ] as const)('refuses %s', async (_what, typed, status, code) => {
     const c = await mailedCase();
     const res = await lookup(typed(c)).expect(status);
@@ -73,7 +110,9 @@ describe('POST /api/replies/lookup', () => {
   it('does not know a letter of another municipality, or one that does not exist', async () => {
     const c = await mailedCase();
     const other = await testMunicipality(app, db, '990302');
-    expect((await as('clerk', other.tokens.clerk).post('/api/replies/lookup', { inquiryNumber: c.inquiryNumber, checkCode: c.checkCode }).expect(404)).body.code).toBe('reply_letter_not_found');
+    expect(
+      (await as('clerk', other.tokens.clerk).post('/api/replies/lookup', { inquiryNumber: c.inquiryNumber, checkCode: c.checkCode }).expect(404)).body.code,
+    ).toBe('reply_letter_not_found');
     const unknown = generateInquiryNumber(randomBytes);
     expect((await lookup({ inquiryNumber: unknown, checkCode: codes.checkCodeFor(unknown) }).expect(404)).body.code).toBe('reply_letter_not_found');
   });

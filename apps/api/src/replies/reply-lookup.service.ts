@@ -1,19 +1,15 @@
-import { HttpException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { dayOf, type Database } from '@madoguchi/db';
-import { CASE_STATE, daysBetween, fullName, isOverdue } from '@madoguchi/domain';
-import { LetterCodes } from '@madoguchi/platform';
+import { CASE_STATE, daysBetween, fullName, isOverdue, labelText } from '@madoguchi/domain';
+import { Refused, refused } from '../errors/refused';
 import type { StaffPrincipal } from '../auth/principal';
-import { sameMunicipalityAs } from '../cases/case-query.service';
+import { inScope } from '../scope/scope';
 import { Clock } from '../clock/clock';
 import { DATABASE } from '../database/database.module';
-import { checkReplyToLetter, readTypedInquiryNumber, type ReplyRefusal } from './reply-check';
-import type { ReplyBody } from './reply.schema';
+import { readTypedInquiryNumber } from './reply-check';
+import { ReplyChecks } from './reply-checks.service';
+import type { ReplyRequest } from '@madoguchi/contract/schemas';
 import type { ReplyMatch } from '@madoguchi/contract';
-
-function refuse(refusal: ReplyRefusal): HttpException {
-  const { problem } = refusal;
-  return new HttpException({ code: problem.code, message: problem.message, details: [{ path: problem.path ?? '', code: problem.code, message: problem.message }] }, refusal.status);
-}
 
 /**
  * 回答書の照合: the reply desk types (or scans) the inquiry number and check code from a returned
@@ -24,32 +20,41 @@ function refuse(refusal: ReplyRefusal): HttpException {
 export class ReplyLookup {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
-    private readonly codes: LetterCodes,
+    private readonly checks: ReplyChecks,
     private readonly clock: Clock,
   ) {}
 
-  async lookup(staff: StaffPrincipal, reply: ReplyBody): Promise<ReplyMatch> {
+  async lookup(staff: StaffPrincipal, reply: ReplyRequest): Promise<ReplyMatch> {
     const typed = readTypedInquiryNumber(reply.inquiryNumber);
-    if (!typed.ok) throw refuse(typed.refusal);
+    if (!typed.ok) throw new Refused(typed.refusal);
     const letter = await this.db.inquiryLetter.findFirst({
-      where: { inquiryNumber: typed.value, case: sameMunicipalityAs(staff) },
+      where: { inquiryNumber: typed.value, case: inScope(staff) },
       select: {
         id: true,
+        caseId: true,
         inquiryNumber: true,
         status: true,
         mailedOn: true,
         replyDeadline: true,
-        case: { select: { id: true, receiptNumber: true, state: true, route: true, version: true, parties: { select: { role: true, familyName: true, givenName: true } } } },
+        case: {
+          select: {
+            id: true,
+            receiptNumber: true,
+            state: true,
+            route: true,
+            version: true,
+            parties: { select: { role: true, familyName: true, givenName: true, birthDate: true } },
+            office: { select: { id: true, name: true } },
+          },
+        },
       },
     });
-    if (!letter) {
-      throw refuse({ status: 404, problem: { code: 'reply_letter_not_found', message: 'この照会番号の照会書は見つかりません。', path: 'inquiryNumber' } });
-    }
-    const refused = checkReplyToLetter(letter, reply.checkCode, this.codes);
-    if (refused) throw refuse(refused);
+    if (!letter) throw refused('reply_letter_not_found', undefined, 'inquiryNumber');
+    const wrong = await this.checks.check(staff, letter, reply.checkCode, 'lookup');
+    if (wrong) throw new Refused(wrong);
     const c = letter.case;
     if (c.state !== 'inquiry_mailed') {
-      throw refuse({ status: 409, problem: { code: 'reply_case_not_awaiting', message: `この申請は「${CASE_STATE.labels[c.state]}」のため、回答書を受け付けられません。`, path: 'inquiryNumber' } });
+      throw refused('reply_case_not_awaiting', { state: labelText(CASE_STATE, c.state) }, 'inquiryNumber');
     }
     const today = this.clock.today();
     const deadline = dayOf(letter.replyDeadline!);
@@ -68,6 +73,9 @@ export class ReplyLookup {
       daysPastDeadline: Math.max(0, daysBetween(deadline, today)),
       holderName: name('holder'),
       agentName: name('representative'),
+      agentBirthDate: dayOf(c.parties.find((x) => x.role === 'representative')?.birthDate ?? null),
+      officeId: c.office.id,
+      officeName: c.office.name,
     };
   }
 }

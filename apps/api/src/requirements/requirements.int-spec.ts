@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { createDatabaseClient } from '@madoguchi/db';
-import { DEFAULT_POLICY, japanDate } from '@madoguchi/domain';
+import { createDatabaseClient, policyColumn } from '@madoguchi/db';
+import { DEFAULT_POLICY, japanDate, localize } from '@madoguchi/domain';
 import request from 'supertest';
 import { EXAMPLE_AGENT_CASE } from '../testing/fixtures';
+import { asStaff, testMunicipality } from '../testing/municipality';
 import { loginEveryRole, startTestApp } from '../testing/test-app';
 
 const db = createDatabaseClient(process.env.DATABASE_URL!);
@@ -20,7 +21,11 @@ afterAll(async () => {
 
 const agentCase = { ...EXAMPLE_AGENT_CASE, on: '2026-11-24' };
 
-const post = (body: unknown) => request(app.getHttpServer()).post('/api/requirements').set('authorization', `Bearer ${clerk}`).send(body as object);
+const post = (body: unknown) =>
+  request(app.getHttpServer())
+    .post('/api/requirements')
+    .set('authorization', `Bearer ${clerk}`)
+    .send(body as object);
 
 describe('POST /api/requirements', () => {
   it('answers for the example case of the contract, under the policy of the clerk’s office', async () => {
@@ -37,8 +42,8 @@ describe('POST /api/requirements', () => {
       alternatives: [],
     });
     expect(res.body.visits.map((v: { visit: number; checklist: { id: string }[] }) => [v.visit, v.checklist.map((l) => l.id)])).toEqual([
-      [1, ['agent_first_visit_id']],
-      [2, ['sealed_reply_form', 'holder_card', 'holder_second_id', 'representative_ids']],
+      [1, ['agent_first_visit_id', 'holder_address_checked']],
+      [2, ['sealed_reply_form', 'holder_card', 'holder_second_id', 'representative_ids', 'representative_current_address']],
     ]);
   });
 
@@ -46,9 +51,19 @@ describe('POST /api/requirements', () => {
     const res = await post({ ...agentCase, pins: ['signature'], holder: { ...agentCase.holder, hasSignatureCertificate: false }, documents: [] }).expect(200);
     expect(res.body.readyToRegister).toBe(false);
     expect(res.body.problems).toEqual([
-      { code: 'signature_no_certificate', path: 'pins', message: '署名用電子証明書が発行されていないため、署名用の暗証番号はありません。' },
-      { code: 'agent_first_visit_id_missing', path: 'documents.agent_first_visit_id', message: '代理人の本人確認書類があと1点必要です（写真付きの公的書類）。' },
+      expect.objectContaining({
+        code: 'signature_no_certificate',
+        path: 'pins',
+        message: '署名用電子証明書が発行されていないため、署名用の暗証番号はありません。',
+      }),
+      expect.objectContaining({
+        code: 'agent_first_visit_id_missing',
+        path: 'documents.agent_first_visit_id',
+        message: '代理人の本人確認書類があと1点必要です（写真付きの公的書類）。',
+      }),
     ]);
+    // Each problem carries what the console needs to say it in English too.
+    expect(localize(res.body.problems[1], 'en')).toBe('1 more ID document of the representative with a photo needed.');
   });
 
   it('uses today in Japan when no date is given', async () => {
@@ -71,10 +86,10 @@ describe('POST /api/requirements', () => {
     expect(res.body.details).toEqual(
       expect.arrayContaining([
         { path: 'pins.1', code: 'invalid_value', message: '選択肢から選んでください。' },
-        { path: 'holder.familyNameKana', code: 'invalid_format', message: 'カタカナで入力してください。' },
-        { path: 'holder.birthDate', code: 'custom', message: '実在する日付を YYYY-MM-DD の形式で入力してください。' },
-        { path: 'holder.postalCode', code: 'invalid_format', message: '郵便番号は7桁の数字で入力してください。' },
-        { path: '', code: 'unrecognized_keys', message: '使えない項目が含まれています（newPin）。' },
+        { path: 'holder.familyNameKana', code: 'kana_only', message: 'カタカナで入力してください。' },
+        { path: 'holder.birthDate', code: 'date_malformed', message: '実在する日付を YYYY-MM-DD の形式で入力してください。' },
+        { path: 'holder.postalCode', code: 'postal_code_malformed', message: '郵便番号は7桁の数字で入力してください。' },
+        { path: '', code: 'unknown_fields', message: '使えない項目が含まれています。' },
       ]),
     );
     expect(JSON.stringify(res.body)).not.toContain('4321');
@@ -91,16 +106,26 @@ describe('POST /api/requirements', () => {
     expect(res.body.code).toMatch(/^(invalid_request|bad_request)$/);
   });
 
-  it('answers under the policy of the office named, the caller’s by default', async () => {
-    const matsue = await db.municipality.create({ data: { code: '322016', name: '松江市' } });
-    await db.policyVersion.create({ data: { municipalityId: matsue.id, version: 1, policy: { ...DEFAULT_POLICY, legalRepresentativeAgeLimit: 18 } } });
-    const office = await db.office.create({ data: { code: 'MATSUE', name: '松江市役所', municipalityId: matsue.id, postalCode: '690-8540', address: '島根県松江市末次町86', phone: '0852-55-5555' } });
+  it("answers under the caller's own municipality's policy; another municipality's office is 404", async () => {
+    const matsue = await testMunicipality(app, db, '322016');
+    await db.policyVersion.create({
+      data: { municipalityId: matsue.municipalityId, version: 2, policy: policyColumn({ ...DEFAULT_POLICY, legalRepresentativeAgeLimit: 18 }) },
+    });
 
-    const parentOf16 = { ...agentCase, route: 'legal_representative', representative: { ...agentCase.representative, kind: 'parent' }, holder: { ...agentCase.holder, birthDate: '2010-06-01' } };
-    const underMatsue = await post({ ...parentOf16, officeId: office.id }).expect(200);
-    expect(underMatsue.body.routeOpen).toBe(true);
+    const parentOf16 = {
+      ...agentCase,
+      route: 'legal_representative',
+      representative: { ...agentCase.representative, kind: 'parent' },
+      holder: { ...agentCase.holder, birthDate: '2010-06-01' },
+    };
+    const asMatsue = await asStaff(app, matsue.tokens.clerk)
+      .post('/api/requirements', { ...parentOf16, officeId: matsue.officeId })
+      .expect(200);
+    expect(asMatsue.body.routeOpen).toBe(true);
     const underOwnOffice = await post(parentOf16).expect(200);
     expect(underOwnOffice.body.problems[0].code).toBe('holder_too_old_for_parent');
+    // Matsue's policy is not another city's clerk's to read.
+    expect((await post({ ...parentOf16, officeId: matsue.officeId }).expect(404)).body.code).toBe('office_not_found');
     await post({ ...agentCase, officeId: '00000000-0000-4000-8000-000000000000' }).expect(404);
   });
 });

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { OfficesModule } from '../offices/offices.module';
+import { PolicyModule } from '../policy/policy.module';
 import { RequirementsController } from './requirements.controller';
 import { RequirementsService } from './requirements.service';
 
-@Module({ imports: [OfficesModule], controllers: [RequirementsController], providers: [RequirementsService] })
+@Module({ imports: [PolicyModule], controllers: [RequirementsController], providers: [RequirementsService] })
 export class RequirementsModule {}

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { answerRequirements, type RequirementsAnswer } from '@madoguchi/domain';
+import type { RequirementsResponse } from '@madoguchi/contract';
+import { answerRequirements } from '@madoguchi/domain';
 import type { StaffPrincipal } from '../auth/principal';
 import { Clock } from '../clock/clock';
-import { PolicyService } from '../offices/policy.service';
-import type { RequirementsRequest } from './requirements.schema';
-
-export interface RequirementsResponse extends RequirementsAnswer {
-  on: string;
-  policyVersion: number;
-}
+import { ownOffice } from '../scope/scope';
+import { PolicyService } from '../policy/policy.service';
+import type { RequirementsQuestionRequest } from '@madoguchi/contract/schemas';
 
 @Injectable()
 export class RequirementsService {
@@ -18,8 +15,9 @@ export class RequirementsService {
   ) {}
 
   /** The rules engine's answer under the current policy of the office named (or the caller's), for the day given or today. */
-  async answer(request: RequirementsRequest, staff: StaffPrincipal): Promise<RequirementsResponse> {
-    const { policy, version } = await this.policies.currentForOffice(request.officeId ?? staff.officeId);
+  async answer(request: RequirementsQuestionRequest, staff: StaffPrincipal): Promise<RequirementsResponse> {
+    // Another municipality's office is 404: its policy is not the caller's to read.
+    const { policy, version } = await this.policies.currentForOffice(request.officeId ? ownOffice(staff, request.officeId) : staff.officeId);
     const on = request.on ?? this.clock.today();
     const { officeId: _office, ...question } = request;
     const answer = answerRequirements({ ...question, on }, policy);

@@ -15,17 +15,38 @@ beforeAll(async () => {
   tokens = await loginEveryRole(app);
   // Its own office, so other test files' cases do not count here.
   const hq = await db.office.findUniqueOrThrow({ where: { code: 'HQ' } });
-  eastId = (await db.office.create({ data: { code: 'SUPV', name: '監督テスト出張所', municipalityId: hq.municipalityId, postalCode: '100-0002', address: '見本市', phone: '0' } })).id;
-  await db.staffUser.create({ data: { username: 'supv_clerk', displayName: '監督テスト', role: 'clerk', officeId: eastId, passwordHash: await hashPassword('supv-clerk-password') } });
-  const clerk = (await request(app.getHttpServer()).post('/api/auth/login').send({ username: 'supv_clerk', password: 'supv-clerk-password' })).body.accessToken as string;
+  eastId = (
+    await db.office.create({
+      data: { code: 'SUPV', name: '監督テスト出張所', municipalityId: hq.municipalityId, postalCode: '100-0002', address: '見本市', phone: '0' },
+    })
+  ).id;
+  await db.staffUser.create({
+    data: { username: 'supv_clerk', displayName: '監督テスト', role: 'clerk', officeId: eastId, passwordHash: await hashPassword('supv-clerk-password') },
+  });
+  const clerk = (await request(app.getHttpServer()).post('/api/auth/login').send({ username: 'supv_clerk', password: 'supv-clerk-password' })).body
+    .accessToken as string;
   const agentCase = {
-    route: 'voluntary_agent', reason: 'forgotten', pins: ['resident_registry'],
-    holder: { familyName: '監督', givenName: '花子', familyNameKana: 'カントク', givenNameKana: 'ハナコ', birthDate: '1950-04-01', postalCode: '100-0001', address: '見本市', adultWard: false, hasSignatureCertificate: false },
-    representative: { kind: 'agent', familyName: '監督', givenName: '太郎', familyNameKana: 'カントク', givenNameKana: 'タロウ' },
+    route: 'voluntary_agent',
+    reason: 'forgotten',
+    pins: ['resident_registry'],
+    holder: {
+      familyName: '監督',
+      givenName: '花子',
+      familyNameKana: 'カントク',
+      givenNameKana: 'ハナコ',
+      birthDate: '1950-04-01',
+      postalCode: '100-0001',
+      address: '見本市',
+      adultWard: false,
+      hasSignatureCertificate: false,
+    },
+    representative: { kind: 'agent', familyName: '監督', givenName: '太郎', familyNameKana: 'カントク', givenNameKana: 'タロウ', birthDate: '1975-03-03' },
     documents: [{ presentedBy: 'representative', type: 'passport', expiresOn: '2099-01-01' }],
+    attested: ['holder_address_checked'],
   };
   const ids: string[] = [];
-  for (let i = 0; i < 3; i++) ids.push((await request(app.getHttpServer()).post('/api/cases').set('authorization', `Bearer ${clerk}`).send(agentCase).expect(201)).body.id);
+  for (let i = 0; i < 3; i++)
+    ids.push((await request(app.getHttpServer()).post('/api/cases').set('authorization', `Bearer ${clerk}`).send(agentCase).expect(201)).body.id);
   // One registered 40 days ago and mailed, its reply now overdue; one 10 days ago; one today.
   const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
   await db.pinResetCase.update({ where: { id: ids[0] }, data: { createdAt: daysAgo(40), state: 'inquiry_mailed' } });
@@ -39,7 +60,11 @@ afterAll(async () => {
 
 describe('GET /api/supervision/open-agent-cases', () => {
   it('counts open agent cases by state and age, with the overdue and the oldest first', async () => {
-    const res = await request(app.getHttpServer()).get('/api/supervision/open-agent-cases').query({ officeId: eastId }).set('authorization', `Bearer ${tokens.supervisor}`).expect(200);
+    const res = await request(app.getHttpServer())
+      .get('/api/supervision/open-agent-cases')
+      .query({ officeId: eastId })
+      .set('authorization', `Bearer ${tokens.supervisor}`)
+      .expect(200);
     expect(res.body).toMatchObject({
       total: 3,
       byState: { received: 2, inquiry_mailed: 1, reply_returned: 0 },
@@ -61,7 +86,11 @@ describe('GET /api/supervision/open-agent-cases', () => {
 
   it('is for supervisors and admins', async () => {
     await request(app.getHttpServer()).get('/api/supervision/open-agent-cases').set('authorization', `Bearer ${tokens.print_staff}`).expect(403);
-    await request(app.getHttpServer()).get('/api/supervision/open-agent-cases').query({ officeId: 'x' }).set('authorization', `Bearer ${tokens.admin}`).expect(400);
+    await request(app.getHttpServer())
+      .get('/api/supervision/open-agent-cases')
+      .query({ officeId: 'x' })
+      .set('authorization', `Bearer ${tokens.admin}`)
+      .expect(400);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import type { Database } from '@madoguchi/db';
+import { policyColumn, type Database } from '@madoguchi/db';
 import { DEFAULT_POLICY, ROLE, type Role } from '@madoguchi/domain';
 import request from 'supertest';
 import { hashPassword } from '../auth/passwords';
@@ -17,9 +17,16 @@ export interface TestMunicipality {
  */
 export async function testMunicipality(app: INestApplication, db: Database, code: string): Promise<TestMunicipality> {
   const municipality = await db.municipality.create({ data: { code, name: `試験市${code}` } });
-  await db.policyVersion.create({ data: { municipalityId: municipality.id, version: 1, policy: { ...DEFAULT_POLICY } } });
+  await db.policyVersion.create({ data: { municipalityId: municipality.id, version: 1, policy: policyColumn(DEFAULT_POLICY) } });
   const office = await db.office.create({
-    data: { code: `T${code}`, name: `試験市${code} 市民課`, municipalityId: municipality.id, postalCode: '100-0003', address: '試験県試験市本町1-1', phone: '0120-000-003' },
+    data: {
+      code: `T${code}`,
+      name: `試験市${code} 市民課`,
+      municipalityId: municipality.id,
+      postalCode: '100-0003',
+      address: '試験県試験市本町1-1',
+      phone: '0120-000-003',
+    },
   });
   const password = `password-${code}`;
   const passwordHash = await hashPassword(password);

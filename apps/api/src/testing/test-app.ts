@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { createDatabaseClient, DEMO_USERNAMES, seedDemoData } from '@madoguchi/db';
+import { createDatabaseClient } from '@madoguchi/db';
+import { DEMO_USERNAMES, seedDemoData } from '@madoguchi/db/tools';
 import type { Role } from '@madoguchi/domain';
 import request from 'supertest';
 import { createApp } from '../app';
@@ -14,9 +15,18 @@ export const TEST_LETTER_SECRET = randomBytes(32).toString('base64');
  * The real application on the run's own database and Redis prefix (set by the jest global
  * setup), with overrides for a test that needs a broken dependency or other limits. All tests
  * log in from one address, so the per-address login throttle is raised unless a test sets it.
+ * Every answer is checked against its route's contract (CONTRACT_CHECK=strict).
  */
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<INestApplication> {
-  const config = loadApiConfig({ ...process.env, LOG_LEVEL: 'silent', AUTH_SECRET: TEST_AUTH_SECRET, LETTER_SECRET: TEST_LETTER_SECRET, LOGIN_ATTEMPTS_PER_MINUTE: '1000', ...overrides });
+  const config = loadApiConfig({
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    AUTH_SECRET: TEST_AUTH_SECRET,
+    LETTER_SECRET: TEST_LETTER_SECRET,
+    LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+    CONTRACT_CHECK: 'strict',
+    ...overrides,
+  });
   const app = await createApp(config);
   await app.init();
   return app;

@@ -1,43 +1,48 @@
-import { BadRequestException } from '@nestjs/common';
+import { isRefusalCode, refusal, type Refusal } from '@madoguchi/domain';
 import type { z } from 'zod';
-import type { ApiErrorBody, FieldProblem } from '../errors/api-error';
+import { refusedWith } from '../errors/refused';
 
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
-
-/** Japanese messages per kind of schema problem (a schema's own Japanese message wins); the `code` stays the schema's. */
-function messageFor(issue: z.core.$ZodIssue): string {
-  if (JAPANESE.test(issue.message)) return issue.message;
+/**
+ * One schema problem as a refusal of its field. A schema's own message is a catalogue code
+ * (`z.string().regex(…, { error: 'kana_only' })`); zod's own kinds of problem map to the
+ * catalogue's generic ones.
+ */
+function refusalOf(issue: z.core.$ZodIssue): Refusal {
+  const path = issue.path.map(String).join('.');
+  if (isRefusalCode(issue.message) && issue.message !== 'invalid_type') {
+    const params = (issue as { params?: Record<string, string | number> }).params;
+    return { ...refusal(issue.message as 'too_long', params as { max: number }), path };
+  }
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? '入力してください。' : '形式が正しくありません。';
+      return refusal(issue.input === undefined ? 'value_required' : 'invalid_type', undefined, path);
     case 'invalid_value':
-      return '選択肢から選んでください。';
+      return refusal('invalid_value', undefined, path);
     case 'too_big':
-      return issue.origin === 'array' ? `${issue.maximum}件以内にしてください。` : `${issue.maximum}文字以内で入力してください。`;
+      return issue.origin === 'array' ? refusal('too_many', { max: Number(issue.maximum) }, path) : refusal('too_long', { max: Number(issue.maximum) }, path);
     case 'too_small':
-      return issue.origin === 'array' ? `${issue.minimum}件以上にしてください。` : '入力してください。';
-    case 'invalid_format':
-      return '形式が正しくありません。';
+      return issue.origin === 'array' ? refusal('too_few', { min: Number(issue.minimum) }, path) : refusal('value_required', undefined, path);
     case 'unrecognized_keys':
-      return `使えない項目が含まれています（${issue.keys.join(', ')}）。`;
+      // The field names are not echoed: a name could itself be a secret someone typed as a key.
+      return refusal('unknown_fields', undefined, path);
     default:
-      return '入力内容が正しくありません。';
+      return refusal('invalid_format', undefined, path);
   }
 }
 
 /**
- * Parse a request body against `schema`, or answer 400 with every offending field
- * (`{code, message, details: [{path, code, message}]}`). Unknown fields are refused by the
- * schemas (strict objects), so nothing unexpected — a PIN, say — can ride along.
+ * Parse a request body against `schema`, or refuse it (400) with every offending field. Unknown
+ * fields are refused by the schemas (strict objects), so nothing unexpected — a PIN, say — can
+ * ride along.
  */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const details: FieldProblem[] = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    code: issue.code,
-    message: messageFor(issue),
-  }));
-  const response: ApiErrorBody = { code: 'invalid_request', message: '入力内容に誤りがあります。', details };
-  throw new BadRequestException(response);
+  const result = readWith(schema, body);
+  if (result.ok) return result.value;
+  throw refusedWith('invalid_request', result.problems);
+}
+
+/** Read `value` with `schema`: the value, or every problem as a refusal of its field (nothing thrown). */
+export function readWith<S extends z.ZodType>(schema: S, value: unknown): { ok: true; value: z.infer<S> } | { ok: false; problems: Refusal[] } {
+  const result = schema.safeParse(value);
+  return result.success ? { ok: true, value: result.data } : { ok: false, problems: result.error.issues.map(refusalOf) };
 }

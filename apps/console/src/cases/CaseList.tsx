@@ -1,11 +1,11 @@
-import { CASE_STATE, japanDate, ROUTE } from '@madoguchi/domain';
-import { Chip, Tab, Tabs } from '@mui/material';
+import { CASE_STATE, japanDate, readSearch, ROUTE } from '@madoguchi/domain';
+import type { CaseSummary } from '@madoguchi/contract';
+import { Chip, Tab, Tabs, Typography } from '@mui/material';
+import { useState } from 'react';
 import {
   BooleanInput,
   CreateButton,
   Datagrid,
-  DateField,
-  DateInput,
   FilterButton,
   FunctionField,
   List,
@@ -13,18 +13,16 @@ import {
   SelectInput,
   TextField,
   TopToolbar,
+  useInput,
   useListContext,
   useTranslate,
+  type InputProps,
 } from 'react-admin';
-import { useRoleIn } from '../roles';
-import { choices } from '../codes';
+import { DateText, DateTimeText } from '../dates/DateText';
+import { isoOf, JapaneseDateInput } from '../dates/JapaneseDateInput';
+import { useChoices, useWording } from '../i18n/wording';
 import { useOffices } from '../municipality';
-
-interface CaseRow {
-  state: keyof typeof CASE_STATE.labels;
-  route: keyof typeof ROUTE.labels;
-  overdue: boolean;
-}
+import { useMayTake } from '../roles';
 
 /** The saved views of the desk: each is a set of list filters. */
 const TABS = [
@@ -58,19 +56,59 @@ function SavedViews() {
   );
 }
 
+/** What the search box reads the entry as: receipt number, inquiry number, kana or a name as written. */
+function SearchReading() {
+  const translate = useTranslate();
+  const { filterValues } = useListContext();
+  const q = typeof filterValues.q === 'string' ? filterValues.q.trim() : '';
+  if (!q) return null;
+  const readings = Object.keys(readSearch(q));
+  return (
+    <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="search-reading">
+      {readings.length
+        ? translate('madoguchi.cases.searchReads', {
+            what: readings.map((r) => translate(`madoguchi.cases.reading.${r}`)).join(translate('madoguchi.cases.readingJoin')),
+          })
+        : translate('madoguchi.cases.searchUnreadable')}
+    </Typography>
+  );
+}
+
+/** A date filter typed as the counter writes dates (和暦 too); the list filters by the ISO date it reads. */
+function DateFilterInput(props: InputProps & { label: string }) {
+  const { field } = useInput(props);
+  const translate = useTranslate();
+  const [typed, setTyped] = useState<string>(typeof field.value === 'string' ? field.value : '');
+  return (
+    <JapaneseDateInput
+      id={`filter-${props.source}`}
+      size="small"
+      label={translate(props.label)}
+      value={typed}
+      onChange={(text) => {
+        setTyped(text);
+        const date = isoOf(text);
+        if (date || !text.trim()) field.onChange(date ?? '');
+      }}
+    />
+  );
+}
+
 function ListActions() {
-  const roleIn = useRoleIn();
+  const mayTake = useMayTake();
   return (
     <TopToolbar>
       <FilterButton />
-      {roleIn('caseWork') && <CreateButton label="madoguchi.cases.register" />}
+      {mayTake('registerCase') && <CreateButton label="madoguchi.cases.register" />}
     </TopToolbar>
   );
 }
 
-/** 申請の一覧: saved views, a search box (receipt number, inquiry number or kana), filters; overdue rows marked. */
+/** 申請の一覧: saved views, a search box that says what it reads, filters; overdue rows marked with a label, not colour alone. */
 export function CaseList() {
   const translate = useTranslate();
+  const wording = useWording();
+  const choices = useChoices();
   const { data: offices } = useOffices();
   const filters = [
     <SearchInput key="q" source="q" alwaysOn placeholder={translate('madoguchi.cases.search')} aria-label={translate('madoguchi.cases.search')} />,
@@ -78,30 +116,42 @@ export function CaseList() {
     <SelectInput key="route" source="route" label="madoguchi.cases.route" choices={choices(ROUTE)} />,
     <SelectInput key="officeId" source="officeId" label="madoguchi.cases.office" choices={(offices ?? []).map((o) => ({ id: o.id, name: o.name }))} />,
     <BooleanInput key="overdue" source="overdue" label="madoguchi.cases.overdue" />,
-    <DateInput key="createdFrom" source="createdFrom" label="madoguchi.cases.createdFrom" />,
-    <DateInput key="createdTo" source="createdTo" label="madoguchi.cases.createdTo" />,
+    <DateFilterInput key="createdFrom" source="createdFrom" label="madoguchi.cases.createdFrom" />,
+    <DateFilterInput key="createdTo" source="createdTo" label="madoguchi.cases.createdTo" />,
   ];
   return (
     // No CSV export: residents' personal data does not leave the system in one click.
-    <List filters={filters} actions={<ListActions />} sort={{ field: 'createdAt', order: 'DESC' }} title={translate('madoguchi.cases.title')} exporter={false} empty={false}>
+    <List
+      filters={filters}
+      actions={<ListActions />}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      title={translate('madoguchi.cases.title')}
+      exporter={false}
+      empty={false}
+    >
       <SavedViews />
+      <SearchReading />
       <Datagrid bulkActionButtons={false} rowClick="show" rowSx={(r) => (r.overdue ? { backgroundColor: '#fdecea' } : {})}>
         <TextField source="receiptNumber" label="madoguchi.cases.receiptNumber" />
-        <DateField source="createdAt" label="madoguchi.cases.createdAt" showTime locales="ja-JP" />
+        <FunctionField source="createdAt" label="madoguchi.cases.createdAt" render={(r: CaseSummary) => <DateTimeText at={r.createdAt} />} />
         <TextField source="holderName" label="madoguchi.cases.holderName" sortable={false} />
         <TextField source="holderKana" label="madoguchi.cases.holderKana" sortable={false} />
-        <FunctionField label="madoguchi.cases.route" render={(r: CaseRow) => ROUTE.labels[r.route]} />
+        <FunctionField label="madoguchi.cases.route" render={(r: CaseSummary) => wording.label(ROUTE, r.route)} />
         <FunctionField
           label="madoguchi.cases.state"
           sortBy="state"
-          render={(r: CaseRow) => (
+          render={(r: CaseSummary) => (
             <>
-              {CASE_STATE.labels[r.state]}
+              {wording.label(CASE_STATE, r.state)}
               {r.overdue && <Chip size="small" color="error" label={translate('madoguchi.cases.overdue')} sx={{ ml: 1 }} />}
             </>
           )}
         />
-        <TextField source="replyDeadline" label="madoguchi.cases.replyDeadline" sortable={false} emptyText="—" />
+        <FunctionField
+          label="madoguchi.cases.replyDeadline"
+          sortable={false}
+          render={(r: CaseSummary) => <DateText date={r.state === 'inquiry_mailed' ? r.replyDeadline : null} />}
+        />
       </Datagrid>
     </List>
   );

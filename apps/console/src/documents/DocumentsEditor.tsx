@@ -1,59 +1,95 @@
-import { DOCUMENT_CATEGORY, DOCUMENT_TYPE, PRESENTER, type DocumentType, type PresentedDocument, type Presenter } from '@madoguchi/domain';
+import { DOCUMENT_TYPE, DOCUMENT_TYPES_AS_OFFERED, PRESENTER, type DocumentType, type Presenter } from '@madoguchi/domain';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { Button, IconButton, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { JapaneseDateInput } from '../dates/JapaneseDateInput';
+import { useWording } from '../i18n/wording';
+import type { DocumentRow } from './rows';
 
-/** A document row as the form holds it (dates as typed; empty means not given). */
-export interface DocumentRow {
-  presentedBy: Presenter;
-  type: DocumentType;
-  issuedOn: string;
-  expiresOn: string;
-}
-
-export function toPresented(rows: readonly DocumentRow[]): PresentedDocument[] {
-  return rows.map((r) => ({ presentedBy: r.presentedBy, type: r.type, issuedOn: r.issuedOn || null, expiresOn: r.expiresOn || null }));
-}
-
-const CATEGORY_ORDER = ['card', 'A', 'B', 'proof'] as const;
-const typesByCategory = CATEGORY_ORDER.flatMap((c) => DOCUMENT_TYPE.values.filter((t) => DOCUMENT_CATEGORY[t] === c));
+/** A new row for a document: whose and which, dates still to type. */
+export const documentRow = (presentedBy: Presenter, type: DocumentType): DocumentRow => ({ presentedBy, type, issuedOn: '', expiresOn: '' });
 
 /**
- * 提示された書類: the documents the clerk has in hand, one row each (whose, which, dates). The
- * checklist beside it says what they satisfy; nothing here decides that.
+ * 提示された書類: the documents the clerk has in hand, one row each (whose, which, dates as
+ * Japan writes them). The checklist beside it says what they satisfy and adds rows in one click;
+ * nothing here decides what counts.
  */
-export function DocumentsEditor({ rows, onChange, presenters, idPrefix }: { rows: DocumentRow[]; onChange: (rows: DocumentRow[]) => void; presenters: readonly Presenter[]; idPrefix: string }) {
+export function DocumentsEditor({
+  rows,
+  onChange,
+  presenters,
+  idPrefix,
+}: {
+  rows: DocumentRow[];
+  onChange: (rows: DocumentRow[]) => void;
+  presenters: readonly Presenter[];
+  idPrefix: string;
+}) {
   const translate = useTranslate();
+  const wording = useWording();
   const update = (i: number, patch: Partial<DocumentRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <Stack spacing={1.5}>
       {rows.map((row, i) => (
-        <Stack key={i} direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ alignItems: { md: 'center' } }} data-testid={`${idPrefix}-document-${i}`}>
-          <TextField select size="small" label={translate('madoguchi.documents.presentedBy')} value={row.presentedBy} onChange={(e) => update(i, { presentedBy: e.target.value as Presenter })} sx={{ minWidth: 120 }} id={`${idPrefix}-presenter-${i}`}>
+        <Stack key={i} direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ alignItems: { md: 'flex-start' } }} data-testid={`${idPrefix}-document-${i}`}>
+          <TextField
+            select
+            size="small"
+            label={translate('madoguchi.documents.presentedBy')}
+            value={row.presentedBy}
+            onChange={(e) => update(i, { presentedBy: e.target.value as Presenter })}
+            sx={{ minWidth: 120 }}
+            id={`${idPrefix}-presenter-${i}`}
+          >
             {presenters.map((p) => (
               <MenuItem key={p} value={p}>
-                {PRESENTER.labels[p]}
+                {wording.label(PRESENTER, p)}
               </MenuItem>
             ))}
           </TextField>
-          <TextField select size="small" label={translate('madoguchi.documents.type')} value={row.type} onChange={(e) => update(i, { type: e.target.value as DocumentType })} sx={{ minWidth: 280 }} id={`${idPrefix}-type-${i}`}>
-            {typesByCategory.map((t) => (
+          <TextField
+            select
+            size="small"
+            label={translate('madoguchi.documents.type')}
+            value={row.type}
+            onChange={(e) => update(i, { type: e.target.value as DocumentType })}
+            sx={{ minWidth: 280 }}
+            id={`${idPrefix}-type-${i}`}
+          >
+            {DOCUMENT_TYPES_AS_OFFERED.map((t) => (
               <MenuItem key={t} value={t}>
-                {DOCUMENT_TYPE.labels[t]}
+                {wording.label(DOCUMENT_TYPE, t)}
               </MenuItem>
             ))}
           </TextField>
-          <TextField size="small" type="date" label={translate('madoguchi.documents.issuedOn')} value={row.issuedOn} onChange={(e) => update(i, { issuedOn: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} id={`${idPrefix}-issued-${i}`} />
-          <TextField size="small" type="date" label={translate('madoguchi.documents.expiresOn')} value={row.expiresOn} onChange={(e) => update(i, { expiresOn: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} id={`${idPrefix}-expires-${i}`} />
-          <IconButton aria-label={translate('madoguchi.documents.remove')} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+          <JapaneseDateInput
+            size="small"
+            id={`${idPrefix}-issued-${i}`}
+            label={translate('madoguchi.documents.issuedOn')}
+            value={row.issuedOn}
+            onChange={(issuedOn) => update(i, { issuedOn })}
+            purpose="document"
+          />
+          <JapaneseDateInput
+            size="small"
+            id={`${idPrefix}-expires-${i}`}
+            label={translate('madoguchi.documents.expiresOn')}
+            value={row.expiresOn}
+            onChange={(expiresOn) => update(i, { expiresOn })}
+            purpose="document"
+          />
+          <IconButton aria-label={translate('madoguchi.documents.remove', { n: i + 1 })} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
             <DeleteIcon />
           </IconButton>
         </Stack>
       ))}
       {rows.length === 0 && <Typography color="text.secondary">{translate('madoguchi.documents.none')}</Typography>}
       <div>
-        <Button startIcon={<AddIcon />} onClick={() => onChange([...rows, { presentedBy: presenters[0]!, type: presenters[0] === 'holder' ? 'my_number_card' : 'drivers_license', issuedOn: '', expiresOn: '' }])}>
+        <Button
+          startIcon={<AddIcon />}
+          onClick={() => onChange([...rows, documentRow(presenters[0]!, presenters[0] === 'holder' ? 'my_number_card' : 'drivers_license')])}
+        >
           {translate('madoguchi.documents.add')}
         </Button>
       </div>

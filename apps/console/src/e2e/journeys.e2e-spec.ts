@@ -1,130 +1,76 @@
-import { createDatabaseClient, dateColumn, seedDemoData } from '@madoguchi/db';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { dateColumn } from '@madoguchi/db';
 import { addDays, japanDate } from '@madoguchi/domain';
 import { LetterCodes } from '@madoguchi/platform';
-import type { Page } from 'playwright-core';
-import { accessibilityViolations, loggedIn, screenshot, startStack, type Stack } from './stack';
+import { Counter } from './counter';
+import { accessibilityViolations, atLogin, loggedIn, screenshot, PASSWORD, useDemoStack } from './stack';
 
 /**
- * The three journeys of the counter, in headless Chromium against the real API, database, worker
- * and console: a self walk-in registered and completed; an agent case from registration through
- * the print run, mailing and the returned reply to completion; an overdue case on the
- * supervisor's dashboard.
+ * The counter's journeys across desks, in headless Chromium against the real API, database,
+ * worker and console: an agent case from registration through the print run, mailing and the
+ * returned reply to completion; a supervisor opening cases from every link of the dashboard; an
+ * administrator adding a member of staff; and the accessibility checks of every main screen.
  */
-const PASSWORD = 'e2e-demo-password';
-const db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 2 });
-let stack: Stack;
-
-beforeAll(async () => {
-  await seedDemoData(db, PASSWORD);
-  stack = await startStack();
-}, 120000);
-afterAll(async () => {
-  await stack?.stop();
-  await db.$disconnect();
-});
-
-/** Pick an option of a MUI select: open it, choose by its visible label. */
-async function choose(page: Page, select: ReturnType<Page['locator']>, option: string) {
-  await select.click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await page.waitForFunction(() => !document.querySelector('[role=listbox]'));
-}
-
-/** Add a document row on the form and set whose it is, what it is and its expiry. */
-async function addDocument(page: Page, prefix: string, index: number, doc: { whose?: '本人' | '代理人'; type: string; expires?: string }) {
-  await page.getByRole('button', { name: '書類を追加' }).click();
-  const row = page.getByTestId(`${prefix}-document-${index}`);
-  if (doc.whose) await choose(page, row.getByRole('combobox').nth(0), doc.whose);
-  await choose(page, row.getByRole('combobox').nth(1), doc.type);
-  if (doc.expires) await row.locator(`#${prefix}-expires-${index}`).fill(doc.expires);
-}
-
-async function fillPerson(page: Page, who: 'holder' | 'representative', p: { family: string; given: string; familyKana: string; givenKana: string; postal?: string; address?: string }) {
-  await page.fill(`#${who}-familyName`, p.family);
-  await page.fill(`#${who}-givenName`, p.given);
-  await page.fill(`#${who}-familyNameKana`, p.familyKana);
-  await page.fill(`#${who}-givenNameKana`, p.givenKana);
-  if (p.postal) await page.fill(`#${who}-postalCode`, p.postal);
-  if (p.address) await page.fill(`#${who}-address`, p.address);
-  await page.locator(`#${who}-address`).focus(); // leave the kana fields: they become katakana on blur
-}
-
-async function submitRegistration(page: Page): Promise<string> {
-  await page.click('#register-submit');
-  const receipt = page.getByTestId('receipt-number');
-  await receipt.waitFor();
-  return (await receipt.textContent())!.trim();
-}
+const demo = useDemoStack();
+const { db } = demo;
 
 async function caseByReceipt(receiptNumber: string) {
   return db.pinResetCase.findFirstOrThrow({ where: { receiptNumber }, include: { letters: { orderBy: { createdAt: 'asc' } } } });
 }
 
-jest.setTimeout(120000);
+/** Register an agent case at the console, documents from the checklist. */
+async function registerAgentCase(
+  at: Counter,
+  holder: { family: string; given: string; familyKana: string; givenKana: string },
+  birthDate: string,
+): Promise<string> {
+  await at.page.goto(`${demo.stack.consoleUrl}/#/cases/create`);
+  await at.click('#route-voluntary_agent');
+  await at.type('#holder-birthDate', birthDate);
+  await at.click('#pin-resident_registry');
+  await at.click(at.page.getByTestId('checklist-agent_first_visit_id').getByRole('button', { name: '旅券（パスポート）' }));
+  await at.typeHere('2099-01-01');
+  await at.person('holder', { ...holder, postal: '135-8383', address: '東京都江東区東陽4-11-28' });
+  // No resident register connected (the default policy): the clerk ticks that the address was checked against the 住民票.
+  await at.click('#add-holder_address_checked');
+  await at.person('representative', { family: holder.family, given: '太郎', familyKana: holder.familyKana, givenKana: 'タロウ' });
+  // The agent's birth date, asked on this route: the second visit checks the agent against it.
+  await at.type('#representative-birthDate', 'S50.3.3');
+  const receipt = await at.register();
+  await at.click(at.page.getByRole('button', { name: '次の受付' }));
+  return receipt;
+}
+
+/**
+ * The reply desk's documents, from the checklist's buttons: the sealed reply, the holder's card and
+ * 資格確認書, the agent's licence and 資格確認書, and the tick that the agent's IDs show the current
+ * address and name (000).
+ */
+async function secondVisitDocuments(at: Counter): Promise<void> {
+  const desk = at.page;
+  await at.click(desk.getByTestId('checklist-sealed_reply_form').getByRole('button'));
+  await at.click(desk.getByTestId('checklist-holder_card').getByRole('button'));
+  await at.typeHere('R12.1.1');
+  await at.click(desk.getByTestId('checklist-holder_second_id').getByRole('button', { name: '資格確認書' }));
+  await at.click(desk.getByTestId('checklist-representative_ids').getByRole('button', { name: '運転免許証' }));
+  await at.typeHere('20300101');
+  await at.click(desk.getByTestId('checklist-representative_ids').getByRole('button', { name: '資格確認書' }));
+  expect(await desk.getByTestId('checklist-representative_current_address').getAttribute('data-satisfied')).toBe('false');
+  await at.click('#add-representative_current_address');
+}
+
+jest.setTimeout(180000);
 
 describe('the counter, in a browser', () => {
-  it('a clerk registers a self walk-in and completes it', async () => {
-    const page = await loggedIn(stack, 'clerk', PASSWORD);
-    await page.goto(`${stack.consoleUrl}/#/cases/create`);
-    await page.getByRole('heading', { name: '申請の内容' }).waitFor();
-    await page.fill('#holder-birthDate', '1960-05-10');
-    await page.check('#pin-user_auth');
-    // The convenience-store alternative is pointed out for a lone user-auth PIN.
-    await page.getByTestId('store-alternative').waitFor();
-    await addDocument(page, 'visit1', 0, { type: 'マイナンバーカード' });
-    await addDocument(page, 'visit1', 1, { type: '健康保険証' });
-    await fillPerson(page, 'holder', { family: '江東', given: '花子', familyKana: 'こうとう', givenKana: 'ﾊﾅｺ', postal: '1358383', address: '東京都江東区東陽4-11-28' });
-    expect(await page.inputValue('#holder-familyNameKana')).toBe('コウトウ');
-    expect(await page.inputValue('#holder-givenNameKana')).toBe('ハナコ');
-    expect(await page.getByTestId('checklist-holder_card').getAttribute('data-satisfied')).toBe('true');
-    expect(await page.getByTestId('checklist-holder_second_id').getAttribute('data-satisfied')).toBe('true');
-
-    // Enter moves to the next field, as on a paper form.
-    await page.focus('#holder-familyName');
-    await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('holder-givenName');
-    await screenshot(page, 'register-self');
-
-    const receipt = await submitRegistration(page);
-    expect(receipt).toMatch(/^HQ-\d{4}-\d{5}$/);
-    await screenshot(page, 'receipt-number');
-    await page.getByRole('button', { name: '申請を開く' }).click();
-    await page.getByTestId('case-receipt-number').filter({ hasText: receipt }).waitFor();
-    expect(await page.getByTestId('case-state').textContent()).toBe('受付');
-
-    await page.click('#action-complete');
-    await page.click('#confirm-complete');
-    await page.getByTestId('case-state').filter({ hasText: '完了' }).waitFor();
-    expect(await page.getByTestId('case-history').textContent()).toContain('受付 → 完了');
-    await screenshot(page, 'case-completed');
-    expect(await accessibilityViolations(page)).toEqual([]);
-    expect((await caseByReceipt(receipt)).state).toBe('completed');
-  });
-
   it('an agent case goes from registration through the print run, mailing and the reply to completion', async () => {
-    const clerk = await loggedIn(stack, 'clerk', PASSWORD);
-    await clerk.goto(`${stack.consoleUrl}/#/cases/create`);
-    await clerk.check('#route-voluntary_agent');
-    await clerk.fill('#holder-birthDate', '1948-02-29');
-    await clerk.check('#pin-resident_registry');
-    await addDocument(clerk, 'visit1', 0, { whose: '代理人', type: '旅券（パスポート）', expires: '2099-01-01' });
-    await fillPerson(clerk, 'holder', { family: '𠮷田', given: '花子', familyKana: 'ヨシダ', givenKana: 'ハナコ', postal: '135-8383', address: '東京都江東区東陽4-11-28' });
-    await fillPerson(clerk, 'representative', { family: '𠮷田', given: '太郎', familyKana: 'ヨシダ', givenKana: 'タロウ' });
-    const receipt = await submitRegistration(clerk);
+    const clerk = new Counter(await loggedIn(demo.stack, 'clerk', PASSWORD));
+    const receipt = await registerAgentCase(clerk, { family: '𠮷田', given: '花子', familyKana: 'ヨシダ', givenKana: 'ハナコ' }, 'S23.2.29');
 
-    // The worker renders the letter; print staff find it waiting, make a run, and mail it.
-    const printer = await loggedIn(stack, 'print_staff', PASSWORD);
-    await printer.goto(`${stack.consoleUrl}/#/print-desk`);
-    const waitingList = printer.getByRole('heading', { name: /印刷待ちの照会書/ });
-    for (let tries = 0; !(await waitingList.waitFor().then(() => printer.getByRole('link', { name: receipt }).isVisible())); tries++) {
-      if (tries > 60) {
-        await screenshot(printer, 'failed-print-desk');
-        const letters = (await caseByReceipt(receipt)).letters.map((l) => `${l.status} ${l.lastError ?? ''}`);
-        throw new Error(`the letter of ${receipt} never became ready to print (${letters.join(', ')}):\n${stack.output()}`);
-      }
-      await printer.waitForTimeout(500);
-      await printer.reload();
-    }
+    // The worker renders the letter; print staff find it waiting (the list refreshes itself), make a run, and mail it.
+    const printer = await loggedIn(demo.stack, 'print_staff', PASSWORD);
+    await printer.goto(`${demo.stack.consoleUrl}/#/print-desk`);
+    await printer.getByRole('link', { name: receipt }).waitFor({ timeout: 60000 });
     await screenshot(printer, 'print-desk');
     await printer.click('#create-print-run');
     await printer.getByTestId('print-run-ready').first().waitFor({ timeout: 60000 });
@@ -132,83 +78,263 @@ describe('the counter, in a browser', () => {
     await printer.getByRole('dialog').getByText(receipt).waitFor();
     await printer.click('#confirm-mailed');
     await printer.getByTestId('print-run-mailed').first().waitFor();
+    // People, not usernames: the run names who made and mailed it.
+    expect(await printer.getByTestId('print-run-mailed').first().textContent()).toContain('印刷 次郎');
     const mailed = await caseByReceipt(receipt);
     expect(mailed.state).toBe('inquiry_mailed');
 
-    // The agent comes back with the sealed reply: the clerk scans its QR code (number and code in one).
+    // The agent comes back with the sealed reply. A number typed short says how long it is.
     const letter = mailed.letters.at(-1)!;
-    const checkCode = new LetterCodes(stack.letterSecret).checkCodeFor(letter.inquiryNumber);
-    await clerk.goto(`${stack.consoleUrl}/#/reply-desk`);
-    await clerk.fill('#reply-inquiry-number', `${letter.inquiryNumber} ${checkCode}`);
-    expect(await clerk.inputValue('#reply-check-code')).toBe(checkCode);
-    await clerk.click('#reply-lookup');
-    await clerk.getByTestId('reply-match').getByText(receipt).waitFor();
-    await addDocument(clerk, 'visit2', 0, { whose: '本人', type: '封入・封緘された照会書兼回答書' });
-    await addDocument(clerk, 'visit2', 1, { whose: '本人', type: 'マイナンバーカード' });
-    await addDocument(clerk, 'visit2', 2, { whose: '本人', type: '年金手帳' });
-    await addDocument(clerk, 'visit2', 3, { whose: '代理人', type: '旅券（パスポート）', expires: '2099-01-01' });
-    await addDocument(clerk, 'visit2', 4, { whose: '代理人', type: '健康保険証' });
-    await screenshot(clerk, 'reply-desk');
-    expect(await accessibilityViolations(clerk)).toEqual([]);
+    const checkCode = new LetterCodes(demo.stack.letterSecret).checkCodeFor(letter.inquiryNumber);
+    const desk = clerk.page;
+    await desk.goto(`${demo.stack.consoleUrl}/#/reply-desk`);
+    await clerk.type('#reply-inquiry-number', letter.inquiryNumber.slice(0, 6));
+    expect(await desk.locator('#reply-inquiry-number-helper-text').textContent()).toBe('9文字です（今は5文字）。');
+    // The clerk scans the letter's QR code (number and code in one) and looks it up with Enter.
+    await desk.locator('#reply-inquiry-number').fill('');
+    await clerk.typeHere(`${letter.inquiryNumber} ${checkCode}`);
+    expect(await desk.inputValue('#reply-check-code')).toBe(checkCode);
+    await desk.keyboard.press('Enter');
+    await desk.getByTestId('reply-match').getByText(receipt).waitFor();
+
+    // The desk shows the agent as recorded at visit 1, to check against the person at the counter.
+    expect(await desk.getByTestId('reply-match').textContent()).toContain('昭和50年3月3日');
+
+    // The second visit's documents from the checklist in at most 8 clicks (6 here, the address tick
+    // included); confirming the agent, recording and completing bring the whole desk to at most 10.
+    clerk.clicks = 0;
+    await secondVisitDocuments(clerk);
+    expect(await desk.getByTestId('checklist-representative_current_address').getAttribute('data-satisfied')).toBe('true');
+    expect(clerk.clicks).toBeLessThanOrEqual(8);
+    // Not without the clerk's word that this is the agent who applied.
+    expect(await desk.locator('#reply-record').isDisabled()).toBe(true);
+    await clerk.click('#reply-agent-confirmed');
+    await desk.locator('#reply-record:not([disabled])').waitFor();
+    await screenshot(desk, 'reply-desk');
+    expect(await accessibilityViolations(desk)).toEqual([]);
     await clerk.click('#reply-record');
     await clerk.click('#reply-complete');
-    await clerk.getByText('この申請は完了しました。').waitFor();
+    // Completing asks first, as on the case page.
+    await desk.getByRole('dialog').getByText('再設定の完了').waitFor();
+    await clerk.click('#confirm-complete');
+    await desk.getByText('この申請は完了しました。').waitFor();
+    expect(clerk.clicks).toBeLessThanOrEqual(10);
     expect((await caseByReceipt(receipt)).state).toBe('completed');
 
-    await clerk.goto(`${stack.consoleUrl}/#/cases/${mailed.id}/show`);
-    await clerk.getByTestId('case-state').filter({ hasText: '完了' }).waitFor();
-    expect(await clerk.getByTestId('case-history').textContent()).toMatch(/受付 → 照会書発送済.*照会書発送済 → 回答書受領.*回答書受領 → 完了/);
-    await screenshot(clerk, 'case-agent-completed');
+    await desk.goto(`${demo.stack.consoleUrl}/#/cases/${mailed.id}/show`);
+    await desk.getByTestId('case-state').filter({ hasText: '完了' }).waitFor();
+    expect(await desk.getByTestId('case-history').textContent()).toMatch(/受付 → 照会書発送済.*照会書発送済 → 回答書受領.*回答書受領 → 完了/);
+    await screenshot(desk, 'case-agent-completed');
+    expect(await desk.getByTestId('reply-checks').count()).toBe(0); // a clerk's case page has no audit
+
+    // A supervisor reads who checked the returned reply, and what came of it.
+    const supervisor = await loggedIn(demo.stack, 'supervisor', PASSWORD);
+    await supervisor.goto(`${demo.stack.consoleUrl}/#/cases/${mailed.id}/show`);
+    const checks = supervisor.getByTestId('reply-checks');
+    await checks.waitFor();
+    expect(await checks.textContent()).toMatch(/回答の受付.*一致.*照合（回答書受付）.*一致/);
   });
 
-  it('a supervisor sees an overdue case on the dashboard', async () => {
-    const clerk = await loggedIn(stack, 'clerk', PASSWORD);
-    await clerk.goto(`${stack.consoleUrl}/#/cases/create`);
-    await clerk.check('#route-voluntary_agent');
-    await clerk.fill('#holder-birthDate', '1955-07-07');
-    await clerk.check('#pin-card_info');
-    await addDocument(clerk, 'visit1', 0, { whose: '代理人', type: '運転免許証', expires: '2099-01-01' });
-    await fillPerson(clerk, 'holder', { family: '期限', given: '過子', familyKana: 'キゲン', givenKana: 'スギコ', postal: '100-0001', address: '見本県見本市中央2-2-2' });
-    await fillPerson(clerk, 'representative', { family: '期限', given: '一郎', familyKana: 'キゲン', givenKana: 'イチロウ' });
-    const receipt = await submitRegistration(clerk);
+  it('a late reply is refused to the clerk and accepted by a supervisor who says why; the history keeps the why', async () => {
+    const clerk = new Counter(await loggedIn(demo.stack, 'clerk', PASSWORD));
+    const receipt = await registerAgentCase(clerk, { family: '遅延', given: '花子', familyKana: 'チエン', givenKana: 'ハナコ' }, '1958-08-08');
+    // Mailed 35 days ago: its deadline was five days ago.
+    const c = await caseByReceipt(receipt);
+    const mailedOn = addDays(japanDate(new Date()), -35);
+    await db.pinResetCase.update({ where: { id: c.id }, data: { state: 'inquiry_mailed', version: { increment: 1 } } });
+    await db.inquiryLetter.update({
+      where: { id: c.letters[0]!.id },
+      data: { status: 'mailed', issuedOn: dateColumn(mailedOn), mailedOn: dateColumn(mailedOn), replyDeadline: dateColumn(addDays(mailedOn, 30)) },
+    });
+    const { inquiryNumber } = c.letters[0]!;
+    const checkCode = new LetterCodes(demo.stack.letterSecret).checkCodeFor(inquiryNumber);
+    const fillVisit2 = async (at: Counter) => {
+      const desk = at.page;
+      await desk.goto(`${demo.stack.consoleUrl}/#/reply-desk`);
+      await at.type('#reply-inquiry-number', `${inquiryNumber} ${checkCode}`);
+      await desk.keyboard.press('Enter');
+      await desk.getByTestId('reply-match').getByText(receipt).waitFor();
+      await secondVisitDocuments(at);
+      await at.click('#reply-agent-confirmed');
+    };
+
+    // The clerk is told the application has lapsed, and cannot record the reply.
+    await fillVisit2(clerk);
+    expect(await clerk.page.getByTestId('reply-match').textContent()).toContain('回答期限を5日過ぎています');
+    expect(await clerk.page.locator('#reply-late-note').count()).toBe(0);
+    expect(await clerk.page.locator('#reply-record').isDisabled()).toBe(true);
+
+    // A supervisor records it, with the why.
+    const supervisor = new Counter(await loggedIn(demo.stack, 'supervisor', PASSWORD));
+    await fillVisit2(supervisor);
+    expect(await supervisor.page.locator('#reply-record').isDisabled()).toBe(true);
+    await supervisor.type('#reply-late-note', '入院のため返送が遅れた（入院証明書で確認）');
+    await supervisor.click('#reply-record');
+    await supervisor.page.getByText('回答書を受け付けました。').first().waitFor();
+    expect((await caseByReceipt(receipt)).state).toBe('reply_returned');
+    await supervisor.page.goto(`${demo.stack.consoleUrl}/#/cases/${c.id}/show`);
+    await supervisor.page.getByTestId('case-state').filter({ hasText: '回答書受領' }).waitFor();
+    expect(await supervisor.page.getByTestId('case-history').textContent()).toContain('入院のため返送が遅れた');
+  });
+
+  it('where the city requires its resident register, the clerk picks the holder from it and the letter goes to the address on record', async () => {
+    const municipality = await db.municipality.findUniqueOrThrow({
+      where: { code: '999999' },
+      include: { policies: { orderBy: { version: 'desc' }, take: 1 } },
+    });
+    await db.resident.create({
+      data: {
+        municipalityId: municipality.id,
+        residentKey: 'E2E-0001',
+        familyName: '住民',
+        givenName: '記子',
+        familyNameKana: 'ジュウミン',
+        givenNameKana: 'キコ',
+        birthDate: dateColumn('1957-05-05'),
+        postalCode: '100-0099',
+        address: '見本県見本市記録町9-9-9 記録ハイツ909号室',
+      },
+    });
+    const latest = municipality.policies[0]!;
+    const withPolicy = (residentRegister: 'required' | 'manual', version: number) =>
+      db.policyVersion.create({ data: { municipalityId: municipality.id, version, policy: { ...(latest.policy as object), residentRegister } } });
+    await withPolicy('required', latest.version + 1);
+    try {
+      const at = new Counter(await loggedIn(demo.stack, 'clerk', PASSWORD));
+      const page = at.page;
+      await page.goto(`${demo.stack.consoleUrl}/#/cases/create`);
+      await at.click('#route-voluntary_agent');
+      await at.type('#holder-birthDate', 'S32.5.5');
+      await at.click('#pin-resident_registry');
+      await at.click(page.getByTestId('checklist-agent_first_visit_id').getByRole('button', { name: '旅券（パスポート）' }));
+      await at.typeHere('2099-01-01');
+      expect(await page.getByTestId('missing-list').textContent()).toContain('本人を住民記録から選んでください');
+      await at.type('#holder-familyNameKana', 'じゅうみん');
+      await at.type('#holder-givenNameKana', 'キコ');
+      await at.click('#resident-lookup');
+      await at.click(page.getByTestId('resident-matches').getByRole('button', { name: /住民 記子/ }));
+      await page.getByTestId('resident-picked').waitFor();
+      expect(await page.inputValue('#holder-address')).toBe('見本県見本市記録町9-9-9 記録ハイツ909号室');
+      await at.person('representative', { family: '住民', given: '太郎', familyKana: 'ジュウミン', givenKana: 'タロウ' });
+      await at.type('#representative-birthDate', 'S55.1.1');
+      const receipt = await at.register();
+      const made = await db.pinResetCase.findFirstOrThrow({ where: { receiptNumber: receipt }, include: { parties: true, history: true } });
+      expect(made.parties.find((p) => p.role === 'holder')).toMatchObject({
+        familyName: '住民',
+        address: '見本県見本市記録町9-9-9 記録ハイツ909号室',
+        postalCode: '100-0099',
+      });
+      expect(made.history[0]!.details).toEqual({ residentRegister: { source: 'embedded', residentId: 'E2E-0001' } });
+    } finally {
+      await withPolicy('manual', latest.version + 2);
+    }
+  });
+
+  it('a supervisor finds an overdue case on the dashboard, and opens cases from every link of it', async () => {
+    const clerk = new Counter(await loggedIn(demo.stack, 'clerk', PASSWORD));
+    const receipt = await registerAgentCase(clerk, { family: '期限', given: '過子', familyKana: 'キゲン', givenKana: 'スギコ' }, '1955-07-07');
+    // Another waits for its letter: the dashboard's "received" bar has a case to open.
+    await registerAgentCase(clerk, { family: '待機', given: '花子', familyKana: 'タイキ', givenKana: 'ハナコ' }, '1960-01-01');
     // Mailed forty days ago, its reply never came back.
     const c = await caseByReceipt(receipt);
     const mailedOn = addDays(japanDate(new Date()), -40);
     await db.pinResetCase.update({ where: { id: c.id }, data: { state: 'inquiry_mailed', version: { increment: 1 } } });
-    await db.inquiryLetter.update({ where: { id: c.letters[0]!.id }, data: { status: 'mailed', mailedOn: dateColumn(mailedOn), replyDeadline: dateColumn(addDays(mailedOn, 30)) } });
+    await db.inquiryLetter.update({
+      where: { id: c.letters[0]!.id },
+      data: { status: 'mailed', mailedOn: dateColumn(mailedOn), replyDeadline: dateColumn(addDays(mailedOn, 30)) },
+    });
 
-    const supervisor = await loggedIn(stack, 'supervisor', PASSWORD);
+    const supervisor = await loggedIn(demo.stack, 'supervisor', PASSWORD);
     const overdue = supervisor.getByTestId('overdue-cases');
     await overdue.getByText(receipt).waitFor();
     await screenshot(supervisor, 'dashboard');
 
-    await supervisor.getByRole('link', { name: '一覧で見る' }).first().click();
-    await supervisor.getByRole('tab', { name: '期限超過', selected: true }).waitFor();
+    // The overdue row opens its case.
+    await overdue.getByRole('link', { name: receipt }).click();
+    await supervisor.getByTestId('case-receipt-number').filter({ hasText: receipt }).waitFor();
+
+    // Every list link of the dashboard lands on the list, and its first row opens a case.
+    const links = [
+      (p: typeof supervisor) => p.getByRole('region', { name: /回答期限を過ぎた案件/ }).getByRole('link', { name: '一覧で見る' }),
+      (p: typeof supervisor) => p.getByRole('link', { name: '受付', exact: true }),
+      (p: typeof supervisor) => p.getByRole('link', { name: '照会書発送済', exact: true }),
+      (p: typeof supervisor) => p.getByRole('region', { name: '本日の受付（窓口別）' }).getByRole('link', { name: '一覧で見る' }),
+      (p: typeof supervisor) => p.getByRole('link', { name: '見本市役所 市民課' }),
+    ];
+    for (const [i, link] of links.entries()) {
+      await supervisor.goto(`${demo.stack.consoleUrl}/#/`);
+      await link(supervisor).click();
+      const row = supervisor.locator('table tbody tr').first();
+      await row.waitFor();
+      if (i === 0) await supervisor.getByRole('tab', { name: '期限超過', selected: true }).waitFor();
+      await row.click();
+      await supervisor.getByTestId('case-receipt-number').waitFor();
+      expect(supervisor.url()).toMatch(/#\/cases\/[0-9a-f-]{36}\/show$/);
+    }
+    await supervisor.goto(`${demo.stack.consoleUrl}/#/cases?filter=${encodeURIComponent(JSON.stringify({ overdue: true }))}`);
     await supervisor.getByText(receipt).waitFor();
     await screenshot(supervisor, 'cases-overdue');
   });
 
-  it('an administrator adds a member of staff, who can then log in', async () => {
-    const admin = await loggedIn(stack, 'admin', PASSWORD);
-    await admin.goto(`${stack.consoleUrl}/#/users/create`);
-    await admin.getByLabel('ユーザー名').fill('e2e.clerk');
-    await admin.getByLabel('表示名').fill('試験 職員');
-    await choose(admin, admin.getByRole('combobox', { name: '役割' }), '窓口職員');
-    await choose(admin, admin.getByRole('combobox', { name: '所属窓口' }), '見本市 東支所');
-    await admin.getByLabel('パスワード').fill('a-long-e2e-password');
+  it('an administrator adds a member of staff (a taken username is marked at its field), who can then log in', async () => {
+    const admin = await loggedIn(demo.stack, 'admin', PASSWORD);
+    await admin.goto(`${demo.stack.consoleUrl}/#/users/create`);
+    const fill = async (name: string, value: string) => {
+      await admin.getByLabel(name).fill(value);
+    };
+    const at = new Counter(admin);
+    await fill('ユーザー名', 'clerk');
+    await fill('表示名', '試験 職員');
+    await at.choose(admin.getByRole('combobox', { name: '役割' }), '窓口職員');
+    await at.choose(admin.getByRole('combobox', { name: '所属窓口' }), '見本市 東支所');
+    await fill('パスワード', 'a-long-e2e-password');
+    await admin.getByRole('button', { name: '保存' }).click();
+    await admin.getByText('このユーザー名は既に使われています。').waitFor();
+    await fill('ユーザー名', 'e2e.clerk');
     await admin.getByRole('button', { name: '保存' }).click();
     await admin.getByRole('cell', { name: 'e2e.clerk' }).waitFor();
     await screenshot(admin, 'users');
-    await admin.goto(`${stack.consoleUrl}/#/offices`);
+    await admin.goto(`${demo.stack.consoleUrl}/#/offices`);
     await admin.getByRole('heading', { name: /運用方針（第\d+版）/ }).waitFor();
     await admin.getByRole('heading', { name: '見本市 東支所' }).waitFor();
     await screenshot(admin, 'offices-and-policy');
+    // The four cities' presets: loading one fills the form (saving it is the admin's own act).
+    await at.choose(admin.getByRole('combobox', { name: '見本から読み込む' }), '江東区');
+    expect(await admin.getByTestId('policy-preset-loaded').textContent()).toContain('（資料 002）');
+    expect(await admin.getByRole('combobox', { name: '任意代理人の申請時の本人確認書類' }).textContent()).toBe('本人確認書類 1点（種類を問わない）');
+    expect(await admin.getByRole('button', { name: '新しい版として保存' }).isEnabled()).toBe(true);
 
-    const newcomer = await loggedIn(stack, 'e2e.clerk', 'a-long-e2e-password');
-    await newcomer.goto(`${stack.consoleUrl}/#/cases`);
+    const newcomer = await loggedIn(demo.stack, 'e2e.clerk', 'a-long-e2e-password');
+    await newcomer.goto(`${demo.stack.consoleUrl}/#/cases`);
     await newcomer.getByRole('tab', { name: '今日の受付' }).click();
     await newcomer.getByRole('tab', { name: '今日の受付', selected: true }).waitFor();
     await screenshot(newcomer, 'cases-today');
+  });
+
+  it('is served with its CSP and headers, without source maps, and an inline script injected into it does not run', async () => {
+    const res = await fetch(demo.stack.consoleUrl);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(readdirSync(path.join(__dirname, '../../dist/assets')).filter((f) => f.endsWith('.map'))).toEqual([]);
+    const page = await atLogin(demo.stack);
+    const ran = await page
+      .addScriptTag({ content: 'window.__injected = true;' })
+      .then(() => page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected === true))
+      .catch(() => false);
+    expect(ran).toBe(false);
+  });
+
+  it('the login form, drawn before the rest of the console loads, passes the WCAG 2.1 AA checks of axe-core', async () => {
+    const page = await atLogin(demo.stack);
+    await page.getByRole('heading', { name: '窓口 Madoguchi' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // A wrong password is refused in words, at once.
+    await page.locator('input[name=username]').fill('clerk');
+    await page.locator('input[name=password]').fill('not-the-password');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'ユーザー名またはパスワードが正しくありません。' }).waitFor();
+    await screenshot(page, 'login');
   });
 
   it.each([
@@ -220,8 +346,8 @@ describe('the counter, in a browser', () => {
     ['admin', '/users', 'ユーザー名'],
     ['admin', '/offices', '版の履歴'],
   ])('%s: %s passes the WCAG 2.1 AA checks of axe-core', async (user, path, landmark) => {
-    const page = await loggedIn(stack, user, PASSWORD);
-    await page.goto(`${stack.consoleUrl}/#${path}`);
+    const page = await loggedIn(demo.stack, user, PASSWORD);
+    await page.goto(`${demo.stack.consoleUrl}/#${path}`);
     await page.getByText(landmark, { exact: true }).first().waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
   });

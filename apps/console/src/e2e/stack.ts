@@ -1,12 +1,25 @@
-import { accessSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { killAll, randomPort, REPO_ROOT, serviceEnv, startApi, startProcess, startWorker, stop, waitFor, type RunningProcess } from '@madoguchi/devstack/dist/testing/services';
+import {
+  assertChromium,
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  killAll,
+  freePorts,
+  REPO_ROOT,
+  serviceEnv,
+  startApi,
+  startProcess,
+  startWorker,
+  stop,
+  waitFor,
+  type RunningProcess,
+} from '@madoguchi/devstack/testing';
+import { createDatabaseClient, type Database } from '@madoguchi/db';
+import { seedDemoData } from '@madoguchi/db/tools';
 import { chromium, type Browser, type Page } from 'playwright-core';
-
-/** Debian's Chromium; the tests never download a browser of their own. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Where the journeys leave their screenshots (`npm run screenshots` points it at docs/screenshots). */
 export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? path.join(os.tmpdir(), 'madoguchi-screenshots');
@@ -27,30 +40,58 @@ function viteBin(): string {
   return path.join(path.dirname(manifest), (JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { vite: string } }).bin.vite);
 }
 
+/** The demo users' password in the browser tests. */
+export const PASSWORD = 'e2e-demo-password';
+
+/**
+ * One e2e file's demo data and stack: seeded and started before its tests, stopped after. Read
+ * `demo.stack` inside the tests (it exists once `beforeAll` has run).
+ */
+export function useDemoStack(): { db: Database; readonly stack: Stack } {
+  const db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 2 });
+  let stack: Stack | undefined;
+  beforeAll(async () => {
+    await seedDemoData(db, PASSWORD);
+    stack = await startStack();
+  }, 120000);
+  afterAll(async () => {
+    await stack?.stop();
+    await db.$disconnect();
+  });
+  return {
+    db,
+    get stack() {
+      if (!stack) throw new Error('the stack is started in beforeAll: read demo.stack inside a test');
+      return stack;
+    },
+  };
+}
+
 /**
  * The whole system for a browser: the API, a worker and the built console (`vite preview`,
  * forwarding /api to the API), on the run's database and Redis prefix, and headless Chromium.
  */
 export async function startStack(): Promise<Stack> {
-  try {
-    accessSync(CHROMIUM);
-  } catch {
-    throw new Error(`Chromium is not at ${CHROMIUM}. Install it with: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH).`);
-  }
+  assertChromium();
   const letterSecret = randomBytes(32).toString('base64');
   // Every journey logs in from this one address: the per-address login throttle is raised for them.
   const env = serviceEnv({ LETTER_SECRET: letterSecret, LOG_LEVEL: 'warn', LOGIN_ATTEMPTS_PER_MINUTE: '1000' });
   const api = await startApi(env);
   const worker = startWorker(env);
-  const port = randomPort();
-  const preview: RunningProcess = startProcess(process.execPath, [viteBin(), 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { ...env, MADOGUCHI_API_URL: api.url }, path.join(REPO_ROOT, 'apps/console'));
+  const port = await freePorts();
+  const preview: RunningProcess = startProcess(
+    process.execPath,
+    [viteBin(), 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { ...env, MADOGUCHI_API_URL: api.url },
+    path.join(REPO_ROOT, 'apps/console'),
+  );
   const consoleUrl = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(consoleUrl).catch(() => undefined))?.ok === true, 30000, () => `the console to be served:\n${preview.output()}`);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    // The flags this machine needs: no sandbox as root, no GPU, and no calls home (its network is closed).
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=ja-JP'],
-  });
+  await waitFor(
+    async () => (await fetch(consoleUrl).catch(() => undefined))?.ok === true,
+    30000,
+    () => `the console to be served:\n${preview.output()}`,
+  );
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
     consoleUrl,
@@ -66,22 +107,38 @@ export async function startStack(): Promise<Stack> {
   };
 }
 
-/** A new browser page for one person at the counter, logged in. */
-export async function loggedIn(stack: Stack, username: string, password: string): Promise<Page> {
-  const context = await stack.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+/** A new browser page for one person at the counter, at the login form. */
+export async function atLogin(stack: Stack, locale: 'ja-JP' | 'en-US' = 'ja-JP'): Promise<Page> {
+  const context = await stack.browser.newContext({ viewport: { width: 1366, height: 900 }, locale, timezoneId: 'Asia/Tokyo' });
   // Short waits, so a step that fails says which one, well inside the test's own time limit.
   context.setDefaultTimeout(15000);
   const page = await context.newPage();
   await page.goto(`${stack.consoleUrl}/#/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', password);
-  await page.click('button[type=submit]');
-  await page.getByText('ようこそ').waitFor();
+  return page;
+}
+
+/** Log in by typing, as a person does, and wait for the home screen. */
+export async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.locator('input[name=username]').click();
+  await page.keyboard.type(username);
+  await page.locator('input[name=password]').click();
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.locator('#main-content').waitFor();
+}
+
+/** A new browser page for one person at the counter, logged in. */
+export async function loggedIn(stack: Stack, username: string, password: string, locale: 'ja-JP' | 'en-US' = 'ja-JP'): Promise<Page> {
+  const page = await atLogin(stack, locale);
+  await logIn(page, username, password);
   return page;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  // From the top: the fixed app bar is drawn where the page was scrolled to otherwise.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // Transitions finished at once: a button just enabled is shown as it will look, not half-way there.
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
 export interface AccessibilityViolation {
@@ -98,9 +155,19 @@ export interface AccessibilityViolation {
 export async function accessibilityViolations(page: Page): Promise<AccessibilityViolation[]> {
   // A menu still fading out is half transparent: judge the page once it is gone.
   await page.waitForFunction(() => !document.querySelector('[role=listbox]'));
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated, not added as a <script>: the console's CSP refuses inline scripts, as it should.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });

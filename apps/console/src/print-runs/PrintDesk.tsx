@@ -1,24 +1,46 @@
-import { CASE_STATE, formatJapaneseDate, mailingEffect, PRINT_RUN_STATUS, type CaseState } from '@madoguchi/domain';
-import { Alert, Box, Button, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { CASE_STATE, mailingEffect, PRINT_RUN_STATUS, type CaseState } from '@madoguchi/domain';
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControlLabel,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { Title, useGetList, useGetOne, useNotify, useTranslate } from 'react-admin';
 import type { LetterSummary, PrintRunView } from '@madoguchi/contract';
 import { Link } from 'react-router-dom';
-import { useRoleIn } from '../roles';
+import { useMayTake } from '../roles';
 import { messageOf, useAction } from '../useAction';
 import { useApi } from '../useApi';
 import { Section } from '../Section';
-import { japanDateTime } from '../format';
-
-
-
+import { StaffName } from '../cases/show/History';
+import { DateText, DateTimeText } from '../dates/DateText';
+import { useWording } from '../i18n/wording';
 
 /** 印刷待ち: ready letters of cases that still need them, oldest first, all picked unless unticked. */
 function Waiting() {
   const translate = useTranslate();
   const api = useApi();
   const act = useAction();
-  const { data = [], total = 0 } = useGetList<LetterSummary>('letters', { filter: { awaitingPrint: true }, sort: { field: 'createdAt', order: 'ASC' }, pagination: { page: 1, perPage: 100 } });
+  const { data = [], total = 0 } = useGetList<LetterSummary>('letters', {
+    filter: { awaitingPrint: true },
+    sort: { field: 'createdAt', order: 'ASC' },
+    pagination: { page: 1, perPage: 100 },
+  });
   const [left, setLeft] = useState<Set<string>>(new Set());
   const picked = data.filter((l) => !left.has(l.id));
   const toggle = (id: string) => setLeft((s) => new Set(s.has(id) ? [...s].filter((x) => x !== id) : [...s, id]));
@@ -43,7 +65,11 @@ function Waiting() {
               {data.map((l) => (
                 <TableRow key={l.id}>
                   <TableCell padding="checkbox">
-                    <Checkbox checked={!left.has(l.id)} onChange={() => toggle(l.id)} slotProps={{ input: { 'aria-label': `${l.receiptNumber} ${translate('madoguchi.printDesk.pick')}` } }} />
+                    <Checkbox
+                      checked={!left.has(l.id)}
+                      onChange={() => toggle(l.id)}
+                      slotProps={{ input: { 'aria-label': `${l.receiptNumber} ${translate('madoguchi.printDesk.pick')}` } }}
+                    />
                   </TableCell>
                   <TableCell>
                     <Link to={`/cases/${l.caseId}/show`}>{l.receiptNumber}</Link>
@@ -51,9 +77,13 @@ function Waiting() {
                   <TableCell sx={{ fontFamily: 'monospace' }}>{l.inquiryNumber}</TableCell>
                   <TableCell>
                     {l.holderName}
-                    {l.missingCharacters && <Chip size="small" color="warning" sx={{ ml: 1 }} label={translate('madoguchi.printDesk.handwrite', { chars: l.missingCharacters })} />}
+                    {l.missingCharacters && (
+                      <Chip size="small" color="warning" sx={{ ml: 1 }} label={translate('madoguchi.printDesk.handwrite', { chars: l.missingCharacters })} />
+                    )}
                   </TableCell>
-                  <TableCell>{japanDateTime(l.createdAt)}</TableCell>
+                  <TableCell>
+                    <DateTimeText at={l.createdAt} />
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -81,6 +111,7 @@ function Waiting() {
 /** Confirming a run mailed: every letter is ticked as mailed; one whose case no longer awaits it is held back. */
 function MailDialog({ runId, onClose }: { runId: string; onClose: () => void }) {
   const translate = useTranslate();
+  const wording = useWording();
   const api = useApi();
   const act = useAction();
   const { data: run } = useGetOne<PrintRunView>('print-runs', { id: runId });
@@ -97,14 +128,18 @@ function MailDialog({ runId, onClose }: { runId: string; onClose: () => void }) 
           <Box key={l.caseId}>
             <FormControlLabel
               control={<Checkbox checked={!held.has(l.caseId)} disabled={mustHold(l.caseState)} onChange={() => toggle(l.caseId)} />}
-              label={`${l.position + 1}. ${l.receiptNumber} ${l.holderName}${mustHold(l.caseState) ? `（${CASE_STATE.labels[l.caseState]}: ${translate('madoguchi.printDesk.holdBack')}）` : ''}`}
+              label={`${l.position + 1}. ${l.receiptNumber} ${l.holderName}${mustHold(l.caseState) ? wording.aside(`${wording.label(CASE_STATE, l.caseState)}: ${translate('madoguchi.printDesk.holdBack')}`) : ''}`}
             />
           </Box>
         ))}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" id="confirm-mailed" onClick={() => void act(() => api.confirmMailed(runId, [...held]), 'madoguchi.printDesk.mailed').then(onClose)}>
+        <Button
+          variant="contained"
+          id="confirm-mailed"
+          onClick={() => void act(() => api.confirmMailed(runId, [...held]), 'madoguchi.printDesk.mailed').then(onClose)}
+        >
           {translate('madoguchi.printDesk.confirmMailed')}
         </Button>
       </DialogActions>
@@ -115,13 +150,18 @@ function MailDialog({ runId, onClose }: { runId: string; onClose: () => void }) 
 /** 印刷バッチ: the runs, newest first, with their PDF, the mailing confirmation and cancellation. */
 function Runs() {
   const translate = useTranslate();
+  const wording = useWording();
   const api = useApi();
   const act = useAction();
   const notify = useNotify();
-  const roleIn = useRoleIn();
+  const mayTake = useMayTake();
   const [mailing, setMailing] = useState<string>();
   const [cancelling, setCancelling] = useState<string>();
-  const { data = [] } = useGetList<PrintRunView>('print-runs', { sort: { field: 'createdAt', order: 'DESC' }, pagination: { page: 1, perPage: 20 } }, { refetchInterval: (q) => ((q.state.data?.data ?? []).some((r) => r.status === 'rendering') ? 2000 : false) });
+  const { data = [] } = useGetList<PrintRunView>(
+    'print-runs',
+    { sort: { field: 'createdAt', order: 'DESC' }, pagination: { page: 1, perPage: 20 } },
+    { refetchInterval: (q) => ((q.state.data?.data ?? []).some((r) => r.status === 'rendering') ? 2000 : false) },
+  );
 
   async function download(id: string) {
     try {
@@ -147,12 +187,23 @@ function Runs() {
           {data.map((run) => (
             <TableRow key={run.id} data-testid={`print-run-${run.status}`}>
               <TableCell>
-                {japanDateTime(run.createdAt)}（{run.createdBy.username}）
+                <DateTimeText at={run.createdAt} />
+                {wording.dot}
+                <StaffName staff={run.createdBy} />
               </TableCell>
               <TableCell>{run.letterCount}</TableCell>
-              <TableCell>{formatJapaneseDate(run.printedOn)}</TableCell>
               <TableCell>
-                {PRINT_RUN_STATUS.labels[run.status]}
+                <DateText date={run.printedOn} />
+              </TableCell>
+              <TableCell>
+                {wording.label(PRINT_RUN_STATUS, run.status)}
+                {run.mailedBy && (
+                  <Typography variant="body2" color="text.secondary">
+                    <DateTimeText at={run.mailedAt} />
+                    {wording.dot}
+                    <StaffName staff={run.mailedBy} />
+                  </Typography>
+                )}
                 {run.lastError && (
                   <Typography variant="body2" color="error">
                     {run.lastError}
@@ -166,7 +217,7 @@ function Runs() {
                       {translate('madoguchi.printDesk.pdf')}
                     </Button>
                   )}
-                  {run.status === 'ready' && roleIn('mailing') && (
+                  {run.status === 'ready' && mayTake('confirmMailed') && (
                     <Button size="small" variant="contained" onClick={() => setMailing(run.id)} className="mail-run">
                       {translate('madoguchi.printDesk.confirmMailed')}
                     </Button>
@@ -190,7 +241,11 @@ function Runs() {
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setCancelling(undefined)}>{translate('ra.action.cancel')}</Button>
-          <Button color="error" variant="contained" onClick={() => void act(() => api.cancelPrintRun(cancelling!), 'madoguchi.printDesk.cancelled').then(() => setCancelling(undefined))}>
+          <Button
+            color="error"
+            variant="contained"
+            onClick={() => void act(() => api.cancelPrintRun(cancelling!), 'madoguchi.printDesk.cancelled').then(() => setCancelling(undefined))}
+          >
             {translate('madoguchi.printDesk.cancel')}
           </Button>
         </DialogActions>
@@ -204,7 +259,11 @@ function Failed() {
   const translate = useTranslate();
   const api = useApi();
   const act = useAction();
-  const { data = [] } = useGetList<LetterSummary>('letters', { filter: { status: 'failed' }, sort: { field: 'createdAt', order: 'ASC' }, pagination: { page: 1, perPage: 50 } });
+  const { data = [] } = useGetList<LetterSummary>('letters', {
+    filter: { status: 'failed' },
+    sort: { field: 'createdAt', order: 'ASC' },
+    pagination: { page: 1, perPage: 50 },
+  });
   if (!data.length) return null;
   return (
     <Section id="failed-title" title={translate('madoguchi.printDesk.failed', { count: data.length })} titleColor="error">

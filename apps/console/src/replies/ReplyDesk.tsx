@@ -1,85 +1,24 @@
-import { checkDocuments, formatJapaneseDate, japanDate, PIN, requiredDocuments, type ChecklistLine } from '@madoguchi/domain';
-import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
+import { CHECK_CODE_LENGTH, INQUIRY_NUMBER_LENGTH, normalizeTypedCode } from '@madoguchi/domain';
+import type { ApiErrorDetail, ReplyMatch } from '@madoguchi/contract';
+import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import { Title, useGetOne, useTranslate } from 'react-admin';
+import { HttpError, Title, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import type { CaseView, ReplyMatch } from '@madoguchi/contract';
-import { Checklist } from '../documents/Checklist';
-import { DocumentsEditor, toPresented, type DocumentRow } from '../documents/DocumentsEditor';
-import { usePolicy } from '../municipality';
-import { messageOf, useAction } from '../useAction';
-import { useApi } from '../useApi';
+import { DateText } from '../dates/DateText';
 import { Section } from '../Section';
+import { messageOf } from '../useAction';
+import { useApi } from '../useApi';
+import { SecondVisit } from './SecondVisit';
+import { useWording } from '../i18n/wording';
 
-
-/** The second visit: the documents checked against the case's own policy, and the reply recorded. */
-function SecondVisit({ match, codes, onDone }: { match: ReplyMatch; codes: { inquiryNumber: string; checkCode: string }; onDone: () => void }) {
+/** "9文字です（今は7文字）" while a number or code has the wrong length; nothing once it is right, or before anything is typed. */
+function useLength(label: 'inquiryNumber' | 'checkCode') {
   const translate = useTranslate();
-  const act = useAction();
-  const api = useApi();
-  const { data: record, refetch } = useGetOne<CaseView>('cases', { id: match.caseId });
-  const policy = usePolicy(record?.policyVersion);
-  const [rows, setRows] = useState<DocumentRow[]>([]);
-  const [busy, setBusy] = useState(false);
-  if (!record || !policy) return null;
-
-  const required = requiredDocuments({ route: record.route, visit: 2, representativeKind: record.representative?.kind ?? null }, policy);
-  const check = checkDocuments(required, toPresented(rows), japanDate(new Date()), policy);
-  const lines: ChecklistLine[] = check.results.map((r) => ({ id: r.requirement.id, label: r.requirement.label, presentedBy: r.requirement.presentedBy, waived: r.requirement.waived, satisfied: r.satisfied, missing: r.missing }));
-
-  async function move(body: object, done: string) {
-    setBusy(true);
-    await act(() => api.transition(record!.id, { version: record!.version, ...body }), done);
-    await refetch();
-    setBusy(false);
-  }
-
-  if (record.state === 'reply_returned' || record.state === 'completed') {
-    return (
-      <Card>
-        <CardContent>
-          <Alert severity="success" sx={{ mb: 2 }}>
-            {translate(record.state === 'completed' ? 'madoguchi.replyDesk.completed' : 'madoguchi.replyDesk.recorded')}
-          </Alert>
-          {record.state === 'reply_returned' && (
-            <>
-              <Typography sx={{ mb: 2 }}>{translate('madoguchi.replyDesk.enterPins', { pins: record.pins.map((p) => PIN.labels[p]).join('、') })}</Typography>
-              <Button variant="contained" disabled={busy} onClick={() => void move({ to: 'completed' }, 'madoguchi.case.moved')} id="reply-complete">
-                {translate('madoguchi.case.complete')}
-              </Button>
-            </>
-          )}
-          {record.state === 'completed' && (
-            <Button variant="contained" onClick={onDone} id="reply-next">
-              {translate('madoguchi.replyDesk.next')}
-            </Button>
-          )}
-        </CardContent>
-      </Card>
-    );
-  }
-
-  return (
-    <Section id="visit2-title" title={translate('madoguchi.replyDesk.documents')}>
-      <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2}>
-        <Box sx={{ flex: 2 }}>
-          <DocumentsEditor rows={rows} onChange={setRows} presenters={['holder', 'representative']} idPrefix="visit2" />
-        </Box>
-        <Box sx={{ flex: 1 }}>
-          <Checklist lines={lines} label={translate('madoguchi.register.visit2')} />
-        </Box>
-      </Stack>
-      <Button
-        sx={{ mt: 2 }}
-        variant="contained"
-        disabled={!check.satisfied || busy}
-        onClick={() => void move({ to: 'reply_returned', reply: codes, documents: toPresented(rows) }, 'madoguchi.replyDesk.recorded')}
-        id="reply-record"
-      >
-        {translate('madoguchi.replyDesk.record')}
-      </Button>
-    </Section>
-  );
+  const expected = label === 'inquiryNumber' ? INQUIRY_NUMBER_LENGTH : CHECK_CODE_LENGTH;
+  return (typed: string): string | undefined => {
+    const length = normalizeTypedCode(typed).length;
+    return length && length !== expected ? translate('madoguchi.replyDesk.length', { expected, length }) : undefined;
+  };
 }
 
 /**
@@ -89,12 +28,16 @@ function SecondVisit({ match, codes, onDone }: { match: ReplyMatch; codes: { inq
  */
 export function ReplyDesk() {
   const translate = useTranslate();
+  const wording = useWording();
   const api = useApi();
   const [inquiryNumber, setInquiryNumber] = useState('');
   const [checkCode, setCheckCode] = useState('');
   const [match, setMatch] = useState<ReplyMatch>();
-  const [refusal, setRefusal] = useState<string>();
+  const [refusal, setRefusal] = useState<{ message: string; details: ApiErrorDetail[] }>();
   const [busy, setBusy] = useState(false);
+  const numberLength = useLength('inquiryNumber')(inquiryNumber);
+  const codeLength = useLength('checkCode')(checkCode);
+  const fieldError = (path: string) => refusal?.details.find((d) => d.path === path)?.message;
 
   async function lookup(event: FormEvent) {
     event.preventDefault();
@@ -102,20 +45,28 @@ export function ReplyDesk() {
     setRefusal(undefined);
     setMatch(undefined);
     try {
-      setMatch((await api.lookupReply({ inquiryNumber, checkCode })) as ReplyMatch);
+      setMatch(await api.lookupReply({ inquiryNumber, checkCode }));
     } catch (error) {
-      setRefusal(messageOf(error));
+      setRefusal({
+        message: messageOf(error),
+        details: error instanceof HttpError ? ((error.body as { details?: ApiErrorDetail[] } | undefined)?.details ?? []) : [],
+      });
     } finally {
       setBusy(false);
     }
   }
 
+  /**
+   * A QR scanner types "照会番号 確認コード" into the first field, key by key: at the space the
+   * number is complete and the rest belongs to the check code, so the focus moves there (a paste
+   * of both fills both at once).
+   */
   function typedNumber(value: string) {
-    const [number, code] = value.trim().split(/\s+/);
-    if (code !== undefined) {
-      setInquiryNumber(number ?? '');
-      setCheckCode(code);
-    } else setInquiryNumber(value);
+    const space = value.search(/\s/);
+    if (space < 0 || !value.slice(0, space).trim()) return setInquiryNumber(value);
+    setInquiryNumber(value.slice(0, space).trim());
+    setCheckCode((code) => code + value.slice(space).trim());
+    document.getElementById('reply-check-code')?.focus();
   }
 
   function reset() {
@@ -129,15 +80,34 @@ export function ReplyDesk() {
       <Title title={translate('madoguchi.replyDesk.title')} />
       <Section id="lookup-title" title={translate('madoguchi.replyDesk.lookup')}>
         <Stack component="form" direction={{ xs: 'column', md: 'row' }} spacing={2} onSubmit={(e) => void lookup(e)} sx={{ alignItems: { md: 'flex-start' } }}>
-          <TextField id="reply-inquiry-number" label={translate('madoguchi.case.inquiryNumber')} value={inquiryNumber} onChange={(e) => typedNumber(e.target.value)} autoFocus required autoComplete="off" helperText={translate('madoguchi.replyDesk.numberHelp')} />
-          <TextField id="reply-check-code" label={translate('madoguchi.replyDesk.checkCode')} value={checkCode} onChange={(e) => setCheckCode(e.target.value)} required autoComplete="off" />
+          <TextField
+            id="reply-inquiry-number"
+            label={translate('madoguchi.case.inquiryNumber')}
+            value={inquiryNumber}
+            onChange={(e) => typedNumber(e.target.value)}
+            autoFocus
+            required
+            autoComplete="off"
+            error={!!fieldError('inquiryNumber')}
+            helperText={fieldError('inquiryNumber') ?? numberLength ?? translate('madoguchi.replyDesk.numberHelp')}
+          />
+          <TextField
+            id="reply-check-code"
+            label={translate('madoguchi.replyDesk.checkCode')}
+            value={checkCode}
+            onChange={(e) => setCheckCode(e.target.value)}
+            required
+            autoComplete="off"
+            error={!!fieldError('checkCode')}
+            helperText={fieldError('checkCode') ?? codeLength}
+          />
           <Button type="submit" variant="contained" disabled={busy} sx={{ mt: { md: 1 } }} id="reply-lookup">
             {translate('madoguchi.replyDesk.find')}
           </Button>
         </Stack>
         {refusal && (
           <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-            {refusal}
+            {refusal.message}
           </Alert>
         )}
         {match && (
@@ -151,10 +121,17 @@ export function ReplyDesk() {
               <Link to={`/cases/${match.caseId}/show`}>{match.receiptNumber}</Link>
             </Typography>
             <Typography>
-              {translate('madoguchi.register.holder')}: {match.holderName} ・ {translate('madoguchi.replyDesk.agent')}: {match.agentName}
+              {translate('madoguchi.register.holder')}: {match.holderName}
+              {wording.dot}
+              {translate('madoguchi.replyDesk.agent')}: {match.agentName}
+              {wording.dot}
+              {translate('madoguchi.register.agentBirthDate')}:{' '}
+              {match.agentBirthDate ? <DateText date={match.agentBirthDate} /> : translate('madoguchi.replyDesk.notRecorded')}
             </Typography>
             <Typography color="text.secondary">
-              {translate('madoguchi.case.mailedOn')} {formatJapaneseDate(match.mailedOn)} ・ {translate('madoguchi.cases.replyDeadline')} {formatJapaneseDate(match.replyDeadline)}
+              {translate('madoguchi.case.mailedOn')} <DateText date={match.mailedOn} />
+              {wording.dot}
+              {translate('madoguchi.cases.replyDeadline')} <DateText date={match.replyDeadline} />
             </Typography>
             <Alert severity="info" sx={{ mt: 1 }}>
               {translate('madoguchi.replyDesk.sameAgent')}

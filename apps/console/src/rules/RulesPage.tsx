@@ -2,17 +2,19 @@ import { DEFAULT_POLICY, PIN, PIN_FORMAT, ROUTE, requiredDocuments, type Route }
 import { List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
 import { Section } from '../Section';
+import { useWording } from '../i18n/wording';
 
 const VISITS: Record<Route, (1 | 2)[]> = { self: [1], legal_representative: [1], voluntary_agent: [1, 2] };
 
 /** 必要書類の案内: what each route needs, read from the same rules the API enforces (default policy). */
 export function RulesPage() {
   const translate = useTranslate();
+  const wording = useWording();
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
       <Title title={translate('madoguchi.rules.title')} />
       {ROUTE.values.map((route) => (
-        <Section key={route} id={`route-${route}`} gutterBottom={false} title={ROUTE.labels[route]}>
+        <Section key={route} id={`route-${route}`} gutterBottom={false} title={wording.label(ROUTE, route)}>
           {VISITS[route].map((visit) => (
             <div key={visit}>
               <Typography variant="subtitle1" component="h3" sx={{ mt: 1 }}>
@@ -21,7 +23,7 @@ export function RulesPage() {
               <List dense>
                 {requiredDocuments({ route, visit, representativeKind: route === 'legal_representative' ? 'parent' : null }, DEFAULT_POLICY).map((req) => (
                   <ListItem key={req.id}>
-                    <ListItemText primary={req.label} />
+                    <ListItemText primary={wording.text(req.label)} />
                   </ListItem>
                 ))}
               </List>
@@ -34,8 +36,11 @@ export function RulesPage() {
           {PIN.values.map((pin) => (
             <ListItem key={pin}>
               <ListItemText
-                primary={PIN.labels[pin]}
-                secondary={translate('madoguchi.rules.pinFormat', { format: PIN_FORMAT[pin].description, tries: PIN_FORMAT[pin].locksAfterWrongTries })}
+                primary={wording.label(PIN, pin)}
+                secondary={translate('madoguchi.rules.pinFormat', {
+                  format: wording.text(PIN_FORMAT[pin].description),
+                  tries: PIN_FORMAT[pin].locksAfterWrongTries,
+                })}
               />
             </ListItem>
           ))}

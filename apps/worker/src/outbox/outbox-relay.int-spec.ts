@@ -1,5 +1,6 @@
 import { createDatabaseClient } from '@madoguchi/db';
-import { JOB, QUEUE, createLogger } from '@madoguchi/platform';
+import { QUEUE, renderInquiryLetter } from '@madoguchi/jobs';
+import { createLogger } from '@madoguchi/platform';
 import { openQueues } from '../queues';
 import { jobIdOf, OutboxRelay } from './outbox-relay';
 
@@ -21,7 +22,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-async function writeOutbox(count: number, job: string = JOB.renderInquiryLetter) {
+async function writeOutbox(count: number, job: string = renderInquiryLetter.name) {
   const rows = [];
   for (let i = 0; i < count; i++) rows.push(await db.outboxMessage.create({ data: { job, payload: { letterId: `letter-${i}` } } }));
   return rows;
@@ -37,7 +38,7 @@ describe('OutboxRelay', () => {
     const queued = await queues[QUEUE.letters].getJobs(['waiting']);
     expect(queued.map((j) => j.id).sort()).toEqual(rows.map((r) => jobIdOf(r.id)).sort());
     const first = await queues[QUEUE.letters].getJob(jobIdOf(rows[0]!.id));
-    expect(first?.name).toBe(JOB.renderInquiryLetter);
+    expect(first?.name).toBe(renderInquiryLetter.name);
     expect(first?.data).toEqual({ letterId: 'letter-0' });
     expect(await db.outboxMessage.count({ where: { sentAt: null } })).toBe(0);
   });

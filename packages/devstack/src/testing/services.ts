@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import path from 'node:path';
 
 /**
@@ -22,6 +23,8 @@ export function serviceEnv(overrides: Record<string, string> = {}): NodeJS.Proce
     LETTER_SECRET: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'info',
     OUTBOX_POLL_MS: '100',
+    // The API checks each answer against its contract schema (a mismatch is a 500 in the test).
+    CONTRACT_CHECK: 'strict',
     ...overrides,
   };
 }
@@ -73,16 +76,40 @@ export function startWorker(env: NodeJS.ProcessEnv): RunningProcess {
   return startProcess(process.execPath, [WORKER_MAIN], env);
 }
 
-export function randomPort(): number {
-  return 20000 + Math.floor(Math.random() * 20000);
+/** Whether a port can be listened on at 127.0.0.1 right now. */
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * `count` consecutive ports free at 127.0.0.1. Drawn below Linux's ephemeral range (32768+), so an
+ * outgoing connection (the API's own to PostgreSQL, say) cannot take one between the probe and the
+ * listen; probed, so a service another run left behind is stepped over.
+ */
+export async function freePorts(count = 1): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const first = 20000 + Math.floor(Math.random() * (32000 - 20000));
+    let all = true;
+    for (let i = 0; i < count && all; i++) all = await canListen(first + i);
+    if (all) return first;
+  }
+  throw new Error(`no ${count} free consecutive ports found between 20000 and 32000`);
 }
 
 /** The API process on a free port; resolves once /health answers. */
 export async function startApi(env: NodeJS.ProcessEnv): Promise<RunningProcess & { url: string }> {
-  const port = randomPort();
+  const port = await freePorts();
   const api = startProcess(process.execPath, [API_MAIN], { ...env, PORT: String(port) });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/health`).catch(() => undefined)) !== undefined, 30000, () => `the API to start:\n${api.output()}`);
+  await waitFor(
+    async () => (await fetch(`${url}/health`).catch(() => undefined)) !== undefined,
+    30000,
+    () => `the API to start:\n${api.output()}`,
+  );
   return { ...api, url };
 }
 

@@ -1,0 +1,86 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { policyColumn, type Database } from '@madoguchi/db';
+import type { PolicyView } from '@madoguchi/contract';
+import { validatePolicy, type MunicipalityPolicy } from '@madoguchi/domain';
+import type { StaffPrincipal } from '../auth/principal';
+import { DATABASE } from '../database/database.module';
+import { isUniqueViolation } from '../database/unique-violation';
+import { ownMunicipality } from '../scope/scope';
+import { refused, refusedWith } from '../errors/refused';
+
+export interface CurrentPolicy {
+  policyVersionId: string;
+  version: number;
+  policy: MunicipalityPolicy;
+}
+
+/**
+ * A municipality's policy (運用方針), versioned: the one in force for an office (the newest of its
+ * municipality's), the one a case was decided under, and the versions an administrator keeps.
+ */
+@Injectable()
+export class PolicyService {
+  private readonly logger = new Logger(PolicyService.name);
+
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  /** The policy a case was decided under. */
+  async byVersionId(policyVersionId: string): Promise<MunicipalityPolicy> {
+    const stored = await this.db.policyVersion.findUniqueOrThrow({ where: { id: policyVersionId } });
+    return this.checked(stored.id, stored.policy);
+  }
+
+  async currentForOffice(officeId: string): Promise<CurrentPolicy> {
+    const office = await this.db.office.findUnique({
+      where: { id: officeId },
+      select: { municipality: { select: { policies: { orderBy: { version: 'desc' }, take: 1 } } } },
+    });
+    if (!office) throw refused('office_not_found', undefined, 'officeId');
+    const latest = office.municipality.policies[0];
+    if (!latest) throw new Error(`no policy for the municipality of office ${officeId}`);
+    return { policyVersionId: latest.id, version: latest.version, policy: this.checked(latest.id, latest.policy) };
+  }
+
+  /** Every version of the caller's municipality's policy, newest first. */
+  async history(staff: StaffPrincipal): Promise<PolicyView[]> {
+    const versions = await this.db.policyVersion.findMany({ where: ownMunicipality(staff), orderBy: { version: 'desc' } });
+    return versions.map((v) => ({ version: v.version, createdAt: v.createdAt.toISOString(), policy: v.policy as unknown as MunicipalityPolicy }));
+  }
+
+  /**
+   * A changed policy is a new version; the old ones stay, so cases decided under them keep
+   * their rules. `editedVersion` (the request's If-Match) is the version the admin's screen
+   * showed: if another admin saved since, the change is refused rather than silently undoing
+   * theirs. Two saves at the same moment: the version number's uniqueness lets one win.
+   */
+  async change(staff: StaffPrincipal, input: unknown, editedVersion?: number): Promise<PolicyView> {
+    const checked = validatePolicy(input, { complete: true });
+    if (!checked.ok) throw refusedWith('policy_invalid', checked.problems);
+    const latest = await this.latestVersion(staff);
+    if (editedVersion !== undefined && editedVersion !== latest) throw refused('policy_changed', { version: latest });
+    try {
+      const created = await this.db.policyVersion.create({
+        data: { municipalityId: staff.municipalityId, version: latest + 1, policy: policyColumn(checked.policy), createdById: staff.id },
+      });
+      return { version: created.version, createdAt: created.createdAt.toISOString(), policy: checked.policy };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw refused('policy_changed', { version: await this.latestVersion(staff) });
+      throw error;
+    }
+  }
+
+  private async latestVersion(staff: StaffPrincipal): Promise<number> {
+    const latest = await this.db.policyVersion.findFirst({ where: ownMunicipality(staff), orderBy: { version: 'desc' }, select: { version: true } });
+    return latest?.version ?? 0;
+  }
+
+  private checked(policyVersionId: string, stored: unknown): MunicipalityPolicy {
+    const result = validatePolicy(stored);
+    if (!result.ok) {
+      // A stored policy that no longer validates is an operator's error, not the clerk's.
+      this.logger.error({ policyVersionId, problems: result.problems }, 'stored policy is invalid');
+      throw new Error(`stored policy ${policyVersionId} is invalid`);
+    }
+    return result.policy;
+  }
+}

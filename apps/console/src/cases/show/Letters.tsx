@@ -1,0 +1,119 @@
+import { LETTER_REISSUE_REASON, LETTER_STATUS, reissueRefusal, type LetterReissueReason } from '@madoguchi/domain';
+import type { CaseView } from '@madoguchi/contract';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  MenuItem,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+} from '@mui/material';
+import { useState } from 'react';
+import { useNotify, useTranslate } from 'react-admin';
+import { DateText } from '../../dates/DateText';
+import { useWording } from '../../i18n/wording';
+import { useMayTake } from '../../roles';
+import { messageOf, useAction } from '../../useAction';
+import { useApi } from '../../useApi';
+
+/** The letters of the case, with a preview for print staff and a reissue for the counter. A deadline shows only once its letter is mailed. */
+export function Letters({ record, current }: { record: CaseView; current: CaseView['letters'][number] | undefined }) {
+  const translate = useTranslate();
+  const wording = useWording();
+  const notify = useNotify();
+  const act = useAction();
+  const api = useApi();
+  const mayTake = useMayTake();
+  const [reissuing, setReissuing] = useState(false);
+  const [reason, setReason] = useState<LetterReissueReason | ''>('');
+  const canReissue = mayTake('reissueLetter') && !reissueRefusal(record.state, current?.status);
+
+  async function preview(letterId: string) {
+    try {
+      window.open(await api.pdfUrl(`/letters/${letterId}/pdf`), '_blank', 'noopener');
+    } catch (error) {
+      notify(messageOf(error), { type: 'error' });
+    }
+  }
+  async function reissue() {
+    await act(() => api.reissueLetter(record.id, { version: record.version, reason: reason as LetterReissueReason }), 'madoguchi.case.reissued');
+    setReissuing(false);
+  }
+
+  return (
+    <>
+      <Table size="small" aria-label={translate('madoguchi.case.letters')}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('madoguchi.case.inquiryNumber')}</TableCell>
+            <TableCell>{translate('madoguchi.case.letterStatus')}</TableCell>
+            <TableCell>{translate('madoguchi.case.mailedOn')}</TableCell>
+            <TableCell>{translate('madoguchi.cases.replyDeadline')}</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {record.letters.map((l) => (
+            <TableRow key={l.id}>
+              <TableCell sx={{ fontFamily: 'monospace', fontSize: '1rem' }}>{l.inquiryNumber}</TableCell>
+              <TableCell>{wording.label(LETTER_STATUS, l.status)}</TableCell>
+              <TableCell>
+                <DateText date={l.mailedOn} />
+              </TableCell>
+              <TableCell>
+                <DateText date={l.mailedOn ? l.replyDeadline : null} />
+              </TableCell>
+              <TableCell>
+                {mayTake('printLetters') && !['pending', 'failed'].includes(l.status) && (
+                  <Button size="small" onClick={() => void preview(l.id)}>
+                    {translate('madoguchi.case.preview')}
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {canReissue && (
+        <Button sx={{ mt: 1 }} onClick={() => setReissuing(true)} id="action-reissue">
+          {translate('madoguchi.case.reissue')}
+        </Button>
+      )}
+      <Dialog open={reissuing} onClose={() => setReissuing(false)} aria-labelledby="reissue-title" fullWidth maxWidth="sm">
+        <DialogTitle id="reissue-title">{translate('madoguchi.case.reissue')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>{translate('madoguchi.case.reissueText')}</DialogContentText>
+          <TextField
+            select
+            fullWidth
+            id="reissue-reason"
+            label={translate('madoguchi.case.reissueReason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value as LetterReissueReason)}
+          >
+            {LETTER_REISSUE_REASON.values
+              .filter((r) => r !== 'locked' || mayTake('reissueLockedLetter'))
+              .map((r) => (
+                <MenuItem key={r} value={r}>
+                  {wording.label(LETTER_REISSUE_REASON, r)}
+                </MenuItem>
+              ))}
+          </TextField>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setReissuing(false)}>{translate('ra.action.cancel')}</Button>
+          <Button variant="contained" disabled={!reason} onClick={() => void reissue()}>
+            {translate('madoguchi.case.reissue')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}

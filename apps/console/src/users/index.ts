@@ -1,0 +1,3 @@
+export { UserList } from './UserList';
+export { UserCreate } from './UserCreate';
+export { UserEdit } from './UserEdit';

@@ -1,0 +1,18 @@
+import type { JobDefinition, Writer } from './job';
+
+/**
+ * Enqueue a job: write its outbox row with the caller's `tx`, so the job exists exactly when the
+ * change that needs it commits. The payload is checked against the job's schema first; the
+ * worker's relay moves the row into the job's queue.
+ */
+export async function enqueue<P>(tx: Writer, job: JobDefinition<P>, payload: P, owner: { municipalityId: string | null }): Promise<void> {
+  const checked = job.payload.parse(payload);
+  await tx.outboxMessage.create({ data: { job: job.name, payload: checked as object, municipalityId: owner.municipalityId } });
+}
+
+/** The same for many payloads of one job, in one statement. */
+export async function enqueueMany<P>(tx: Writer, job: JobDefinition<P>, payloads: readonly P[], owner: { municipalityId: string | null }): Promise<void> {
+  if (!payloads.length) return;
+  const checked = payloads.map((p) => job.payload.parse(p));
+  await tx.outboxMessage.createMany({ data: checked.map((payload) => ({ job: job.name, payload: payload as object, municipalityId: owner.municipalityId })) });
+}
