@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -71,9 +72,20 @@ export function startProcess(command: string, args: string[], env: NodeJS.Proces
   return running;
 }
 
+/**
+ * A service's built entry point. A test run whose build did not come first (turbo's task order, or
+ * a lone `npx jest`) is told so at once, instead of waiting out a start-up timeout.
+ */
+function builtEntry(main: string): string {
+  if (!existsSync(main)) {
+    throw new Error(`${path.relative(REPO_ROOT, main)} is not built: run \`npm run build\` first (turbo's test tasks depend on it)`);
+  }
+  return main;
+}
+
 /** A worker process (relay and letter worker), as `npm start` runs it. */
 export function startWorker(env: NodeJS.ProcessEnv): RunningProcess {
-  return startProcess(process.execPath, [WORKER_MAIN], env);
+  return startProcess(process.execPath, [builtEntry(WORKER_MAIN)], env);
 }
 
 /** Whether a port can be listened on at 127.0.0.1 right now. */
@@ -103,10 +115,15 @@ export async function freePorts(count = 1): Promise<number> {
 /** The API process on a free port; resolves once /health answers. */
 export async function startApi(env: NodeJS.ProcessEnv): Promise<RunningProcess & { url: string }> {
   const port = await freePorts();
-  const api = startProcess(process.execPath, [API_MAIN], { ...env, PORT: String(port) });
+  const api = startProcess(process.execPath, [builtEntry(API_MAIN)], { ...env, PORT: String(port) });
   const url = `http://127.0.0.1:${port}`;
+  let exited = false;
+  void api.exited.then(() => (exited = true));
   await waitFor(
-    async () => (await fetch(`${url}/health`).catch(() => undefined)) !== undefined,
+    async () => {
+      if (exited) throw new Error(`the API exited while starting:\n${api.output()}`);
+      return (await fetch(`${url}/health`).catch(() => undefined)) !== undefined;
+    },
     30000,
     () => `the API to start:\n${api.output()}`,
   );
