@@ -44,6 +44,10 @@ export const ACTION_ACCESS = {
   /** Move a case: who may make which move is the transition table's to say. */
   moveCase: 'anyone',
   reissueLetter: 'caseWork',
+  /** 訂正: put right a detail typed wrong, before the letter is mailed. */
+  correctCase: 'caseWork',
+  /** A correction once the letter is in the holder's hands (an address change reissues it). */
+  correctMailedCase: 'oversight',
   /** Reissue a letter locked after too many wrong check codes (reason `locked`), having read its checks. */
   reissueLockedLetter: 'oversight',
   /** Accept a reply returned after its deadline, saying why. */

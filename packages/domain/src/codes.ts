@@ -97,9 +97,9 @@ export const LETTER_STATUS = codes(
     printed: '印刷済',
     mailed: '発送済',
     failed: '作成失敗',
-    superseded: '再発行により無効',
+    superseded: '差し替えにより無効',
   },
-  { pending: 'Being made', ready: 'Waiting to print', printed: 'Printed', mailed: 'Mailed', failed: 'Failed', superseded: 'Replaced by a reissue' },
+  { pending: 'Being made', ready: 'Waiting to print', printed: 'Printed', mailed: 'Mailed', failed: 'Failed', superseded: 'Replaced (void)' },
 );
 export type LetterStatus = (typeof LETTER_STATUS.values)[number];
 
@@ -110,15 +110,19 @@ export const LETTER_REISSUE_REASON = codes(
     returned: '返送されてきた（宛先不明等）',
     damaged: '汚損・誤印刷',
     locked: '確認コードの誤入力が続いたため（照合ロック）',
+    corrected: '申請内容の訂正（宛名・住所など）',
   },
   {
     lost: 'Did not arrive (lost)',
     returned: 'Came back (address unknown etc.)',
     damaged: 'Damaged or misprinted',
     locked: 'Too many wrong check codes (reply locked)',
+    corrected: 'The case was corrected (name or address)',
   },
 );
 export type LetterReissueReason = (typeof LETTER_REISSUE_REASON.values)[number];
+/** The reasons staff give for a reissue; `corrected` comes only from a correction (PATCH /api/cases/:id). */
+export const STAFF_REISSUE_REASONS = LETTER_REISSUE_REASON.values.filter((r) => r !== 'corrected') as Exclude<LetterReissueReason, 'corrected'>[];
 
 /** 経過の記録: what the system did to a case besides moving it. */
 export const HISTORY_EVENT = codes(
@@ -126,8 +130,9 @@ export const HISTORY_EVENT = codes(
     letter_mailed: '照会書を発送しました',
     reissued_letter_mailed: '再発行した照会書を発送しました',
     letter_reissued: '照会書を再発行しました',
+    corrected: '申請内容を訂正しました',
   },
-  { letter_mailed: 'Letter mailed', reissued_letter_mailed: 'Reissued letter mailed', letter_reissued: 'Letter reissued' },
+  { letter_mailed: 'Letter mailed', reissued_letter_mailed: 'Reissued letter mailed', letter_reissued: 'Letter reissued', corrected: 'Case corrected' },
 );
 export type HistoryEvent = (typeof HISTORY_EVENT.values)[number];
 

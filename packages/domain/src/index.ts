@@ -15,6 +15,7 @@ export * from './pins';
 export * from './requirements';
 export * from './access';
 export * from './letters';
+export * from './corrections';
 export * from './names';
 export * from './search';
 export * from './presets';

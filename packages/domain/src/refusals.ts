@@ -477,6 +477,36 @@ export const REFUSALS = {
     '{receiptNumber} is "{state}": hold its letter back and name it as not mailed.',
   ),
 
+  // Corrections
+  correction_refused: entry('refused', 'この訂正はできません。', 'This correction cannot be made.'),
+  case_finished_no_correction: entry('conflict', 'この申請は既に終了しているため、訂正できません。', 'The case is finished; it cannot be corrected.'),
+  correction_after_mailing_supervisor: entry(
+    'forbidden',
+    '照会書の発送後の訂正は監督者が行います。',
+    'Once the letter has been mailed, only a supervisor corrects the case.',
+  ),
+  correction_nothing_changed: entry(
+    'refused',
+    '訂正する内容がありません（入力した値は登録済みのものと同じです）。',
+    'Nothing to correct: every value given is the one recorded.',
+  ),
+  holder_correction_from_register: entry(
+    'refused',
+    '本人の情報は住民記録から取得しています。訂正するときは、住民記録をもう一度照会して選び直してください。',
+    "The holder's details come from the resident register: to correct them, look the holder up again and pick them.",
+  ),
+  holder_register_or_typed: entry(
+    'invalid',
+    '住民記録から選ぶときは、本人の氏名・生年月日・住所を入力しないでください。',
+    'When the holder is picked from the resident register, do not type their name, birth date or address.',
+  ),
+  correction_no_representative: entry('refused', 'この申請には代理人がいません。', 'This case has no representative.'),
+  holder_address_recheck_required: entry(
+    'refused',
+    '本人の住所を訂正するときは、住民票で確認したことにチェックしてください（照会書はこの住所に送ります）。',
+    "When correcting the holder's address, tick that it was checked against the resident record (the letter goes there).",
+  ),
+
   // The resident register
   resident_key_malformed: entry('invalid', '住民記録の番号は英数字と - _ . で64文字以内です。', 'A resident key is up to 64 letters, digits, - _ or .'),
   resident_key_duplicated: entry('invalid', '住民記録の番号が{line}行目と重複しています。', 'This resident key is also on line {line}.'),

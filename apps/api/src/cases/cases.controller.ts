@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Allow, CurrentStaff, Describe } from '../auth/decorators';
@@ -6,9 +6,18 @@ import type { StaffPrincipal } from '../auth/principal';
 import { parseBody } from '../validation/parse-body';
 import { setContentRange } from '../validation/simple-rest';
 import { LetterReissueService } from '../letters/letter-reissue.service';
-import { caseAuditSchema, caseSummarySchema, caseViewSchema, letterReissueSchema, registerCaseSchema, transitionSchema } from '@madoguchi/contract/schemas';
+import {
+  caseAuditSchema,
+  caseSummarySchema,
+  caseViewSchema,
+  correctCaseSchema,
+  letterReissueSchema,
+  registerCaseSchema,
+  transitionSchema,
+} from '@madoguchi/contract/schemas';
 import type { ReplyCheck } from '@madoguchi/contract';
 import { caseListQuerySchema, type CaseSummary } from './case-list';
+import { CaseCorrectionService } from './case-correction.service';
 import { CaseQueryService } from './case-query.service';
 import { CaseRegistrationService } from './case-registration.service';
 import { CaseTransitionService } from './case-transition.service';
@@ -23,6 +32,7 @@ export class CasesController {
     private readonly query: CaseQueryService,
     private readonly transitions: CaseTransitionService,
     private readonly reissues: LetterReissueService,
+    private readonly corrections: CaseCorrectionService,
   ) {}
 
   /** 受付: 201 with the case, 422 with what is missing. */
@@ -49,6 +59,14 @@ export class CasesController {
   @Allow('moveCase')
   transition(@Param('id') id: string, @Body() body: unknown, @CurrentStaff() staff: StaffPrincipal): Promise<CaseView> {
     return this.transitions.transition(staff, id, parseBody(transitionSchema, body));
+  }
+
+  /** 訂正: before mailing the counter, after it a supervisor (the domain's correctionRefusals decide). */
+  @Describe('申請内容の訂正', { body: correctCaseSchema, answer: caseViewSchema })
+  @Patch(':id')
+  @Allow('correctCase')
+  correct(@Param('id') id: string, @Body() body: unknown, @CurrentStaff() staff: StaffPrincipal): Promise<CaseView> {
+    return this.corrections.correct(staff, id, parseBody(correctCaseSchema, body));
   }
 
   /** 照会書の再発行: a new letter (new inquiry number and check code) for a mailed one that was lost or came back. */

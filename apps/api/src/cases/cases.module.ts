@@ -3,6 +3,7 @@ import { LettersModule } from '../letters/letters.module';
 import { PolicyModule } from '../policy/policy.module';
 import { RepliesModule } from '../replies/replies.module';
 import { ResidentsModule } from '../residents/residents.module';
+import { CaseCorrectionService } from './case-correction.service';
 import { CaseQueryService } from './case-query.service';
 import { CaseRegistrationService } from './case-registration.service';
 import { CaseTransitionService } from './case-transition.service';
@@ -11,6 +12,6 @@ import { CasesController } from './cases.controller';
 @Module({
   imports: [PolicyModule, LettersModule, RepliesModule, ResidentsModule],
   controllers: [CasesController],
-  providers: [CaseRegistrationService, CaseQueryService, CaseTransitionService],
+  providers: [CaseRegistrationService, CaseQueryService, CaseTransitionService, CaseCorrectionService],
 })
 export class CasesModule {}

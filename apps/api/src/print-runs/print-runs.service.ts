@@ -159,8 +159,9 @@ export class PrintRunsService {
     await this.db.$transaction(async (tx) => {
       const status = await this.lockRun(tx, staff, id);
       if (status !== 'ready') throw statusConflict(status);
+      // A letter superseded by a correction stays listed in the run (its pages are taken out) and is not mailed.
       const letters = await tx.inquiryLetter.findMany({
-        where: { printRunId: id },
+        where: { printRunId: id, status: 'printed' },
         orderBy: { printRunPosition: 'asc' },
         select: { id: true, caseId: true, case: { select: { state: true, receiptNumber: true } } },
       });

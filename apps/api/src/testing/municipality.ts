@@ -46,5 +46,6 @@ export function asStaff(app: INestApplication, token: string) {
     get: (path: string) => request(server).get(path).set('authorization', `Bearer ${token}`),
     post: (path: string, body: object = {}) => request(server).post(path).set('authorization', `Bearer ${token}`).send(body),
     put: (path: string, body: object = {}) => request(server).put(path).set('authorization', `Bearer ${token}`).send(body),
+    patch: (path: string, body: object = {}) => request(server).patch(path).set('authorization', `Bearer ${token}`).send(body),
   };
 }

@@ -110,6 +110,8 @@ export const historyDetailsSchema = z.strictObject({
   residentRegister: z.strictObject({ source: z.enum(['embedded', 'http']), residentId: z.string() }).optional(),
   /** Registration: the checklist lines the clerk ticked (the holder's address checked against the 住民票…). */
   attested: z.array(z.string()).optional(),
+  /** A correction: each field's old and new value (`holder.address`, `representative.familyName`, `note`). */
+  changes: z.array(z.strictObject({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })).optional(),
 });
 
 /** One entry of a case's append-only history: a move, or an event of its letters, with who and when. */

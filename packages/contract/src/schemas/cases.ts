@@ -3,12 +3,13 @@ import {
   CANCEL_REASON,
   CASE_STATE,
   DOCUMENT_TYPE,
-  LETTER_REISSUE_REASON,
+  CORRECTABLE_PARTY_FIELDS,
   PIN,
   PRESENTER,
   REPRESENTATIVE_KIND,
   RESET_REASON,
   ROUTE,
+  STAFF_REISSUE_REASONS,
 } from '@madoguchi/domain';
 import { z } from 'zod';
 import { address, isoDate, kana, note, personName, postalCode, searchText, uuid, version } from './fields';
@@ -165,11 +166,43 @@ export type TransitionRequest = z.output<typeof transitionSchema>;
 /** `POST /api/cases/:id/letters`: reissue the case's letter (再発行). */
 export const letterReissueSchema = z.strictObject({
   version,
-  reason: z.enum(LETTER_REISSUE_REASON.values),
+  reason: z.enum(STAFF_REISSUE_REASONS),
   note,
 });
 export type LetterReissueBody = z.input<typeof letterReissueSchema>;
 export type LetterReissueRequest = z.output<typeof letterReissueSchema>;
+
+/** The details of a person a correction may give (each optional: only what changes is sent). */
+const correctedPartyShape = {
+  ...optionalNamesShape,
+  birthDate: isoDate.optional(),
+  postalCode: postalCode.optional(),
+  address: address.optional(),
+};
+
+/**
+ * `PATCH /api/cases/:id`: a correction (訂正). The holder is either picked again from the resident
+ * register (`residentId`: the register's name, birth date and address replace the recorded ones)
+ * or corrected field by field, never both at once.
+ */
+export const correctCaseSchema = z.strictObject({
+  version,
+  holder: z
+    .strictObject({ residentId: residentKey.optional(), ...correctedPartyShape })
+    .superRefine((holder, ctx) => {
+      if (holder.residentId === undefined) return;
+      for (const field of CORRECTABLE_PARTY_FIELDS) {
+        if (holder[field] !== undefined) ctx.addIssue({ code: 'custom', message: 'holder_register_or_typed', path: [field] });
+      }
+    })
+    .optional(),
+  representative: z.strictObject(correctedPartyShape).optional(),
+  /** The case's note; null clears it. */
+  note,
+  attested,
+});
+export type CorrectCaseBody = z.input<typeof correctCaseSchema>;
+export type CorrectCaseRequest = z.output<typeof correctCaseSchema>;
 
 /** `GET /api/cases`'s `filter`. */
 export const caseListFilterSchema = z.strictObject({

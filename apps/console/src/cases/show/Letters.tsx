@@ -1,4 +1,4 @@
-import { LETTER_REISSUE_REASON, LETTER_STATUS, reissueRefusal, type LetterReissueReason } from '@madoguchi/domain';
+import { LETTER_REISSUE_REASON, LETTER_STATUS, reissueRefusal, STAFF_REISSUE_REASONS } from '@madoguchi/domain';
 import type { CaseView } from '@madoguchi/contract';
 import {
   Button,
@@ -23,6 +23,8 @@ import { useMayTake } from '../../roles';
 import { messageOf, useAction } from '../../useAction';
 import { useApi } from '../../useApi';
 
+type StaffReissueReason = (typeof STAFF_REISSUE_REASONS)[number];
+
 /** The letters of the case, with a preview for print staff and a reissue for the counter. A deadline shows only once its letter is mailed. */
 export function Letters({ record, current }: { record: CaseView; current: CaseView['letters'][number] | undefined }) {
   const translate = useTranslate();
@@ -32,7 +34,7 @@ export function Letters({ record, current }: { record: CaseView; current: CaseVi
   const api = useApi();
   const mayTake = useMayTake();
   const [reissuing, setReissuing] = useState(false);
-  const [reason, setReason] = useState<LetterReissueReason | ''>('');
+  const [reason, setReason] = useState<StaffReissueReason | ''>('');
   const canReissue = mayTake('reissueLetter') && !reissueRefusal(record.state, current?.status);
 
   async function preview(letterId: string) {
@@ -43,7 +45,7 @@ export function Letters({ record, current }: { record: CaseView; current: CaseVi
     }
   }
   async function reissue() {
-    await act(() => api.reissueLetter(record.id, { version: record.version, reason: reason as LetterReissueReason }), 'madoguchi.case.reissued');
+    await act(() => api.reissueLetter(record.id, { version: record.version, reason: reason as StaffReissueReason }), 'madoguchi.case.reissued');
     setReissuing(false);
   }
 
@@ -96,15 +98,13 @@ export function Letters({ record, current }: { record: CaseView; current: CaseVi
             id="reissue-reason"
             label={translate('madoguchi.case.reissueReason')}
             value={reason}
-            onChange={(e) => setReason(e.target.value as LetterReissueReason)}
+            onChange={(e) => setReason(e.target.value as StaffReissueReason)}
           >
-            {LETTER_REISSUE_REASON.values
-              .filter((r) => r !== 'locked' || mayTake('reissueLockedLetter'))
-              .map((r) => (
-                <MenuItem key={r} value={r}>
-                  {wording.label(LETTER_REISSUE_REASON, r)}
-                </MenuItem>
-              ))}
+            {STAFF_REISSUE_REASONS.filter((r) => r !== 'locked' || mayTake('reissueLockedLetter')).map((r) => (
+              <MenuItem key={r} value={r}>
+                {wording.label(LETTER_REISSUE_REASON, r)}
+              </MenuItem>
+            ))}
           </TextField>
         </DialogContent>
         <DialogActions>
