@@ -1,6 +1,7 @@
 import type {
   ApiError,
   CaseView,
+  CorrectCaseBody,
   Health,
   LetterReissueBody,
   LetterSummary,
@@ -82,6 +83,7 @@ export const dataProvider = {
   registerCase: (body: RegisterCaseBody, idempotencyKey: string) => call<CaseView>('POST', '/api/cases', body, { 'Idempotency-Key': idempotencyKey }),
   transition: (caseId: string, body: TransitionBody) => call<CaseView>('POST', `/api/cases/${caseId}/transitions`, body),
   reissueLetter: (caseId: string, body: LetterReissueBody) => call<CaseView>('POST', `/api/cases/${caseId}/letters`, body),
+  correctCase: (caseId: string, body: CorrectCaseBody) => call<CaseView>('PATCH', `/api/cases/${caseId}`, body),
   lookupReply: (body: ReplyBody) => call<ReplyMatch>('POST', '/api/replies/lookup', body),
   createPrintRun: (caseIds: string[]) => call<PrintRunView>('POST', '/api/print-runs', { caseIds }),
   confirmMailed: (runId: string, withheldCaseIds: string[]) =>

@@ -11,7 +11,15 @@ import type * as A from './schemas/answers';
 
 export { REFUSALS, isRefusalCode, localize, type Refusal, type RefusalCode, type RefusalKind } from '@madoguchi/domain';
 export { PIPELINE_LETTER_STATUSES, type PipelineLetterStatus } from './pipeline';
-export type { CaseListFilter, LetterReissueBody, PresentedDocumentBody, RegisterCaseBody, RequirementsQuestionBody, TransitionBody } from './schemas/cases';
+export type {
+  CaseListFilter,
+  CorrectCaseBody,
+  LetterReissueBody,
+  PresentedDocumentBody,
+  RegisterCaseBody,
+  RequirementsQuestionBody,
+  TransitionBody,
+} from './schemas/cases';
 export type { ReplyBody } from './schemas/replies';
 export type { ConfirmMailedBody, CreatePrintRunBody } from './schemas/print-runs';
 export type { CreateStaffBody, LoginBody, ResetPasswordBody, UpdateStaffBody } from './schemas/users';

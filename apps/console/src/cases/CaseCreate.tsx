@@ -2,7 +2,7 @@ import { REPRESENTATIVE_KIND, type Presenter } from '@madoguchi/domain';
 import { Alert, Box, Button, Card, CardContent, Checkbox, FormControlLabel, FormGroup, Stack, TextField, Typography, type AlertProps } from '@mui/material';
 import type { KeyboardEvent } from 'react';
 import { Title, useTranslate } from 'react-admin';
-import { JapaneseDateInput } from '../dates/JapaneseDateInput';
+import { isoOf, JapaneseDateInput } from '../dates/JapaneseDateInput';
 import { DocumentsEditor } from '../documents/DocumentsEditor';
 import { PanelBoundary } from '../errors/PanelBoundary';
 import { useWording } from '../i18n/wording';
@@ -124,7 +124,16 @@ export function CaseCreate() {
             <DocumentsSection state={state} />
             <Section id="section-holder" title={translate('madoguchi.register.holder')}>
               <Stack spacing={2}>
-                {form.route === 'voluntary_agent' && <ResidentLookup state={state} />}
+                {form.route === 'voluntary_agent' && (
+                  <ResidentLookup
+                    familyNameKana={form.holder.familyNameKana}
+                    givenNameKana={form.holder.givenNameKana}
+                    birthDate={isoOf(form.birthDate, 'birth')}
+                    picked={form.residentId}
+                    onPick={({ residentId, birthDate: _shown, ...person }) => set({ residentId, holder: person })}
+                    onUnpick={() => set({ residentId: '' })}
+                  />
+                )}
                 <PersonFields
                   who="holder"
                   person={form.holder}

@@ -8,6 +8,7 @@ import { PanelBoundary } from '../errors/PanelBoundary';
 import { useWording } from '../i18n/wording';
 import { Section } from '../Section';
 import { Actions } from './show/Actions';
+import { Correction } from './show/Correction';
 import { History } from './show/History';
 import { Letters } from './show/Letters';
 import { ReplyChecks } from './show/ReplyChecks';
@@ -135,6 +136,9 @@ export function CaseShow() {
           />
           {record.representative && <Party title={wording.label(REPRESENTATIVE_KIND, record.representative.kind)} party={record.representative} />}
         </Stack>
+        <PanelBoundary name="correction">
+          <Correction record={record} />
+        </PanelBoundary>
       </Section>
 
       <Section id="case-documents" title={translate('madoguchi.register.documents')}>

@@ -177,7 +177,7 @@ describe('the counter, in a browser', () => {
     expect(await supervisor.page.getByTestId('case-history').textContent()).toContain('入院のため返送が遅れた');
   });
 
-  it('where the city requires its resident register, the clerk picks the holder from it and the letter goes to the address on record', async () => {
+  it('where the city requires its resident register, the clerk picks the holder from it, corrects the agent’s name, and the letter printed carries it', async () => {
     const municipality = await db.municipality.findUniqueOrThrow({
       where: { code: '999999' },
       include: { policies: { orderBy: { version: 'desc' }, take: 1 } },
@@ -225,6 +225,45 @@ describe('the counter, in a browser', () => {
         postalCode: '100-0099',
       });
       expect(made.history[0]!.details).toEqual({ residentRegister: { source: 'embedded', residentId: 'E2E-0001' } });
+
+      // The agent's given name was misheard: the clerk corrects it on the case page, by keyboard.
+      await page.goto(`${demo.stack.consoleUrl}/#/cases/${made.id}/show`);
+      await at.click('#action-correct');
+      const dialog = page.getByRole('dialog');
+      // The holder is the register's: the dialog offers a new look-up, not typing.
+      expect(await dialog.textContent()).toContain('住民記録でもう一度照会');
+      expect(await dialog.locator('#confirm-correct').isDisabled()).toBe(true);
+      for (const [field, value] of [
+        ['#representative-givenName', '次郎'],
+        ['#representative-givenNameKana', 'じろう'],
+      ] as const) {
+        await page.locator(field).focus();
+        await page.keyboard.press('Control+A');
+        await at.typeHere(value);
+      }
+      await page.keyboard.press('Tab');
+      await screenshot(page, 'case-correct-dialog');
+      await at.click('#confirm-correct');
+      const history = page.getByTestId('case-history');
+      await history.getByText('代理人の名：太郎 → 次郎').waitFor();
+      expect(await history.textContent()).toContain('代理人の名（カナ）：タロウ → ジロウ');
+      await screenshot(page, 'case-corrected');
+
+      // Print staff print the letter made again with the corrected name; the first one is void.
+      const printer = await loggedIn(demo.stack, 'print_staff', PASSWORD);
+      await printer.goto(`${demo.stack.consoleUrl}/#/print-desk`);
+      await printer.getByRole('link', { name: receipt }).waitFor({ timeout: 60000 });
+      await printer.click('#create-print-run');
+      await printer.getByTestId('print-run-ready').first().waitFor({ timeout: 60000 });
+      const printed = await db.pinResetCase.findFirstOrThrow({
+        where: { id: made.id },
+        include: { parties: true, letters: { orderBy: { createdAt: 'asc' } } },
+      });
+      expect(printed.parties.find((p) => p.role === 'representative')).toMatchObject({ givenName: '次郎', givenNameKana: 'ジロウ' });
+      expect(printed.letters.map((l) => [l.status, l.reissueReason])).toEqual([
+        ['superseded', null],
+        ['printed', 'corrected'],
+      ]);
     } finally {
       await withPolicy('manual', latest.version + 2);
     }

@@ -24,6 +24,8 @@ export function useWording() {
     list: (items: readonly string[]) => items.join(locale === 'en' ? ', ' : '、'),
     /** An aside: 「（…）」 or " (…)". */
     aside: (inner: string) => (locale === 'en' ? ` (${inner})` : `（${inner}）`),
+    /** Between a label and its value: 「：」 or ": ". */
+    colon: locale === 'en' ? ': ' : '：',
     /** Between two facts on one line: 「 ・ 」 or " · ". */
     dot: locale === 'en' ? ' · ' : ' ・ ',
   };

@@ -117,14 +117,23 @@ function MailDialog({ runId, onClose }: { runId: string; onClose: () => void }) 
   const { data: run } = useGetOne<PrintRunView>('print-runs', { id: runId });
   const mustHold = (s: CaseState) => mailingEffect(s) === 'hold_back';
   const [withheld, setWithheld] = useState<Set<string>>();
-  const held = withheld ?? new Set((run?.letters ?? []).filter((l) => mustHold(l.caseState)).map((l) => l.caseId));
+  // A letter a correction replaced is not mailed: its pages are taken out, and it is no one's to hold back.
+  const letters = (run?.letters ?? []).filter((l) => l.status !== 'superseded');
+  const replaced = (run?.letters ?? []).filter((l) => l.status === 'superseded');
+  const held = withheld ?? new Set(letters.filter((l) => mustHold(l.caseState)).map((l) => l.caseId));
   const toggle = (caseId: string) => setWithheld(new Set(held.has(caseId) ? [...held].filter((x) => x !== caseId) : [...held, caseId]));
   return (
     <Dialog open onClose={onClose} aria-labelledby="mail-title" fullWidth maxWidth="sm">
       <DialogTitle id="mail-title">{translate('madoguchi.printDesk.confirmMailed')}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 1 }}>{translate('madoguchi.printDesk.mailText')}</DialogContentText>
-        {(run?.letters ?? []).map((l) => (
+        {replaced.map((l) => (
+          <Alert key={l.id} severity="warning" sx={{ mb: 1 }} data-testid="run-letter-superseded">
+            {`${l.position + 1}. ${l.receiptNumber} ${l.holderName}`}
+            {wording.aside(translate('madoguchi.printDesk.superseded'))}
+          </Alert>
+        ))}
+        {letters.map((l) => (
           <Box key={l.caseId}>
             <FormControlLabel
               control={<Checkbox checked={!held.has(l.caseId)} disabled={mustHold(l.caseState)} onChange={() => toggle(l.caseId)} />}

@@ -2,31 +2,44 @@ import type { ResidentView } from '@madoguchi/contract';
 import { Alert, Box, Button, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { isoOf } from '../../dates/JapaneseDateInput';
 import { DateText } from '../../dates/DateText';
 import { messageOf } from '../../useAction';
 import { useApi } from '../../useApi';
-import type { RegistrationState } from './useRegistrationForm';
 
 /**
  * 住民記録で照会 (agent route): the holder looked up by kana name and birth date in the resident
  * register; picking one fills the holder from the register, and the letter goes to that address.
+ * Used by the registration form and by a correction (the holder looked up again).
  */
-export function ResidentLookup({ state }: { state: RegistrationState }) {
+export function ResidentLookup({
+  familyNameKana,
+  givenNameKana,
+  birthDate,
+  picked,
+  onPick,
+  onUnpick,
+}: {
+  familyNameKana: string;
+  givenNameKana: string;
+  /** The birth date as read from what was typed; null while it cannot be read. */
+  birthDate: string | null;
+  /** The resident picked ('' when none). */
+  picked: string;
+  onPick: (resident: ResidentView) => void;
+  onUnpick: () => void;
+}) {
   const translate = useTranslate();
   const api = useApi();
-  const { form, set } = state;
   const [matches, setMatches] = useState<ResidentView[]>();
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const birthDate = isoOf(form.birthDate, 'birth');
-  const ready = !!birthDate && !!form.holder.familyNameKana.trim() && !!form.holder.givenNameKana.trim();
+  const ready = !!birthDate && !!familyNameKana.trim() && !!givenNameKana.trim();
 
   async function lookUp() {
     setBusy(true);
     setFailure(undefined);
     try {
-      setMatches(await api.residents({ familyNameKana: form.holder.familyNameKana, givenNameKana: form.holder.givenNameKana, birthDate: birthDate! }));
+      setMatches(await api.residents({ familyNameKana, givenNameKana, birthDate: birthDate! }));
     } catch (error) {
       setFailure(messageOf(error));
     } finally {
@@ -35,23 +48,22 @@ export function ResidentLookup({ state }: { state: RegistrationState }) {
   }
 
   function pick(resident: ResidentView) {
-    const { residentId, birthDate: _shown, ...person } = resident;
-    set({ residentId, holder: { ...person } });
+    onPick(resident);
     setMatches(undefined);
   }
 
-  if (form.residentId) {
+  if (picked) {
     return (
       <Alert
         severity="success"
         data-testid="resident-picked"
         action={
-          <Button color="inherit" size="small" id="resident-unpick" onClick={() => set({ residentId: '' })}>
+          <Button color="inherit" size="small" id="resident-unpick" onClick={onUnpick}>
             {translate('madoguchi.residents.unpick')}
           </Button>
         }
       >
-        {translate('madoguchi.residents.picked', { id: form.residentId })}
+        {translate('madoguchi.residents.picked', { id: picked })}
       </Alert>
     );
   }

@@ -2,13 +2,42 @@ import { CANCEL_REASON, CASE_STATE, HISTORY_EVENT, LETTER_REISSUE_REASON } from 
 import type { HistoryEntry, StaffRef } from '@madoguchi/contract';
 import { Box, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { DateTimeText } from '../../dates/DateText';
+import { DateText, DateTimeText } from '../../dates/DateText';
 import { useWording } from '../../i18n/wording';
 
 /** A member of staff as people know them (窓口 一郎), the username on hover. */
 export function StaffName({ staff }: { staff: StaffRef | null | undefined }) {
   if (!staff) return <>—</>;
   return <span title={staff.username}>{staff.displayName}</span>;
+}
+
+/** A correction's lines: each field with its old and new value, and the letter it replaced. */
+function Changes({ entry }: { entry: HistoryEntry }) {
+  const translate = useTranslate();
+  const wording = useWording();
+  const name = (field: string) => {
+    const [who, what] = field.includes('.') ? field.split('.') : [undefined, field];
+    const label = translate(`madoguchi.case.changedFields.${what}`);
+    return who ? translate('madoguchi.case.fieldOf', { who: translate(`madoguchi.case.changedFields.${who}`), field: label }) : label;
+  };
+  const value = (field: string, v: string | null) =>
+    v === null || v === '' ? translate('madoguchi.case.empty') : field.endsWith('birthDate') ? <DateText date={v} /> : v;
+  return (
+    <Box component="ul" sx={{ m: 0, pl: 2 }} data-testid="history-changes">
+      {(entry.details?.changes ?? []).map((c) => (
+        <Typography component="li" variant="body2" key={c.field}>
+          {name(c.field)}
+          {wording.colon}
+          {value(c.field, c.from)} → {value(c.field, c.to)}
+        </Typography>
+      ))}
+      {entry.details?.replacedInquiryNumber && (
+        <Typography component="li" variant="body2">
+          {translate('madoguchi.case.replacedLetter', { number: entry.details.replacedInquiryNumber })}
+        </Typography>
+      )}
+    </Box>
+  );
 }
 
 /** 経過: the case's append-only history as a timeline, each move or event with who and when. */
@@ -26,6 +55,7 @@ export function History({ entries }: { entries: readonly HistoryEntry[] }) {
             {h.event && (h.from === h.to ? wording.label(HISTORY_EVENT, h.event) : wording.aside(wording.label(HISTORY_EVENT, h.event)))}
             {h.reason ? wording.aside(wording.label(CANCEL_REASON, h.reason)) : ''}
           </Typography>
+          {h.event === 'corrected' && <Changes entry={h} />}
           {h.event === 'letter_reissued' && h.details?.reason && (
             <Typography variant="body2">
               {translate('madoguchi.case.reissueDetails', {
