@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY } from '@madoguchi/domain';
+import { defaultPolicy } from '@madoguchi/domain';
 import argon2 from 'argon2';
 import type { PrismaClient } from './generated/prisma/client';
 import type { Role } from './generated/prisma/enums';
@@ -37,13 +37,18 @@ const DISPLAY_NAMES: Record<Role, string> = {
 /**
  * A municipality with its default policy, its offices and one user per role. Safe to run on every
  * start: rows are matched by their natural keys, and an account that exists is never touched (a
- * real administrator named `admin` keeps their password).
+ * real administrator named `admin` keeps their password). The first policy has the resident
+ * register decide the agent route's holder when one is connected (RESIDENT_REGISTER_URL).
  */
-export async function seedDemoData(db: PrismaClient, password: string): Promise<void> {
+export async function seedDemoData(
+  db: PrismaClient,
+  password: string,
+  options = { residentRegisterConnected: !!process.env.RESIDENT_REGISTER_URL },
+): Promise<void> {
   const municipality = await db.municipality.upsert({ where: { code: DEMO_MUNICIPALITY.code }, create: DEMO_MUNICIPALITY, update: {} });
   await db.policyVersion.upsert({
     where: { municipalityId_version: { municipalityId: municipality.id, version: 1 } },
-    create: { municipalityId: municipality.id, version: 1, policy: policyColumn(DEFAULT_POLICY) },
+    create: { municipalityId: municipality.id, version: 1, policy: policyColumn(defaultPolicy(options)) },
     update: {},
   });
   const offices = [];

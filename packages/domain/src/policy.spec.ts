@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY, validatePolicy } from './policy';
+import { DEFAULT_POLICY, defaultPolicy, validatePolicy } from './policy';
 
 describe('municipality policy', () => {
   it('has the defaults of the domain brief', () => {
@@ -24,6 +24,11 @@ describe('municipality policy', () => {
       documentNumberFormat: '第#号',
       residentRegister: 'manual',
     });
+  });
+
+  it('starts a municipality with the resident register deciding the agent route’s holder when one is connected', () => {
+    expect(defaultPolicy({ residentRegisterConnected: true })).toEqual({ ...DEFAULT_POLICY, residentRegister: 'required' });
+    expect(defaultPolicy({ residentRegisterConnected: false })).toEqual(DEFAULT_POLICY);
   });
 
   it('fills what is not given from the defaults', () => {

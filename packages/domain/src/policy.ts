@@ -85,6 +85,15 @@ export const DEFAULT_POLICY: Readonly<MunicipalityPolicy> = Object.freeze({
   residentRegister: 'manual',
 });
 
+/**
+ * The policy a municipality starts from: the default, where the resident register decides the
+ * agent route's holder when one is connected (the letter goes to the address on record), and the
+ * clerk checks a typed address against the 住民票 when none is.
+ */
+export function defaultPolicy(options: { residentRegisterConnected: boolean }): MunicipalityPolicy {
+  return { ...DEFAULT_POLICY, residentRegister: options.residentRegisterConnected ? 'required' : 'manual' };
+}
+
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 type Check = (value: unknown) => Refusal | undefined;

@@ -20,6 +20,8 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/cases': ['clerk', 'supervisor', 'admin'],
   'GET /api/cases/:id': ['clerk', 'supervisor', 'admin'],
   'GET /api/cases/:id/audit': ['supervisor', 'admin'],
+  // Corrections after mailing are a supervisor's (403 there, from the domain's rules).
+  'PATCH /api/cases/:id': ['clerk', 'supervisor'],
   'GET /api/offices': ['clerk', 'supervisor', 'print_staff', 'admin'],
   'PUT /api/offices/:id/hours': ['admin'],
   'GET /api/policy': ['clerk', 'supervisor', 'print_staff', 'admin'],

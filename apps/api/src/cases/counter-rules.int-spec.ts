@@ -178,6 +178,8 @@ describe("each city's lists, as policy data (point 8)", () => {
       ['kasugai', '003'],
       ['matsue', '004'],
     ]);
+    // No resident register connected here: the clerk checks a typed address against the 住民票.
+    expect(presets.map((p) => (p.policy as { residentRegister: string }).residentRegister)).toEqual(['manual', 'manual', 'manual', 'manual']);
     const matsue = presets.find((p) => p.id === 'matsue')!;
     try {
       const applied = await as('admin').put('/api/policy', matsue.policy).expect(200);

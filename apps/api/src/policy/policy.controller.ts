@@ -1,6 +1,7 @@
 import { policyPresetSchema, policyViewSchema } from '@madoguchi/contract/schemas';
 import { POLICY_PRESETS } from '@madoguchi/domain';
-import { Body, Controller, Get, Headers, Put } from '@nestjs/common';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { Body, Controller, Get, Headers, Inject, Put } from '@nestjs/common';
 import type { PolicyPresetView, PolicyView } from '@madoguchi/contract';
 import { z } from 'zod';
 import { Allow, CurrentStaff, Describe } from '../auth/decorators';
@@ -16,7 +17,10 @@ const ifMatchSchema = z
 
 @Controller('policy')
 export class PolicyController {
-  constructor(private readonly policies: PolicyService) {}
+  constructor(
+    private readonly policies: PolicyService,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
 
   /** Every version of the municipality's policy, newest first. */
   @Describe('運用方針（版の一覧）', { answer: z.array(policyViewSchema) })
@@ -26,12 +30,17 @@ export class PolicyController {
     return this.policies.history(staff);
   }
 
-  /** The four cities' presets (shared/seeds), each citing its page, for the admin who sets the policy; applying one is a normal PUT. */
+  /**
+   * The four cities' presets (shared/seeds), each citing its page, for the admin who sets the
+   * policy; applying one is a normal PUT. Where a resident register is connected, a preset has the
+   * register decide the agent route's holder (a fact of this installation, not of the city's rules).
+   */
   @Describe('運用方針の見本（4市区）', { answer: z.array(policyPresetSchema) })
   @Get('presets')
   @Allow('changePolicy')
   presets(): PolicyPresetView[] {
-    return POLICY_PRESETS.map((p) => ({ ...p, policy: { ...p.policy } }));
+    const connected = this.config.RESIDENT_REGISTER_URL !== undefined;
+    return POLICY_PRESETS.map((p) => ({ ...p, policy: { ...p.policy, ...(connected ? { residentRegister: 'required' as const } : {}) } }));
   }
 
   /** A new version of the policy (checked by the domain's validator); `If-Match` names the version edited. */

@@ -56,6 +56,12 @@ const query = { familyNameKana: 'エンカク', givenNameKana: 'ハナコ', birt
 const byRegister = agentCaseFromRegister(RESIDENT.residentId);
 
 describe('the resident register over HTTP', () => {
+  it('is the default where it is connected: every policy preset has the register decide the agent route’s holder', async () => {
+    const presets = (await as('admin').get('/api/policy/presets').expect(200)).body as { policy: { residentRegister: string } }[];
+    expect(presets.length).toBeGreaterThan(0);
+    expect(new Set(presets.map((p) => p.policy.residentRegister))).toEqual(new Set(['required']));
+  });
+
   it('asks the city’s system with the municipality’s code and its token, and answers what it holds', async () => {
     mode = 'ok';
     const found = await as('clerk').get('/api/residents').query(query).expect(200);
