@@ -1,4 +1,4 @@
-import { isTerminal, REPRESENTATIVE_KIND } from '@madoguchi/domain';
+import { formatJapaneseDate, isTerminal, REPRESENTATIVE_KIND } from '@madoguchi/domain';
 import type { CaseView, CorrectCaseBody, PartyView } from '@madoguchi/contract';
 import {
   Alert,
@@ -46,13 +46,14 @@ interface CorrectionForm {
   addressChecked: boolean;
 }
 
+/** The form as the case stands; dates as the counter writes them (昭和55年1月1日), which the date fields read back. */
 function formOf(record: CaseView): CorrectionForm {
   return {
     holder: personOf(record.holder),
-    holderBirthDate: record.holder.birthDate,
+    holderBirthDate: formatJapaneseDate(record.holder.birthDate),
     residentId: '',
     representative: record.representative ? personOf(record.representative) : NO_ONE,
-    agentBirthDate: record.representative?.birthDate ?? '',
+    agentBirthDate: record.representative?.birthDate ? formatJapaneseDate(record.representative.birthDate) : '',
     note: record.note ?? '',
     addressChecked: false,
   };
