@@ -7,6 +7,7 @@ import { QUEUE, type JobContext } from '@madoguchi/jobs';
 import { JobWorker } from './jobs/job-worker';
 import { OutboxRelay, OutboxRelayLoop } from './outbox/outbox-relay';
 import { openQueues } from './queues';
+import { registerDailySchedules } from './schedules';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   const db = createDatabaseClient(config.DATABASE_URL, { poolSize: config.WORKER_CONCURRENCY + 2 });
   const codes = new LetterCodes(config.LETTER_SECRET);
 
-  const { queues, close: closeQueues } = openQueues(config);
+  const { queues, onReady, close: closeQueues } = openQueues(config);
   const relay = new OutboxRelayLoop(new OutboxRelay(db, queues, logger, config.OUTBOX_BATCH), logger, config.OUTBOX_POLL_MS, config.OUTBOX_BATCH);
 
   const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, connectTimeout: 2000 });
@@ -26,6 +27,15 @@ async function main(): Promise<void> {
     concurrency: config.WORKER_CONCURRENCY,
     lockMs: config.JOB_LOCK_MS,
   });
+  // The daily jobs (deadline sweep…) one at a time, on their own queue.
+  const daily = new JobWorker(QUEUE.schedule, ctx, { connection, prefix: config.REDIS_PREFIX, concurrency: 1, lockMs: config.JOB_LOCK_MS });
+  // Registered whenever Redis is (again) reachable: a Redis restarted without its data has lost them.
+  let registering: Promise<unknown> = Promise.resolve();
+  onReady(() => {
+    registering = registering
+      .then(() => registerDailySchedules(queues[QUEUE.schedule], ctx))
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not register the daily job schedulers; will try at the next connection'));
+  });
   relay.start();
   logger.info({ queues: Object.keys(queues), prefix: config.REDIS_PREFIX, concurrency: config.WORKER_CONCURRENCY }, 'worker started');
 
@@ -35,7 +45,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'worker stopping: finishing the jobs in hand');
     // The jobs in hand finish; anything not started stays in the queue for the next worker.
-    await Promise.all([worker.close(), relay.stop()]);
+    await Promise.all([worker.close(), daily.close(), relay.stop()]);
     await closeQueues();
     connection.disconnect();
     await db.$disconnect();

@@ -5,6 +5,8 @@ import type { WorkerConfig } from './config';
 
 export interface OpenQueues {
   queues: Record<QueueName, Queue>;
+  /** Call `listener` each time the queues' connection to Redis is (again) ready. */
+  onReady(listener: () => void): void;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,10 @@ export function openQueues(config: Pick<WorkerConfig, 'REDIS_URL' | 'REDIS_PREFI
   }
   return {
     queues,
+    onReady(listener) {
+      connection.on('ready', listener);
+      if (connection.status === 'ready') listener();
+    },
     async close() {
       await Promise.race([Promise.all(Object.values(queues).map((q) => q.close().catch(() => undefined))), new Promise((r) => setTimeout(r, 2000).unref())]);
       connection.disconnect();

@@ -5,6 +5,7 @@ import {
   CASE_STATE,
   DOCUMENT_TYPE,
   HISTORY_EVENT,
+  RETURN_REASON,
   LETTER_REISSUE_REASON,
   LETTER_STATUS,
   PIN,
@@ -42,6 +43,7 @@ describe('codes', () => {
     ['Presenter', PRESENTER],
     ['DocumentType', DOCUMENT_TYPE],
     ['HistoryEvent', HISTORY_EVENT],
+    ['ReturnReason', RETURN_REASON],
   ])('%s matches the database enum, in order', (name, code) => {
     expect(code.values).toEqual(schemaEnum(name));
   });
@@ -59,6 +61,7 @@ describe('codes', () => {
       DOCUMENT_TYPE,
       ROLE,
       HISTORY_EVENT,
+      RETURN_REASON,
       PRESENTER,
       REPRESENTATIVE_KIND,
     ]) {

@@ -124,6 +124,23 @@ export type LetterReissueReason = (typeof LETTER_REISSUE_REASON.values)[number];
 /** The reasons staff give for a reissue; `corrected` comes only from a correction (PATCH /api/cases/:id). */
 export const STAFF_REISSUE_REASONS = LETTER_REISSUE_REASON.values.filter((r) => r !== 'corrected') as Exclude<LetterReissueReason, 'corrected'>[];
 
+/** 返戻の理由: the reason the post office gives on a letter it brings back. */
+export const RETURN_REASON = codes(
+  {
+    addressee_unknown: '宛所に尋ねあたりません',
+    moved_no_forwarding: '転居先不明',
+    refused: '受取拒否',
+    other: 'その他',
+  },
+  {
+    addressee_unknown: 'Addressee unknown at this address',
+    moved_no_forwarding: 'Moved, no forwarding address',
+    refused: 'Refused by the addressee',
+    other: 'Other',
+  },
+);
+export type ReturnReason = (typeof RETURN_REASON.values)[number];
+
 /** 経過の記録: what the system did to a case besides moving it. */
 export const HISTORY_EVENT = codes(
   {
@@ -131,8 +148,15 @@ export const HISTORY_EVENT = codes(
     reissued_letter_mailed: '再発行した照会書を発送しました',
     letter_reissued: '照会書を再発行しました',
     corrected: '申請内容を訂正しました',
+    letter_returned: '照会書が返戻されました',
   },
-  { letter_mailed: 'Letter mailed', reissued_letter_mailed: 'Reissued letter mailed', letter_reissued: 'Letter reissued', corrected: 'Case corrected' },
+  {
+    letter_mailed: 'Letter mailed',
+    reissued_letter_mailed: 'Reissued letter mailed',
+    letter_reissued: 'Letter reissued',
+    corrected: 'Case corrected',
+    letter_returned: 'Letter returned undelivered',
+  },
 );
 export type HistoryEvent = (typeof HISTORY_EVENT.values)[number];
 

@@ -3,6 +3,8 @@ import {
   awaitsPrinting,
   fiscalYearOf,
   formatDocumentNumber,
+  hasLapsed,
+  lapseDay,
   lateReplyRefusal,
   letterIssuer,
   mailingEffect,
@@ -67,14 +69,32 @@ describe('retry', () => {
 describe('lateReplyRefusal', () => {
   const deadline = '2026-11-30';
   it('takes a reply on or before its deadline from anyone', () => {
-    expect(lateReplyRefusal(deadline, '2026-11-30', 'clerk', undefined)).toBeUndefined();
+    expect(lateReplyRefusal(deadline, '2026-11-30', 'clerk', undefined, 14)).toBeUndefined();
   });
 
   it('refuses a late reply at the counter, and lets a supervisor accept it only with a why', () => {
-    expect(lateReplyRefusal(deadline, '2026-12-01', 'clerk', 'どうしても')?.code).toBe('reply_late');
-    expect(lateReplyRefusal(deadline, '2026-12-01', 'admin', 'x')?.code).toBe('reply_late');
-    expect(lateReplyRefusal(deadline, '2026-12-01', 'supervisor', '  ')).toMatchObject({ code: 'late_reply_note_required', path: 'note' });
-    expect(lateReplyRefusal(deadline, '2026-12-01', 'supervisor', '入院のため郵送が遅れた（診断書で確認）')).toBeUndefined();
+    expect(lateReplyRefusal(deadline, '2026-12-01', 'clerk', 'どうしても', 14)?.code).toBe('reply_late');
+    expect(lateReplyRefusal(deadline, '2026-12-01', 'admin', 'x', 14)?.code).toBe('reply_late');
+    expect(lateReplyRefusal(deadline, '2026-12-01', 'supervisor', '  ', 14)).toMatchObject({ code: 'late_reply_note_required', path: 'note' });
+    expect(lateReplyRefusal(deadline, '2026-12-01', 'supervisor', '入院のため郵送が遅れた（診断書で確認）', 14)).toBeUndefined();
+  });
+
+  it('accepts it from no one once the grace days have run out: the application has lapsed', () => {
+    const why = '入院のため郵送が遅れた';
+    expect(lateReplyRefusal(deadline, '2026-12-14', 'supervisor', why, 14)).toBeUndefined();
+    expect(lateReplyRefusal(deadline, '2026-12-15', 'supervisor', why, 14)).toMatchObject({ code: 'reply_lapsed', path: 'reply.inquiryNumber' });
+    expect(lateReplyRefusal(deadline, '2026-12-15', 'supervisor', why, 14)!.message).toContain('令和8年12月15日');
+    expect(lateReplyRefusal(deadline, '2026-12-01', 'supervisor', why, 0)?.code).toBe('reply_lapsed');
+  });
+});
+
+describe('lapses', () => {
+  it('a case lapses the day after its grace days end', () => {
+    expect(lapseDay('2026-11-30', 14)).toBe('2026-12-15');
+    expect(hasLapsed('2026-11-30', '2026-12-14', 14)).toBe(false);
+    expect(hasLapsed('2026-11-30', '2026-12-15', 14)).toBe(true);
+    expect(hasLapsed('2026-11-30', '2026-12-01', 0)).toBe(true);
+    expect(hasLapsed('2026-11-30', '2026-11-30', 0)).toBe(false);
   });
 });
 

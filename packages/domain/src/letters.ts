@@ -1,6 +1,7 @@
 import { mayTake } from './access';
 import { isOverdue } from './calendar';
-import type { IsoDate } from './dates';
+import { addDays, compareDates, formatDate, formatJapaneseDate, type IsoDate } from './dates';
+import { text } from './text';
 import type { CaseState, LetterStatus, Role } from './codes';
 import { requiredDocuments } from './documents';
 import type { MunicipalityPolicy } from './policy';
@@ -83,11 +84,26 @@ export function secondVisitRefusals(
   return problems;
 }
 
-export function lateReplyRefusal(deadline: IsoDate, today: IsoDate, role: Role, note: string | null | undefined): Refusal | undefined {
+export function lateReplyRefusal(deadline: IsoDate, today: IsoDate, role: Role, note: string | null | undefined, graceDays: number): Refusal | undefined {
   if (!isOverdue(deadline, today)) return undefined;
+  // Past the grace days the application has lapsed: the daily sweep cancels it, and no one accepts it.
+  if (hasLapsed(deadline, today, graceDays)) {
+    const day = lapseDay(deadline, graceDays);
+    return refusal('reply_lapsed', { lapsedOn: text(formatJapaneseDate(day), formatDate(day, 'en')) }, 'reply.inquiryNumber');
+  }
   if (!mayTake(role, 'acceptLateReply')) return refusal('reply_late', undefined, 'reply.inquiryNumber');
   if (!note?.trim()) return refusal('late_reply_note_required', undefined, 'note');
   return undefined;
+}
+
+/** The first day on which a case whose reply was due on `deadline` has lapsed. */
+export function lapseDay(deadline: IsoDate, graceDays: number): IsoDate {
+  return addDays(deadline, graceDays + 1);
+}
+
+/** Whether a reply due on `deadline` can no longer be accepted on `today` (the grace days have run out). */
+export function hasLapsed(deadline: IsoDate, today: IsoDate, graceDays: number): boolean {
+  return compareDates(today, lapseDay(deadline, graceDays)) >= 0;
 }
 
 /** 年度: the fiscal year a date falls in (it starts on 1 April): 2027-03-31 is in 2026, 2027-04-01 in 2027. */

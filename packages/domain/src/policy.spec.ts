@@ -23,6 +23,12 @@ describe('municipality policy', () => {
       letterIssuer: '',
       documentNumberFormat: '第#号',
       residentRegister: 'manual',
+      lapseGraceDays: 14,
+      dailySweepAt: '06:00',
+      postageYen: 110,
+      postagePayment: 'deferred',
+      completionNotice: true,
+      pdfRetentionDays: 90,
     });
   });
 

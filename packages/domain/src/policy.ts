@@ -60,6 +60,18 @@ export interface MunicipalityPolicy {
    * connected), the typed address stands and the clerk ticks that it was checked against the 住民票.
    */
   residentRegister: 'required' | 'manual';
+  /** Days past the printed reply deadline after which a case with no reply lapses (cancelled, `reply_overdue`, by the system). */
+  lapseGraceDays: number;
+  /** When (Japan time, HH:MM) the daily sweep of deadlines runs. */
+  dailySweepAt: string;
+  /** Postage of one letter (円), for the mailing ledger's total. */
+  postageYen: number;
+  /** How postage is paid: 料金後納 (counted on the ledger and billed) or stamps. */
+  postagePayment: 'deferred' | 'stamps';
+  /** A completion notice (完了通知) goes to the holder when an agent-route case completes. */
+  completionNotice: boolean;
+  /** Days after a case ends that its letters' PDFs are kept (the rows keep their SHA-256, numbers and dates). */
+  pdfRetentionDays: number;
 }
 
 export const DEFAULT_POLICY: Readonly<MunicipalityPolicy> = Object.freeze({
@@ -83,6 +95,12 @@ export const DEFAULT_POLICY: Readonly<MunicipalityPolicy> = Object.freeze({
   letterIssuer: '',
   documentNumberFormat: '第#号',
   residentRegister: 'manual',
+  lapseGraceDays: 14,
+  dailySweepAt: '06:00',
+  postageYen: 110,
+  postagePayment: 'deferred',
+  completionNotice: true,
+  pdfRetentionDays: 90,
 });
 
 /**
@@ -149,6 +167,12 @@ const RULES: { [K in keyof MunicipalityPolicy]: Check } = {
   nationalSystemClosures: closures,
   letterIssuer: printedText(0),
   residentRegister: oneOf('required', 'manual'),
+  lapseGraceDays: integerIn(0, 60),
+  dailySweepAt: time,
+  postageYen: integerIn(0, 10000),
+  postagePayment: oneOf('deferred', 'stamps'),
+  completionNotice: boolean,
+  pdfRetentionDays: integerIn(30, 3650),
   documentNumberFormat: (v) => printedText(1)(v) ?? ((v as string).split('#').length === 2 ? undefined : refusal('policy_document_number_format')),
 };
 

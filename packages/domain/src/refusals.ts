@@ -404,6 +404,11 @@ export const REFUSALS = {
     '確認コードの入力に誤りがあります。回答書の確認コードをもう一度確認してください。',
     'The check code is mistyped. Please check it on the reply form.',
   ),
+  reply_lapsed: entry(
+    'refused',
+    '回答期限を過ぎ、猶予期間も終わったため、この申請は失効しています（{lapsedOn}に失効）。改めて申請してください。',
+    'The reply deadline and its grace days have passed: the application lapsed on {lapsedOn}. A new application is needed.',
+  ),
   reply_late: entry(
     'refused',
     '回答期限を過ぎた回答書は窓口では受け付けられません（申請は失効しています）。もう一度申請していただくか、監督者が理由を記録して受け付けます。',

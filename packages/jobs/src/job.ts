@@ -7,6 +7,8 @@ import type { z } from 'zod';
 /** The queues jobs run on. */
 export const QUEUE = {
   letters: 'letters',
+  /** The daily jobs their schedulers start (one at a time: they sweep whole municipalities). */
+  schedule: 'schedule',
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 

@@ -1,9 +1,34 @@
+import { dateColumn, type Database } from '@madoguchi/db';
+import type { MunicipalityPolicy } from '@madoguchi/domain';
+import { sweepDeadlines } from './deadlines/sweep-deadlines';
 import type { JobDefinition } from './job';
 import { renderInquiryLetter } from './letters/render-inquiry-letter';
 import { renderPrintRun } from './letters/render-print-run';
 
 /** Every job the system runs, by name: the worker dispatches from here and the relay finds each job's queue. */
-export const JOBS: readonly JobDefinition<never>[] = [renderInquiryLetter, renderPrintRun] as JobDefinition<never>[];
+export const JOBS: readonly JobDefinition<never>[] = [renderInquiryLetter, renderPrintRun, sweepDeadlines] as JobDefinition<never>[];
+
+/**
+ * The jobs that run by the clock: once a day per municipality, at the time its policy names (Japan
+ * time). The worker registers a BullMQ job scheduler for each whenever it connects to Redis (which
+ * may have lost them), and runs one at once for a day whose time has passed with no run recorded.
+ */
+export interface DailySchedule {
+  job: JobDefinition<{ municipalityId: string }>;
+  /** The policy's time of day for it (HH:MM, Japan time). */
+  at(policy: MunicipalityPolicy): string;
+  /** Whether the municipality's (municipality, day) run is already recorded as finished. */
+  doneOn(db: Database, municipalityId: string, day: string): Promise<boolean>;
+}
+
+export const DAILY_SCHEDULES: readonly DailySchedule[] = [
+  {
+    job: sweepDeadlines,
+    at: (policy) => policy.dailySweepAt,
+    doneOn: async (db, municipalityId, day) =>
+      (await db.deadlineSweep.count({ where: { municipalityId, day: dateColumn(day), finishedAt: { not: null } } })) > 0,
+  },
+];
 
 const BY_NAME = new Map(JOBS.map((job) => [job.name, job as JobDefinition<unknown>]));
 

@@ -92,7 +92,9 @@ export class CaseTransitionService {
     if (needs.includes('letter_mailed')) problems.push(refusal('mailed_through_print_run', undefined, 'to'));
     if (!needs.includes('same_agent') && body.agentConfirmed !== undefined)
       problems.push(refusal('agent_confirmation_not_expected', undefined, 'agentConfirmed'));
-    const policy = needs.includes('visit2_documents') || needs.includes('same_agent') ? await this.policies.byVersionId(current.policyVersionId) : undefined;
+    const policy = needs.some((n) => n === 'visit2_documents' || n === 'same_agent' || n === 'matched_reply')
+      ? await this.policies.byVersionId(current.policyVersionId)
+      : undefined;
     if (policy && needs.includes('same_agent')) {
       const counter = { caseOfficeId: current.officeId, caseOfficeName: current.office.name, deskOfficeId: staff.officeId };
       problems.push(...secondVisitRefusals({ ...counter, agentConfirmed: body.agentConfirmed }, policy));
@@ -102,7 +104,8 @@ export class CaseTransitionService {
       const check = checkDocuments(required, body.documents ?? [], this.clock.today(), policy, body.attested ?? []);
       for (const r of check.results) if (r.missing) problems.push(at(r.missing, `documents.${r.requirement.id}`));
     }
-    if (needs.includes('matched_reply')) problems.push(...(await this.replyRefusals(staff, current.letters, body.reply, body.note)));
+    if (policy && needs.includes('matched_reply'))
+      problems.push(...(await this.replyRefusals(staff, current.letters, body.reply, body.note, policy.lapseGraceDays)));
     return problems;
   }
 
@@ -112,6 +115,7 @@ export class CaseTransitionService {
     letters: (CheckedLetter & { replyDeadline: Date | null })[],
     reply: TransitionRequest['reply'],
     note: string | null | undefined,
+    graceDays: number,
   ): Promise<Refusal[]> {
     if (!reply) return [refusal('reply_required', undefined, 'reply')];
     const typed = readTypedInquiryNumber(reply.inquiryNumber, 'reply.inquiryNumber');
@@ -120,8 +124,8 @@ export class CaseTransitionService {
     if (!letter) return [refusal('reply_other_case', undefined, 'reply.inquiryNumber')];
     const wrong = await this.replyChecks.check(staff, letter, reply.checkCode, 'reply_returned', 'reply.');
     if (wrong) return [wrong];
-    // The deadline printed on the letter: after it, only a supervisor accepts the reply, saying why.
-    const late = letter.replyDeadline ? lateReplyRefusal(dayOf(letter.replyDeadline), this.clock.today(), staff.role, note) : undefined;
+    // The deadline printed on the letter: after it, only a supervisor accepts the reply, saying why, until the grace days run out.
+    const late = letter.replyDeadline ? lateReplyRefusal(dayOf(letter.replyDeadline), this.clock.today(), staff.role, note, graceDays) : undefined;
     return late ? [late] : [];
   }
 }

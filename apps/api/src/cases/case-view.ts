@@ -4,6 +4,9 @@ import type { CaseView, HistoryDetails, PartyView } from '@madoguchi/contract';
 /** Who did something, as the console names them: display name first, username on hover. */
 export const STAFF_REF = { id: true, username: true, displayName: true } as const;
 
+/** The actor of what the system did by itself. */
+export const SYSTEM_ACTOR = { kind: 'system' } as const;
+
 /** The Prisma include that loads everything a CaseView shows. */
 export const CASE_VIEW_INCLUDE = {
   parties: true,
@@ -74,7 +77,7 @@ export function toCaseView(row: CaseRow): CaseView {
       from: h.fromState,
       to: h.toState,
       at: h.at.toISOString(),
-      actor: h.actor,
+      actor: h.actor ?? SYSTEM_ACTOR,
       reason: h.reason,
       event: h.event,
       details: h.details as HistoryDetails | null,

@@ -122,6 +122,17 @@ describe('the agent route', () => {
     expect(accepted.body.history.at(-1)).toMatchObject({ to: 'reply_returned', note: why, actor: { username: 'supervisor' } });
   });
 
+  it('accepts a reply from no one once the grace days after the deadline have run out (the application has lapsed)', async () => {
+    const c = await registered(agentCase);
+    await markMailed(c.id, c.letters[0]!.id, 45); // the deadline was 15 days ago; the default grace is 14
+    const inquiryNumber = c.letters[0]!.inquiryNumber;
+    const reply = { inquiryNumber, checkCode: checkCodeFor(inquiryNumber, mac) };
+    const note = '入院のため返送が遅れた';
+    const lapsed = await move(c.id, { to: 'reply_returned', version: 2, ...sameAgent, reply, documents: visit2, note }, 'supervisor').expect(422);
+    expect(lapsed.body.details).toEqual([expect.objectContaining({ code: 'reply_lapsed', path: 'reply.inquiryNumber' })]);
+    expect(lapsed.body.details[0].message).toContain('失効');
+  });
+
   it('records the reply with the visit-2 documents and the matching codes, then completes', async () => {
     const c = await registered(agentCase);
     await markMailed(c.id, c.letters[0]!.id);

@@ -284,6 +284,12 @@ const POLICY_FIELDS: { key: keyof MunicipalityPolicy; kind: 'number' | 'boolean'
   { key: 'residentRegister', kind: ['manual', 'required'] },
   { key: 'letterIssuer', kind: 'text' },
   { key: 'documentNumberFormat', kind: 'text' },
+  { key: 'lapseGraceDays', kind: 'number' },
+  { key: 'dailySweepAt', kind: 'text' },
+  { key: 'postageYen', kind: 'number' },
+  { key: 'postagePayment', kind: ['deferred', 'stamps'] },
+  { key: 'completionNotice', kind: 'boolean' },
+  { key: 'pdfRetentionDays', kind: 'number' },
 ];
 
 /** A policy date typed as Japan writes it; the policy holds it as YYYY-MM-DD once it reads as a date. */

@@ -110,16 +110,23 @@ export const historyDetailsSchema = z.strictObject({
   residentRegister: z.strictObject({ source: z.enum(['embedded', 'http']), residentId: z.string() }).optional(),
   /** Registration: the checklist lines the clerk ticked (the holder's address checked against the 住民票…). */
   attested: z.array(z.string()).optional(),
+  /** A lapse: the printed deadline and the grace days that ran out. */
+  replyDeadline: z.string().optional(),
+  graceDays: z.number().int().optional(),
   /** A correction: each field's old and new value (`holder.address`, `representative.familyName`, `note`). */
   changes: z.array(z.strictObject({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })).optional(),
 });
+
+/** What the system did by itself (shared/API.md: `actor: {kind: "system"}`). */
+export const systemActorSchema = z.strictObject({ kind: z.literal('system') });
 
 /** One entry of a case's append-only history: a move, or an event of its letters, with who and when. */
 export const historyEntrySchema = z.strictObject({
   from: z.enum(CASE_STATE.values).nullable(),
   to: z.enum(CASE_STATE.values),
   at: instant,
-  actor: staffRefSchema,
+  /** The member of staff, or the system itself (the daily sweep's lapse). */
+  actor: z.union([staffRefSchema, systemActorSchema]),
   reason: z.enum(CANCEL_REASON.values).nullable(),
   event: z.enum(HISTORY_EVENT.values).nullable(),
   details: historyDetailsSchema.nullable(),

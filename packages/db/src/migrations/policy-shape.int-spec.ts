@@ -16,7 +16,12 @@ const backfillOf = (name: string) => {
     .replace(/"policy_versions"/g, 'policy_versions')
     .replace(/"policy"/g, 'policy');
 };
-const backfills = ['20261201020901_policy_lists_and_calendar', '20261201023331_document_numbers', '20261201033000_policy_resident_register'].map(backfillOf);
+const backfills = [
+  '20261201020901_policy_lists_and_calendar',
+  '20261201023331_document_numbers',
+  '20261201033000_policy_resident_register',
+  '20261201050409_mail_out_and_back',
+].map(backfillOf);
 
 describe('the policy backfills of the rules issue', () => {
   it('brings an old version to the new shape with the defaults, keeping its own values', async () => {

@@ -5,9 +5,11 @@ import { useTranslate } from 'react-admin';
 import { DateText, DateTimeText } from '../../dates/DateText';
 import { useWording } from '../../i18n/wording';
 
-/** A member of staff as people know them (窓口 一郎), the username on hover. */
-export function StaffName({ staff }: { staff: StaffRef | null | undefined }) {
+/** A member of staff as people know them (窓口 一郎), the username on hover; the system as itself. */
+export function StaffName({ staff }: { staff: StaffRef | { kind: 'system' } | null | undefined }) {
+  const translate = useTranslate();
   if (!staff) return <>—</>;
+  if ('kind' in staff) return <span data-testid="system-actor">{translate('madoguchi.case.systemActor')}</span>;
   return <span title={staff.username}>{staff.displayName}</span>;
 }
 
@@ -56,6 +58,11 @@ export function History({ entries }: { entries: readonly HistoryEntry[] }) {
             {h.reason ? wording.aside(wording.label(CANCEL_REASON, h.reason)) : ''}
           </Typography>
           {h.event === 'corrected' && <Changes entry={h} />}
+          {h.reason === 'reply_overdue' && h.details?.replyDeadline && (
+            <Typography variant="body2">
+              {translate('madoguchi.case.lapseDetails', { deadline: wording.date(h.details.replyDeadline), days: h.details.graceDays ?? 0 })}
+            </Typography>
+          )}
           {h.event === 'letter_reissued' && h.details?.reason && (
             <Typography variant="body2">
               {translate('madoguchi.case.reissueDetails', {
