@@ -2,6 +2,7 @@ import type {
   ApiError,
   CaseView,
   CorrectCaseBody,
+  LetterReturnBody,
   Health,
   LetterReissueBody,
   LetterSummary,
@@ -84,6 +85,7 @@ export const dataProvider = {
   transition: (caseId: string, body: TransitionBody) => call<CaseView>('POST', `/api/cases/${caseId}/transitions`, body),
   reissueLetter: (caseId: string, body: LetterReissueBody) => call<CaseView>('POST', `/api/cases/${caseId}/letters`, body),
   correctCase: (caseId: string, body: CorrectCaseBody) => call<CaseView>('PATCH', `/api/cases/${caseId}`, body),
+  recordReturnedLetter: (body: LetterReturnBody) => call<LetterSummary>('POST', '/api/letters/returned', body),
   lookupReply: (body: ReplyBody) => call<ReplyMatch>('POST', '/api/replies/lookup', body),
   createPrintRun: (caseIds: string[]) => call<PrintRunView>('POST', '/api/print-runs', { caseIds }),
   confirmMailed: (runId: string, withheldCaseIds: string[]) =>

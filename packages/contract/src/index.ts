@@ -21,6 +21,7 @@ export type {
   TransitionBody,
 } from './schemas/cases';
 export type { ReplyBody } from './schemas/replies';
+export type { LetterReturnBody } from './schemas/letters';
 export type { ConfirmMailedBody, CreatePrintRunBody } from './schemas/print-runs';
 export type { CreateStaffBody, LoginBody, ResetPasswordBody, UpdateStaffBody } from './schemas/users';
 export type { OfficeHoursBody } from './schemas/offices';

@@ -14,6 +14,8 @@ export const ROLE_GROUP = {
   caseWork: ['clerk', 'supervisor'],
   /** Decide what the counter may not decide alone: reissue a letter locked by guessed codes. */
   oversight: ['supervisor'],
+  /** Record a letter the post office brought back: the print desk opens the post, the counter takes calls. */
+  returns: ['clerk', 'supervisor', 'print_staff'],
   /** Confirm print runs as mailed: the transition table's received → inquiry_mailed. */
   mailing: ['print_staff', 'supervisor'],
   /** Watch open cases, the queue and the dashboards. */
@@ -57,6 +59,8 @@ export const ACTION_ACCESS = {
   /** The print desk: letters, their PDFs, print runs (make, read, cancel), retrying a failed letter. */
   printLetters: 'printing',
   confirmMailed: 'mailing',
+  /** 返戻: record a letter that came back undelivered. */
+  recordReturnedMail: 'returns',
   supervise: 'supervision',
   manageStaff: 'administration',
   changeOfficeHours: 'administration',

@@ -2,7 +2,7 @@ import { mayTake } from './access';
 import { isOverdue } from './calendar';
 import { addDays, compareDates, formatDate, formatJapaneseDate, type IsoDate } from './dates';
 import { text } from './text';
-import type { CaseState, LetterStatus, Role } from './codes';
+import type { CaseState, LetterStatus, ReturnReason, Role } from './codes';
 import { requiredDocuments } from './documents';
 import type { MunicipalityPolicy } from './policy';
 import { refusal, type Refusal } from './refusals';
@@ -134,4 +134,44 @@ export function secondVisitBringList(policy: MunicipalityPolicy): { holder: stri
     l.id === 'representative_ids' && currentAddress ? `${l.label.ja}（現住所・現氏名が記載されたもの）` : l.label.ja;
   const of = (who: 'holder' | 'representative') => lines.filter((l) => l.presentedBy === who && l.kind !== 'attestation').map(label);
   return { holder: of('holder'), agent: of('representative') };
+}
+
+/**
+ * 返戻: may a returned letter be recorded? Only the case's current letter, once mailed and while
+ * the reply is awaited, and once. `other` needs the postal label's words in the note.
+ */
+export function returnRefusal(
+  caseState: CaseState,
+  letter: { status: LetterStatus; current: boolean; returned: boolean },
+  reason: ReturnReason,
+  note: string | null | undefined,
+): Refusal | undefined {
+  if (letter.returned) return refusal('letter_already_returned');
+  if (!letter.current || letter.status !== 'mailed') return refusal('letter_not_out');
+  if (caseState !== 'inquiry_mailed') return refusal('case_not_awaiting_reply');
+  if (reason === 'other' && !note?.trim()) return refusal('return_note_required', undefined, 'note');
+  return undefined;
+}
+
+/** A letter that came back is not sent again to the address it came back from. */
+export function sameAddressReissueRefusal(
+  returnedTo: { postalCode: string | null; address: string | null },
+  holder: { postalCode: string | null; address: string | null },
+): Refusal | undefined {
+  const same = returnedTo.postalCode === holder.postalCode && returnedTo.address === holder.address;
+  return same ? refusal('reissue_same_address') : undefined;
+}
+
+/** What a supervisor can do next about a case on the worklist (the console offers each as a button). */
+export type WorklistAction = 'phone_holder' | 'reissue' | 'look_up_address' | 'cancel';
+
+/**
+ * The supervisor's worklist: a case whose letter came back waits for the register to show a new
+ * address (then a correction reissues it) or for cancelling (`letter_undeliverable`); an overdue
+ * case, for a call to the holder, a reissue, or cancelling before it lapses by itself.
+ */
+export function worklistActions(item: { returned: boolean; overdue: boolean }): WorklistAction[] {
+  if (item.returned) return ['look_up_address', 'cancel'];
+  if (item.overdue) return ['phone_holder', 'reissue', 'cancel'];
+  return [];
 }

@@ -482,6 +482,20 @@ export const REFUSALS = {
     '{receiptNumber} is "{state}": hold its letter back and name it as not mailed.',
   ),
 
+  // Returned mail
+  letter_already_returned: entry('conflict', 'この照会書の返戻は記録済みです。', 'This letter was already recorded as returned.'),
+  letter_not_out: entry(
+    'conflict',
+    'この照会書は発送中のものではありません（未発送、または再発行で無効）。',
+    'This letter is not the one out in the post (not mailed yet, or replaced).',
+  ),
+  return_note_required: entry('refused', '「その他」の場合は、返戻の理由を入力してください。', 'For "other", write the reason the post office gave.'),
+  reissue_same_address: entry(
+    'refused',
+    'この照会書は今の住所から返戻されています。住民記録で新しい住所を確認し、訂正してから再発行してください（訂正すると新しい住所へ再発行します）。住所が変わらない場合は、「宛先不明」で中止します。',
+    'The letter came back from this address. Check the resident register for a new address and correct it (which reissues the letter there); if there is none, cancel as undeliverable.',
+  ),
+
   // Corrections
   correction_refused: entry('refused', 'この訂正はできません。', 'This correction cannot be made.'),
   case_finished_no_correction: entry('conflict', 'この申請は既に終了しているため、訂正できません。', 'The case is finished; it cannot be corrected.'),

@@ -34,6 +34,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/letters': ['print_staff', 'supervisor', 'admin'],
   'GET /api/letters/:id/pdf': ['print_staff', 'supervisor', 'admin'],
   'POST /api/letters/:id/retry': ['print_staff', 'supervisor', 'admin'],
+  'POST /api/letters/returned': ['clerk', 'supervisor', 'print_staff'],
   'POST /api/print-runs': ['print_staff', 'supervisor', 'admin'],
   'GET /api/print-runs': ['print_staff', 'supervisor', 'admin'],
   'GET /api/print-runs/:id': ['print_staff', 'supervisor', 'admin'],

@@ -21,7 +21,12 @@ export function overdueWhere(today: string): Prisma.PinResetCaseWhereInput {
 /** What a list row loads: the holder's names and the current letter's deadline, once it is mailed. */
 export const CASE_SUMMARY_INCLUDE = {
   parties: { where: { role: 'holder' }, select: { familyName: true, givenName: true, familyNameKana: true, givenNameKana: true } },
-  letters: { where: { status: { not: 'superseded' } }, orderBy: { createdAt: 'desc' }, take: 1, select: { status: true, replyDeadline: true } },
+  letters: {
+    where: { status: { not: 'superseded' } },
+    orderBy: { createdAt: 'desc' },
+    take: 1,
+    select: { status: true, replyDeadline: true, returnedAt: true },
+  },
 } satisfies Prisma.PinResetCaseInclude;
 
 export function summarize(row: Prisma.PinResetCaseGetPayload<{ include: typeof CASE_SUMMARY_INCLUDE }>, today: string): CaseSummary {
@@ -43,6 +48,7 @@ export function summarize(row: Prisma.PinResetCaseGetPayload<{ include: typeof C
     holderKana: holder ? `${holder.familyNameKana} ${holder.givenNameKana}` : '',
     replyDeadline: deadline,
     overdue: row.state === 'inquiry_mailed' && deadline !== null && isOverdue(deadline, today),
+    returned: row.state === 'inquiry_mailed' && !!letter?.returnedAt,
   };
 }
 

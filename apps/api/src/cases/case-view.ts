@@ -72,6 +72,7 @@ export function toCaseView(row: CaseRow): CaseView {
       inquiryNumber: l.inquiryNumber,
       mailedOn: dayOf(l.mailedOn),
       replyDeadline: dayOf(l.replyDeadline),
+      returnedAt: l.returnedAt?.toISOString() ?? null,
     })),
     history: row.history.map((h) => ({
       from: h.fromState,

@@ -22,6 +22,8 @@ export const LETTER_SUMMARY_SELECT = {
   missingCharacters: true,
   lastError: true,
   reissueReason: true,
+  returnedAt: true,
+  returnedReason: true,
   createdAt: true,
   renderedAt: true,
   case: { select: { receiptNumber: true, state: true, officeId: true, parties: { where: { role: 'holder' }, select: { familyName: true, givenName: true } } } },
@@ -50,6 +52,8 @@ export function summarizeLetter(row: LetterSummaryRow): LetterSummary {
     missingCharacters: row.missingCharacters,
     lastError: row.lastError,
     reissueReason: row.reissueReason,
+    returnedAt: row.returnedAt?.toISOString() ?? null,
+    returnedReason: row.returnedReason,
     createdAt: row.createdAt.toISOString(),
     renderedAt: row.renderedAt?.toISOString() ?? null,
   };

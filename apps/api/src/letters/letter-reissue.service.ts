@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@madoguchi/db';
-import { freeTextRefusals, generateInquiryNumber, mayTake, reissueRefusal } from '@madoguchi/domain';
+import { freeTextRefusals, generateInquiryNumber, mayTake, reissueRefusal, sameAddressReissueRefusal } from '@madoguchi/domain';
 import { enqueue, renderInquiryLetter } from '@madoguchi/jobs';
 import type { StaffPrincipal } from '../auth/principal';
 import type { LetterReissueRequest } from '@madoguchi/contract/schemas';
@@ -43,8 +43,9 @@ export class LetterReissueService {
             where: { status: { not: 'superseded' } },
             orderBy: { createdAt: 'desc' },
             take: 1,
-            select: { id: true, status: true, inquiryNumber: true },
+            select: { id: true, status: true, inquiryNumber: true, returnedAt: true, returnedToPostal: true, returnedToAddress: true },
           },
+          parties: { where: { role: 'holder' }, select: { postalCode: true, address: true } },
         },
       });
       if (!found) throw refused('case_not_found');
@@ -52,6 +53,14 @@ export class LetterReissueService {
       const current = found.letters[0];
       const notNow = reissueRefusal(found.state, current?.status);
       if (notNow || !current) throw new Refused(notNow!);
+      // A letter that came back goes out again only to a new address (a correction reissues it there itself).
+      const sameAddress = current.returnedAt
+        ? sameAddressReissueRefusal(
+            { postalCode: current.returnedToPostal, address: current.returnedToAddress },
+            found.parties[0] ?? { postalCode: null, address: null },
+          )
+        : undefined;
+      if (sameAddress) throw new Refused(sameAddress);
 
       const bumped = await tx.pinResetCase.updateMany({ where: { id: caseId, version: body.version }, data: { version: { increment: 1 } } });
       const superseded = await tx.inquiryLetter.updateMany({

@@ -1,18 +1,31 @@
 import { z } from 'zod';
-import { letterSummarySchema } from '@madoguchi/contract/schemas';
-import { Controller, Get, HttpCode, Param, Post, Query, Res, type StreamableFile } from '@nestjs/common';
+import { letterReturnSchema, letterSummarySchema } from '@madoguchi/contract/schemas';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, type StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentStaff, Describe, PDF_ANSWER } from '../auth/decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { parseBody } from '../validation/parse-body';
 import { setContentRange } from '../validation/simple-rest';
 import { letterListQuerySchema, type LetterSummary } from './letter-list';
+import { LetterReturnService } from './letter-return.service';
 import { LettersService } from './letters.service';
 import { sendPdf } from './pdf-response';
 
 @Controller('letters')
 export class LettersController {
-  constructor(private readonly letters: LettersService) {}
+  constructor(
+    private readonly letters: LettersService,
+    private readonly returns: LetterReturnService,
+  ) {}
+
+  /** 返戻: a letter the post office brought back, by the inquiry number printed on it, with the label's reason. */
+  @Describe('返戻（宛先不明等で戻った照会書）の記録', { body: letterReturnSchema, answer: letterSummarySchema })
+  @Post('returned')
+  @HttpCode(200)
+  @Allow('recordReturnedMail')
+  recordReturned(@Body() body: unknown, @CurrentStaff() staff: StaffPrincipal): Promise<LetterSummary> {
+    return this.returns.record(staff, parseBody(letterReturnSchema, body));
+  }
 
   /** The print desk's list: `filter={"awaitingPrint":true}` for what the next run can take, `{"status":"failed"}` for the failures. */
   @Describe('照会書の一覧（react-admin simple-rest 形式）', { answer: z.array(letterSummarySchema) })

@@ -3,11 +3,12 @@ import { LetterCodes } from '@madoguchi/platform';
 import { letterCodesProvider } from './letter-codes';
 import { LetterReissueService } from './letter-reissue.service';
 import { LettersController } from './letters.controller';
+import { LetterReturnService } from './letter-return.service';
 import { LettersService } from './letters.service';
 
 @Module({
   controllers: [LettersController],
-  providers: [letterCodesProvider, LettersService, LetterReissueService],
+  providers: [letterCodesProvider, LettersService, LetterReissueService, LetterReturnService],
   exports: [LetterCodes, LetterReissueService],
 })
 export class LettersModule {}

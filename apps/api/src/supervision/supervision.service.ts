@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database, Prisma } from '@madoguchi/db';
-import { daysBetween, japanDate, ROUTE, type Route } from '@madoguchi/domain';
+import { daysBetween, japanDate, lapseDay, ROUTE, worklistActions, type Route } from '@madoguchi/domain';
 import type { StaffPrincipal } from '../auth/principal';
 import { CASE_SUMMARY_INCLUDE, overdueWhere, summarize } from '../cases/case-list';
 import { inScope, officeIdsInScope, ownMunicipality } from '../scope/scope';
 import { Clock } from '../clock/clock';
 import { DATABASE } from '../database/database.module';
+import { PolicyService } from '../policy/policy.service';
 import type { OpenAgentCases, WalkInsToday } from '@madoguchi/contract';
 
 const OPEN_AGENT_STATES = ['received', 'inquiry_mailed', 'reply_returned'] as const;
@@ -26,6 +27,7 @@ export class SupervisionService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
     private readonly clock: Clock,
+    private readonly policies: PolicyService,
   ) {}
 
   /**
@@ -38,7 +40,9 @@ export class SupervisionService {
     const offices = officeIdsInScope(staff, officeId);
     const open: Prisma.PinResetCaseWhereInput = { route: 'voluntary_agent', state: { in: [...OPEN_AGENT_STATES] }, officeId: { in: offices } };
     const bounds = AGE_BANDS.map((b) => b.maxDays).filter(Number.isFinite);
-    const [groups, overdue, oldest, oldestOverdue] = await Promise.all([
+    // Held: the current letter came back undelivered (a mailed letter not superseded is the current one).
+    const returnedWhere: Prisma.PinResetCaseWhereInput = { state: 'inquiry_mailed', letters: { some: { status: 'mailed', returnedAt: { not: null } } } };
+    const [groups, overdue, oldest, oldestOverdue, returned, oldestReturned] = await Promise.all([
       this.db.$queryRaw<{ state: (typeof OPEN_AGENT_STATES)[number]; band: number; n: number }[]>`
         SELECT state::text AS state, width_bucket(age, ${bounds.map((d) => d + 1)}::int[]) AS band, count(*)::int AS n
         FROM (SELECT state, ${today}::date - (created_at AT TIME ZONE 'Asia/Tokyo')::date AS age
@@ -48,6 +52,13 @@ export class SupervisionService {
       this.oldestOpen(offices),
       this.db.pinResetCase.findMany({
         where: { AND: [open, overdueWhere(today)] },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        take: LIST_LIMIT,
+        include: CASE_SUMMARY_INCLUDE,
+      }),
+      this.db.pinResetCase.count({ where: { AND: [open, returnedWhere] } }),
+      this.db.pinResetCase.findMany({
+        where: { AND: [open, returnedWhere] },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         take: LIST_LIMIT,
         include: CASE_SUMMARY_INCLUDE,
@@ -62,7 +73,33 @@ export class SupervisionService {
       toDays: Number.isFinite(band.maxDays) ? band.maxDays : null,
       count: count((g) => g.band === i),
     }));
-    return { today, total: count(() => true), byState, byAge, overdue, oldest: oldest.map(withAge), oldestOverdue: oldestOverdue.map(withAge) };
+    const worklist = await this.worklist([...oldestReturned, ...oldestOverdue.filter((c) => !oldestReturned.some((r) => r.id === c.id))], today);
+    return {
+      today,
+      total: count(() => true),
+      byState,
+      byAge,
+      overdue,
+      oldest: oldest.map(withAge),
+      oldestOverdue: oldestOverdue.map(withAge),
+      returned,
+      worklist,
+    };
+  }
+
+  /** Each held or overdue case with the day it lapses by itself (its policy's grace days) and what can be done next. */
+  private async worklist(rows: Prisma.PinResetCaseGetPayload<{ include: typeof CASE_SUMMARY_INCLUDE }>[], today: string): Promise<OpenAgentCases['worklist']> {
+    const graceOf = new Map<string, number>();
+    for (const id of new Set(rows.map((r) => r.policyVersionId))) graceOf.set(id, (await this.policies.byVersionId(id)).lapseGraceDays);
+    return rows.map((r) => {
+      const summary = summarize(r, today);
+      return {
+        ...summary,
+        ageDays: daysBetween(japanDate(r.createdAt), today),
+        lapsesOn: summary.replyDeadline && !summary.returned ? lapseDay(summary.replyDeadline, graceOf.get(r.policyVersionId)!) : null,
+        actions: worklistActions(summary),
+      };
+    });
   }
 
   /**

@@ -144,6 +144,7 @@ export function CaseList() {
             <>
               {wording.label(CASE_STATE, r.state)}
               {r.overdue && <Chip size="small" color="error" label={translate('madoguchi.cases.overdue')} sx={{ ml: 1 }} />}
+              {r.returned && <Chip size="small" color="warning" label={translate('madoguchi.dashboard.returned')} sx={{ ml: 1 }} />}
             </>
           )}
         />

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { CASE_STATE, japanDate, ROUTE } from '@madoguchi/domain';
-import { Alert, Button, Card, CardContent, CardHeader, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Button, Card, CardContent, CardHeader, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
@@ -74,14 +74,18 @@ function OpenAgentCases() {
   );
 }
 
-/** 回答期限を過ぎた案件: the oldest overdue, each opening its case. */
-function Overdue() {
+/**
+ * 対応が必要な案件: the supervisor's worklist — cases held by a letter that came back, then the
+ * overdue, oldest first — each with the day it lapses by itself and what can be done next, each
+ * opening its case (where the buttons are).
+ */
+function Worklist() {
   const translate = useTranslate();
   const { data: o } = useOpenAgentCases();
   return (
     <DashboardCard
       id="overdue"
-      title={translate('madoguchi.dashboard.overdue', { count: o?.overdue ?? 0 })}
+      title={translate('madoguchi.dashboard.worklist', { overdue: o?.overdue ?? 0, returned: o?.returned ?? 0 })}
       link={{ to: casesWith({ overdue: true }), label: translate('madoguchi.dashboard.showAll') }}
     >
       <Table size="small">
@@ -89,21 +93,33 @@ function Overdue() {
           <TableRow>
             <TableCell>{translate('madoguchi.cases.receiptNumber')}</TableCell>
             <TableCell>{translate('madoguchi.cases.holderName')}</TableCell>
-            <TableCell>{translate('madoguchi.dashboard.age')}</TableCell>
+            <TableCell>{translate('madoguchi.dashboard.why')}</TableCell>
             <TableCell>{translate('madoguchi.cases.replyDeadline')}</TableCell>
+            <TableCell>{translate('madoguchi.dashboard.lapsesOn')}</TableCell>
+            <TableCell>{translate('madoguchi.dashboard.nextActions')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody data-testid="overdue-cases">
-          {(o?.oldestOverdue ?? []).map((c) => (
-            <TableRow key={c.id}>
+          {(o?.worklist ?? []).map((c) => (
+            <TableRow key={c.id} data-testid={`worklist-${c.returned ? 'returned' : 'overdue'}`}>
               <TableCell>
                 <Link to={`/cases/${c.id}/show`}>{c.receiptNumber}</Link>
               </TableCell>
               <TableCell>{c.holderName}</TableCell>
-              <TableCell>{translate('madoguchi.dashboard.days', { days: c.ageDays })}</TableCell>
+              <TableCell>
+                <Chip
+                  size="small"
+                  color={c.returned ? 'warning' : 'error'}
+                  label={translate(c.returned ? 'madoguchi.dashboard.returned' : 'madoguchi.cases.overdue')}
+                />
+              </TableCell>
               <TableCell>
                 <DateText date={c.replyDeadline} />
               </TableCell>
+              <TableCell>
+                <DateText date={c.lapsesOn} />
+              </TableCell>
+              <TableCell>{c.actions.map((a) => translate(`madoguchi.dashboard.actions.${a}`)).join(' / ')}</TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -200,7 +216,7 @@ export function Supervision() {
           <OpenAgentCases />
         </PanelBoundary>
         <PanelBoundary name="overdue">
-          <Overdue />
+          <Worklist />
         </PanelBoundary>
       </Stack>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>

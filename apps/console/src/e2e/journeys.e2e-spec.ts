@@ -294,7 +294,7 @@ describe('the counter, in a browser', () => {
 
     // Every list link of the dashboard lands on the list, and its first row opens a case.
     const links = [
-      (p: typeof supervisor) => p.getByRole('region', { name: /回答期限を過ぎた案件/ }).getByRole('link', { name: '一覧で見る' }),
+      (p: typeof supervisor) => p.getByRole('region', { name: /対応が必要な案件/ }).getByRole('link', { name: '一覧で見る' }),
       (p: typeof supervisor) => p.getByRole('link', { name: '受付', exact: true }),
       (p: typeof supervisor) => p.getByRole('link', { name: '照会書発送済', exact: true }),
       (p: typeof supervisor) => p.getByRole('region', { name: '本日の受付（窓口別）' }).getByRole('link', { name: '一覧で見る' }),

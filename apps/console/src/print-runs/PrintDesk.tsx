@@ -26,6 +26,7 @@ import { Link } from 'react-router-dom';
 import { useMayTake } from '../roles';
 import { messageOf, useAction } from '../useAction';
 import { useApi } from '../useApi';
+import { ReturnDialog } from '../returns/ReturnDialog';
 import { Section } from '../Section';
 import { StaffName } from '../cases/show/History';
 import { DateText, DateTimeText } from '../dates/DateText';
@@ -294,6 +295,27 @@ function Failed() {
   );
 }
 
+/** 返戻された照会書: a letter back from the post office, recorded by the number on it. */
+function Returns() {
+  const translate = useTranslate();
+  const mayTake = useMayTake();
+  const [open, setOpen] = useState(false);
+  if (!mayTake('recordReturnedMail')) return null;
+  return (
+    <Section id="returns-title" title={translate('madoguchi.returns.desk')}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Button variant="outlined" id="open-record-return" onClick={() => setOpen(true)}>
+          {translate('madoguchi.returns.record')}
+        </Button>
+        <Typography variant="body2" color="text.secondary">
+          {translate('madoguchi.returns.deskText')}
+        </Typography>
+      </Stack>
+      {open && <ReturnDialog onClose={() => setOpen(false)} />}
+    </Section>
+  );
+}
+
 /** 印刷・発送: the print staff's desk. */
 export function PrintDesk() {
   const translate = useTranslate();
@@ -304,6 +326,7 @@ export function PrintDesk() {
       <Failed />
       <Waiting />
       <Runs />
+      <Returns />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import {
   DOCUMENT_TYPE,
   HISTORY_EVENT,
   LETTER_REISSUE_REASON,
+  RETURN_REASON,
   LETTER_STATUS,
   officeHoursRefusals,
   PIN,
@@ -110,6 +111,9 @@ export const historyDetailsSchema = z.strictObject({
   residentRegister: z.strictObject({ source: z.enum(['embedded', 'http']), residentId: z.string() }).optional(),
   /** Registration: the checklist lines the clerk ticked (the holder's address checked against the 住民票…). */
   attested: z.array(z.string()).optional(),
+  /** A returned letter: the postal label's reason and the number of the letter that came back. */
+  returnReason: z.enum(RETURN_REASON.values).optional(),
+  inquiryNumber: z.string().optional(),
   /** A lapse: the printed deadline and the grace days that ran out. */
   replyDeadline: z.string().optional(),
   graceDays: z.number().int().optional(),
@@ -171,7 +175,15 @@ export const caseViewSchema = z.strictObject({
     }),
   ),
   letters: z.array(
-    z.strictObject({ id, status: z.enum(LETTER_STATUS.values), inquiryNumber: z.string(), mailedOn: day.nullable(), replyDeadline: day.nullable() }),
+    z.strictObject({
+      id,
+      status: z.enum(LETTER_STATUS.values),
+      inquiryNumber: z.string(),
+      mailedOn: day.nullable(),
+      replyDeadline: day.nullable(),
+      /** When it came back undelivered (返戻). */
+      returnedAt: instant.nullable(),
+    }),
   ),
   history: z.array(historyEntrySchema),
 });
@@ -192,6 +204,8 @@ export const caseSummarySchema = z.strictObject({
   /** The current letter's deadline, once it is in the post. */
   replyDeadline: day.nullable(),
   overdue: z.boolean(),
+  /** The current letter came back undelivered (返戻): the case is held for a supervisor. */
+  returned: z.boolean(),
 });
 
 // The rules engine ---------------------------------------------------------------------------
@@ -271,6 +285,9 @@ export const letterSummarySchema = z.strictObject({
   missingCharacters: z.string().nullable(),
   lastError: z.string().nullable(),
   reissueReason: z.enum(LETTER_REISSUE_REASON.values).nullable(),
+  /** 返戻: when it came back, and why (the postal label's reason). */
+  returnedAt: instant.nullable(),
+  returnedReason: z.enum(RETURN_REASON.values).nullable(),
   createdAt: instant,
   renderedAt: instant.nullable(),
 });
@@ -388,6 +405,13 @@ export const failedJobSchema = z.strictObject({
 
 const agedCaseSchema = caseSummarySchema.extend({ ageDays: z.number().int() });
 
+/** A line of the supervisor's worklist: a case held by a returned letter, or overdue, with what can be done next. */
+const worklistItemSchema = agedCaseSchema.extend({
+  /** The day it lapses by itself (overdue cases), under its policy's grace days. */
+  lapsesOn: day.nullable(),
+  actions: z.array(z.enum(['phone_holder', 'reissue', 'look_up_address', 'cancel'])),
+});
+
 export const openAgentCasesSchema = z.strictObject({
   today: day,
   total: z.number().int(),
@@ -399,6 +423,10 @@ export const openAgentCasesSchema = z.strictObject({
   oldest: z.array(agedCaseSchema),
   /** The longest-waiting overdue cases, oldest first (ten at most). */
   oldestOverdue: z.array(agedCaseSchema),
+  /** Open cases whose letter came back undelivered. */
+  returned: z.number().int(),
+  /** What needs a supervisor: cases held by a returned letter, then the overdue, oldest first (twenty at most). */
+  worklist: z.array(worklistItemSchema),
 });
 
 export const walkInsTodaySchema = z.strictObject({

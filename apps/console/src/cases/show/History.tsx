@@ -1,4 +1,4 @@
-import { CANCEL_REASON, CASE_STATE, HISTORY_EVENT, LETTER_REISSUE_REASON } from '@madoguchi/domain';
+import { CANCEL_REASON, CASE_STATE, HISTORY_EVENT, LETTER_REISSUE_REASON, RETURN_REASON } from '@madoguchi/domain';
 import type { HistoryEntry, StaffRef } from '@madoguchi/contract';
 import { Box, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
@@ -61,6 +61,14 @@ export function History({ entries }: { entries: readonly HistoryEntry[] }) {
           {h.reason === 'reply_overdue' && h.details?.replyDeadline && (
             <Typography variant="body2">
               {translate('madoguchi.case.lapseDetails', { deadline: wording.date(h.details.replyDeadline), days: h.details.graceDays ?? 0 })}
+            </Typography>
+          )}
+          {h.event === 'letter_returned' && h.details?.returnReason && (
+            <Typography variant="body2">
+              {translate('madoguchi.case.returnDetails', {
+                reason: wording.label(RETURN_REASON, h.details.returnReason),
+                number: h.details.inquiryNumber ?? '—',
+              })}
             </Typography>
           )}
           {h.event === 'letter_reissued' && h.details?.reason && (

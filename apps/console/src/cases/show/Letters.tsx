@@ -1,6 +1,7 @@
 import { LETTER_REISSUE_REASON, LETTER_STATUS, reissueRefusal, STAFF_REISSUE_REASONS } from '@madoguchi/domain';
 import type { CaseView } from '@madoguchi/contract';
 import {
+  Alert,
   Button,
   Dialog,
   DialogActions,
@@ -22,6 +23,7 @@ import { useWording } from '../../i18n/wording';
 import { useMayTake } from '../../roles';
 import { messageOf, useAction } from '../../useAction';
 import { useApi } from '../../useApi';
+import { ReturnDialog } from '../../returns/ReturnDialog';
 
 type StaffReissueReason = (typeof STAFF_REISSUE_REASONS)[number];
 
@@ -34,6 +36,9 @@ export function Letters({ record, current }: { record: CaseView; current: CaseVi
   const api = useApi();
   const mayTake = useMayTake();
   const [reissuing, setReissuing] = useState(false);
+  const [recordingReturn, setRecordingReturn] = useState(false);
+  // The letter out in the post, while the reply is awaited, can be recorded as having come back.
+  const canRecordReturn = mayTake('recordReturnedMail') && record.state === 'inquiry_mailed' && current?.status === 'mailed' && !current.returnedAt;
   const [reason, setReason] = useState<StaffReissueReason | ''>('');
   const canReissue = mayTake('reissueLetter') && !reissueRefusal(record.state, current?.status);
 
@@ -83,6 +88,17 @@ export function Letters({ record, current }: { record: CaseView; current: CaseVi
           ))}
         </TableBody>
       </Table>
+      {current?.returnedAt && (
+        <Alert severity="warning" sx={{ mt: 1 }} data-testid="letter-returned">
+          {translate('madoguchi.returns.held')}
+        </Alert>
+      )}
+      {canRecordReturn && (
+        <Button sx={{ mt: 1, mr: 1 }} onClick={() => setRecordingReturn(true)} id="action-record-return">
+          {translate('madoguchi.returns.record')}
+        </Button>
+      )}
+      {recordingReturn && current && <ReturnDialog inquiryNumber={current.inquiryNumber} onClose={() => setRecordingReturn(false)} />}
       {canReissue && (
         <Button sx={{ mt: 1 }} onClick={() => setReissuing(true)} id="action-reissue">
           {translate('madoguchi.case.reissue')}
