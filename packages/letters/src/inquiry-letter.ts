@@ -1,8 +1,12 @@
 import { formatJapaneseDate, PIN, PIN_FORMAT, type IsoDate, type Pin } from '@madoguchi/domain';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { addressLines } from './address-lines';
-import { fontRuns, letterFonts, type LetterFonts } from './fonts';
+import { letterFonts, type LetterFonts } from './fonts';
+import { BODY, drawWindowAddress, lineWriter, MM, openDocument, PAGE, SMALL, v, WINDOW, type Part } from './pdf';
+
+export { PRINTABLE_MARGIN, WINDOW } from './pdf';
+
+/** Pages of one letter: the inquiry, and the reply the holder seals (printed single-sided). */
+export const PAGES_PER_LETTER = 2;
 
 /** Everything the letter prints; nothing else reaches the template. */
 export interface InquiryLetterData {
@@ -30,54 +34,6 @@ export interface RenderedLetter {
   pdf: Buffer;
   /** Characters no font could print (shown as 〓 on the letter), for staff to write in by hand. */
   missingCharacters: string[];
-}
-
-/** A piece of a line: the letter's fixed wording, or data (`v(...)`) that differs from letter to letter. */
-type Part = string | { data: string };
-const v = (data: string): Part => ({ data });
-
-/** Pages of one letter: the inquiry, and the reply the holder seals (printed single-sided). */
-export const PAGES_PER_LETTER = 2;
-
-const MM = 72 / 25.4;
-const PAGE = { width: 210 * MM, height: 297 * MM, margin: 20 * MM };
-/** The address window of a 長3 window envelope, with an A4 sheet folded in three. */
-export const WINDOW = { x: 23 * MM, y: 14 * MM, width: 90 * MM, height: 45 * MM };
-/** Where the printer can print: nothing is set closer than this to the sheet's edge. */
-export const PRINTABLE_MARGIN = 10 * MM;
-const BODY = 12.5;
-const SMALL = 11;
-
-interface PdfOutput {
-  doc: PDFKit.PDFDocument;
-  bytes: Promise<Buffer>;
-}
-
-/**
- * A PDF document dated `createdOn` (its only date, so the same data gives the same bytes), with
- * the letter fonts registered. pdfkit's default Helvetica is not loaded: the letter never uses it.
- */
-function openDocument(createdOn: IsoDate, title: string, fonts: LetterFonts): PdfOutput {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: PAGE.margin,
-    autoFirstPage: false,
-    font: null as unknown as string,
-    info: { CreationDate: new Date(`${createdOn}T00:00:00+09:00`), Title: title, Producer: 'Madoguchi', Creator: 'Madoguchi' },
-  });
-  // pdfkit takes an already parsed fontkit font as a source (it checks for `layout`); its types only list files and buffers.
-  const source = (font: LetterFonts['main']) => font as unknown as PDFKit.Mixins.PDFFontSource;
-  doc.registerFont('fixed', source(fonts.fixed));
-  doc.registerFont('fixedBold', source(fonts.fixedBold));
-  doc.registerFont('data', source(fonts.main));
-  doc.registerFont('fallback', source(fonts.fallback));
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const bytes = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  return { doc, bytes };
 }
 
 /** 照会書兼回答書 as its own PDF: page 1 the inquiry to the holder, page 2 the reply they fill in and seal. */
@@ -111,45 +67,7 @@ function drawInquiryLetter(doc: PDFKit.PDFDocument, data: InquiryLetterData, fon
   let pages = 0;
   const countPage = () => pages++;
   doc.on('pageAdded', countPage);
-  /**
-   * Write a line made of the letter's fixed wording (plain strings) and its data (`v(...)`: names,
-   * addresses, numbers, dates). They are set in two embeddings of the same face: the fixed wording
-   * is the same glyphs in every letter, so its font file is built once per process (see fonts.ts).
-   * Data falls back per character to the second face, and to 〓, as fontRuns decides.
-   */
-  const write = (parts: Part | Part[], options: PDFKit.Mixins.TextOptions & { x?: number; y?: number; size?: number; bold?: boolean } = {}) => {
-    const { x, y, size = BODY, bold = false, ...rest } = options;
-    doc.fontSize(size);
-    const runs: { font: string; text: string }[] = [];
-    for (const part of Array.isArray(parts) ? parts : [parts]) {
-      const isData = typeof part !== 'string';
-      for (const run of fontRuns(isData ? part.data : part, fonts, missing)) {
-        // Data is never set in bold: a third embedded subset per letter would cost more than it shows.
-        const font = run.font === 'fallback' ? 'fallback' : isData ? 'data' : bold ? 'fixedBold' : 'fixed';
-        const last = runs.at(-1);
-        if (last?.font === font) last.text += run.text;
-        else runs.push({ font, text: run.text });
-      }
-    }
-    // pdfkit aligns each run of a continued line on its own, so runs in several fonts overlap when
-    // centred or right-aligned: such a one-line run set is placed by its measured width instead.
-    let startX = x;
-    if (runs.length > 1 && (rest.align === 'right' || rest.align === 'center')) {
-      const total = runs.reduce((sum, run) => sum + doc.font(run.font).widthOfString(run.text), 0);
-      const free = (rest.width ?? PAGE.width - 2 * PAGE.margin) - total;
-      startX = (x ?? doc.x) + (rest.align === 'right' ? free : free / 2);
-      rest.align = 'left';
-      rest.lineBreak = false;
-    }
-    runs.forEach((run, i) => {
-      doc.font(run.font);
-      // One baseline for every run: the fonts' ascenders differ, and a top-aligned run would jump.
-      const opts = { ...rest, baseline: 'alphabetic' as const, continued: i < runs.length - 1 };
-      // Callers give the top of the line; with an alphabetic baseline that is one font size lower.
-      if (i === 0 && startX !== undefined) doc.text(run.text, startX, (y ?? doc.y - size) + size, opts);
-      else doc.text(run.text, opts);
-    });
-  };
+  const write = lineWriter(doc, fonts, missing);
   const qr = QRCode.create(`${data.inquiryNumber} ${data.checkCode}`, { errorCorrectionLevel: 'M' });
   const drawQr = (x: number, y: number, size: number) => {
     const cells = qr.modules.size;
@@ -171,19 +89,7 @@ function drawInquiryLetter(doc: PDFKit.PDFDocument, data: InquiryLetterData, fon
   // Page 1: 照会書
   doc.addPage();
   // The window: 転送不要 (the letter must not follow the holder elsewhere), the address, the name.
-  const addressSize = 12;
-  write('転送不要', { x: WINDOW.x, y: WINDOW.y, size: 10, bold: true });
-  write(['〒', v(data.holder.postalCode)], { x: WINDOW.x, y: WINDOW.y + 16, size: addressSize });
-  doc.font('data').fontSize(addressSize);
-  for (const line of addressLines(data.holder.address, (l) => doc.widthOfString(l) <= WINDOW.width * 0.98)) {
-    write(v(line), { x: WINDOW.x, width: WINDOW.width, size: addressSize });
-    doc.moveDown(0.1);
-  }
-  doc.moveDown(0.3);
-  write([v(data.holder.name), ' 様'], { x: WINDOW.x, width: WINDOW.width, size: 15 });
-  if (doc.y > WINDOW.y + WINDOW.height) {
-    throw new RangeError(`照会書兼回答書 ${data.inquiryNumber}: the address does not fit in the envelope window`);
-  }
+  drawWindowAddress(doc, write, data.holder, `照会書兼回答書 ${data.inquiryNumber}`);
 
   // The issuer's block: document number, date, issuer (公印省略), the numbers to quote, the counter.
   const right = 125 * MM;
