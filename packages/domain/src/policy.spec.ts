@@ -28,6 +28,7 @@ describe('municipality policy', () => {
       postageYen: 110,
       postagePayment: 'deferred',
       completionNotice: true,
+      completionNoticeNumberFormat: '完了通知第#号',
       pdfRetentionDays: 90,
     });
   });

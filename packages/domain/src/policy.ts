@@ -70,6 +70,8 @@ export interface MunicipalityPolicy {
   postagePayment: 'deferred' | 'stamps';
   /** A completion notice (完了通知) goes to the holder when an agent-route case completes. */
   completionNotice: boolean;
+  /** The completion notices' own number series as the city writes it, `#` the number within the fiscal year. */
+  completionNoticeNumberFormat: string;
   /** Days after a case ends that its letters' PDFs are kept (the rows keep their SHA-256, numbers and dates). */
   pdfRetentionDays: number;
 }
@@ -100,6 +102,7 @@ export const DEFAULT_POLICY: Readonly<MunicipalityPolicy> = Object.freeze({
   postageYen: 110,
   postagePayment: 'deferred',
   completionNotice: true,
+  completionNoticeNumberFormat: '完了通知第#号',
   pdfRetentionDays: 90,
 });
 
@@ -172,6 +175,7 @@ const RULES: { [K in keyof MunicipalityPolicy]: Check } = {
   postageYen: integerIn(0, 10000),
   postagePayment: oneOf('deferred', 'stamps'),
   completionNotice: boolean,
+  completionNoticeNumberFormat: (v) => printedText(1)(v) ?? ((v as string).split('#').length === 2 ? undefined : refusal('policy_document_number_format')),
   pdfRetentionDays: integerIn(30, 3650),
   documentNumberFormat: (v) => printedText(1)(v) ?? ((v as string).split('#').length === 2 ? undefined : refusal('policy_document_number_format')),
 };

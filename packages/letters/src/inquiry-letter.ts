@@ -1,5 +1,6 @@
 import { formatJapaneseDate, PIN, PIN_FORMAT, type IsoDate, type Pin } from '@madoguchi/domain';
 import QRCode from 'qrcode';
+import { drawCompletionNotice, PAGES_PER_NOTICE, type CompletionNoticeData } from './completion-notice';
 import { letterFonts, type LetterFonts } from './fonts';
 import { BODY, drawWindowAddress, lineWriter, MM, openDocument, PAGE, SMALL, v, WINDOW, type Part } from './pdf';
 
@@ -45,17 +46,37 @@ export async function renderInquiryLetter(data: InquiryLetterData): Promise<Rend
   return { pdf: await bytes, missingCharacters: missing };
 }
 
+/** A piece of a print run: an inquiry letter (two pages) or a completion notice (one). */
+export type PrintItem = { kind: 'inquiry_letter'; data: InquiryLetterData } | { kind: 'completion_notice'; data: CompletionNoticeData };
+
 /**
- * Many letters as one PDF for a print run, in the order given, each starting on a new sheet.
- * The fonts are embedded once for the whole run, so the file stays small.
+ * A print run's pieces as one PDF, in the order given, each starting on a new sheet. The fonts are
+ * embedded once for the whole run, so the file stays small.
  */
-export async function renderLetterBatch(letters: readonly InquiryLetterData[], printedOn: IsoDate): Promise<{ pdf: Buffer; pages: number }> {
-  if (!letters.length) throw new RangeError('a print run needs at least one letter');
+export async function renderPrintBatch(items: readonly PrintItem[], printedOn: IsoDate): Promise<{ pdf: Buffer; pages: number }> {
+  if (!items.length) throw new RangeError('a print run needs at least one letter or notice');
   const fonts = letterFonts();
   const { doc, bytes } = openDocument(printedOn, '照会書兼回答書（印刷バッチ）', fonts);
-  for (const letter of letters) drawInquiryLetter(doc, letter, fonts);
+  let pages = 0;
+  for (const item of items) {
+    if (item.kind === 'inquiry_letter') {
+      drawInquiryLetter(doc, item.data, fonts);
+      pages += PAGES_PER_LETTER;
+    } else {
+      drawCompletionNotice(doc, item.data, fonts);
+      pages += PAGES_PER_NOTICE;
+    }
+  }
   doc.end();
-  return { pdf: await bytes, pages: letters.length * PAGES_PER_LETTER };
+  return { pdf: await bytes, pages };
+}
+
+/** Many letters as one PDF (a print run of letters only). */
+export function renderLetterBatch(letters: readonly InquiryLetterData[], printedOn: IsoDate): Promise<{ pdf: Buffer; pages: number }> {
+  return renderPrintBatch(
+    letters.map((data) => ({ kind: 'inquiry_letter', data })),
+    printedOn,
+  );
 }
 
 /**

@@ -336,6 +336,7 @@ export const en: Messages = {
         postageYen: 'Postage per letter (yen)',
         postagePayment: 'Postage paid by',
         completionNotice: 'Send the holder a completion notice when an agent case completes',
+        completionNoticeNumberFormat: 'Completion notice number format (# is the number within the fiscal year)',
         pdfRetentionDays: 'Days letter PDFs are kept after a case ends',
         documentNumberFormat: 'Document number format (# is the number within the fiscal year)',
       },

@@ -332,6 +332,7 @@ export const ja = {
         postageYen: '郵便料金（1通、円）',
         postagePayment: '郵便料金の支払い',
         completionNotice: '任意代理人の申請の完了時に本人へ完了通知を送る',
+        completionNoticeNumberFormat: '完了通知の番号の書式（# が年度内の番号）',
         pdfRetentionDays: '照会書のPDFを保存する日数（申請の終了から）',
         documentNumberFormat: '文書番号の書式（# が年度内の番号。例：見市民第#号）',
       },

@@ -289,6 +289,7 @@ const POLICY_FIELDS: { key: keyof MunicipalityPolicy; kind: 'number' | 'boolean'
   { key: 'postageYen', kind: 'number' },
   { key: 'postagePayment', kind: ['deferred', 'stamps'] },
   { key: 'completionNotice', kind: 'boolean' },
+  { key: 'completionNoticeNumberFormat', kind: 'text' },
   { key: 'pdfRetentionDays', kind: 'number' },
 ];
 
