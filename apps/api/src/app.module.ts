@@ -11,6 +11,7 @@ import { OfficesModule } from './offices/offices.module';
 import { PolicyModule } from './policy/policy.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { PrintRunsModule } from './print-runs/print-runs.module';
+import { MailLedgersModule } from './mail-ledgers/mail-ledgers.module';
 import { RepliesModule } from './replies/replies.module';
 import { LoggingModule } from './logging/logging.module';
 import { RedisModule } from './redis/redis.module';
@@ -36,6 +37,7 @@ export class AppModule {
         CasesModule,
         LettersModule,
         PrintRunsModule,
+        MailLedgersModule,
         RepliesModule,
         OfficesModule,
         PolicyModule,

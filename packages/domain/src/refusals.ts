@@ -122,6 +122,7 @@ export const REFUSALS = {
   office_not_found: entry('not_found', '指定された窓口が見つかりません。', 'No such office.'),
   letter_not_found: entry('not_found', '指定された照会書が見つかりません。', 'No such letter.'),
   print_run_not_found: entry('not_found', '指定された印刷バッチが見つかりません。', 'No such print run.'),
+  mail_ledger_not_found: entry('not_found', '指定された発送簿が見つかりません。', 'No such mailing ledger.'),
   staff_not_found: entry('not_found', '指定された職員が見つかりません。', 'No such member of staff.'),
   reply_letter_not_found: entry('not_found', 'この照会番号の照会書は見つかりません。', 'No letter has this inquiry number.'),
   reference_not_found: entry('refused', '関連するデータが見つかりません。', 'Something this refers to does not exist.'),
@@ -159,6 +160,11 @@ export const REFUSALS = {
   ),
   print_run_already_mailed: entry('conflict', 'この印刷バッチは既に発送済みです。', 'This print run was already mailed.'),
   print_run_cancelled: entry('conflict', 'この印刷バッチは取り消されています。', 'This print run was cancelled.'),
+  mail_ledger_not_rendered: entry(
+    'conflict',
+    '発送簿のPDFを作成中です。しばらくしてからもう一度開いてください。',
+    'The ledger PDF is still being made. Please open it again shortly.',
+  ),
   letter_not_rendered: entry(
     'conflict',
     'この照会書はまだ作成されていません。しばらくしてからもう一度開いてください。',

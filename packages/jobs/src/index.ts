@@ -6,3 +6,5 @@ export { renderInquiryLetter } from './letters/render-inquiry-letter';
 export { renderPrintRun } from './letters/render-print-run';
 export { UnprintableLetterError } from './letters/letter-data';
 export { QueueInspector, type FailedJob } from './queue-inspector';
+export { renderCompletionNotice } from './notices/render-completion-notice';
+export { renderMailLedger, dayLedgerData } from './ledgers/render-mail-ledger';

@@ -1,12 +1,20 @@
 import { dateColumn, type Database } from '@madoguchi/db';
 import type { MunicipalityPolicy } from '@madoguchi/domain';
 import { sweepDeadlines } from './deadlines/sweep-deadlines';
+import { renderMailLedger } from './ledgers/render-mail-ledger';
+import { renderCompletionNotice } from './notices/render-completion-notice';
 import type { JobDefinition } from './job';
 import { renderInquiryLetter } from './letters/render-inquiry-letter';
 import { renderPrintRun } from './letters/render-print-run';
 
 /** Every job the system runs, by name: the worker dispatches from here and the relay finds each job's queue. */
-export const JOBS: readonly JobDefinition<never>[] = [renderInquiryLetter, renderPrintRun, sweepDeadlines] as JobDefinition<never>[];
+export const JOBS: readonly JobDefinition<never>[] = [
+  renderInquiryLetter,
+  renderPrintRun,
+  renderCompletionNotice,
+  renderMailLedger,
+  sweepDeadlines,
+] as JobDefinition<never>[];
 
 /**
  * The jobs that run by the clock: once a day per municipality, at the time its policy names (Japan

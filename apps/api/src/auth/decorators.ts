@@ -21,9 +21,10 @@ export const ROUTE_CONTRACT = 'madoguchi:contract';
 
 /** A route's answer that is not JSON: named by its media type for the OpenAPI document, not checked. */
 export interface RawAnswer {
-  mediaType: 'application/pdf' | 'text/html';
+  mediaType: 'application/pdf' | 'text/html' | 'text/csv';
 }
 export const PDF_ANSWER: RawAnswer = { mediaType: 'application/pdf' };
+export const CSV_ANSWER: RawAnswer = { mediaType: 'text/csv' };
 export const HTML_ANSWER: RawAnswer = { mediaType: 'text/html' };
 
 /** What a route takes and gives, from `@madoguchi/contract/schemas`. A route without `answer` answers 204. */

@@ -12,6 +12,7 @@ import {
   type Refusal,
   type TransitionNeed,
 } from '@madoguchi/domain';
+import { enqueue, renderCompletionNotice } from '@madoguchi/jobs';
 import type { StaffPrincipal } from '../auth/principal';
 import { DATABASE } from '../database/database.module';
 import { PolicyService } from '../policy/policy.service';
@@ -59,6 +60,9 @@ export class CaseTransitionService {
     if (body.note) problems.push(...freeTextRefusals(body.note, 'note'));
     if (problems.length) throw refusedWith('transition_needs_not_met', problems);
 
+    // 完了通知: the holder hears that the PINs were reset, at the registered address, where the case's policy says so.
+    const notifies =
+      body.to === 'completed' && current.route === 'voluntary_agent' && (await this.policies.byVersionId(current.policyVersionId)).completionNotice;
     await this.db.$transaction(async (tx) => {
       const moved = await tx.pinResetCase.updateMany({ where: { id: caseId, version: body.version }, data: { state: body.to, version: { increment: 1 } } });
       if (moved.count !== 1) throw refused('version_conflict', undefined, 'version');
@@ -67,6 +71,10 @@ export class CaseTransitionService {
       });
       if (decision.rule.needs.includes('visit2_documents')) {
         await tx.presentedDocument.createMany({ data: documentRows(body.documents ?? [], 2).map((row) => ({ ...row, caseId })) });
+      }
+      if (notifies) {
+        const notice = await tx.completionNotice.create({ data: { caseId } });
+        await enqueue(tx, renderCompletionNotice, { noticeId: notice.id }, staff);
       }
     });
     return toCaseView(await this.db.pinResetCase.findUniqueOrThrow({ where: { id: caseId }, include: CASE_VIEW_INCLUDE }));

@@ -14,6 +14,7 @@ export const CASE_VIEW_INCLUDE = {
   letters: { orderBy: { createdAt: 'asc' } },
   history: { orderBy: { id: 'asc' }, include: { actor: { select: STAFF_REF } } },
   policyVersion: { select: { version: true } },
+  notice: { select: { id: true, status: true, noticeNumber: true, mailedOn: true, pdfRemovedAt: true } },
 } satisfies Prisma.PinResetCaseInclude;
 
 /** A case row loaded with CASE_VIEW_INCLUDE, as Prisma types it. */
@@ -84,6 +85,15 @@ export function toCaseView(row: CaseRow): CaseView {
       details: h.details as HistoryDetails | null,
       note: h.note,
     })),
+    completionNotice: row.notice
+      ? {
+          id: row.notice.id,
+          status: row.notice.status,
+          noticeNumber: row.notice.noticeNumber,
+          mailedOn: dayOf(row.notice.mailedOn),
+          pdfRemoved: row.notice.pdfRemovedAt !== null,
+        }
+      : null,
   };
 }
 

@@ -10,6 +10,7 @@ export const PRINT_RUN_SUMMARY_SELECT = {
   officeId: true,
   status: true,
   letterCount: true,
+  noticeCount: true,
   printedOn: true,
   createdAt: true,
   renderedAt: true,
@@ -38,6 +39,18 @@ export const PRINT_RUN_VIEW_SELECT = {
       case: { select: { receiptNumber: true, state: true, parties: { where: { role: 'holder' }, select: { familyName: true, givenName: true } } } },
     },
   },
+  notices: {
+    orderBy: { printRunPosition: 'asc' },
+    select: {
+      id: true,
+      printRunPosition: true,
+      caseId: true,
+      status: true,
+      noticeNumber: true,
+      mailedOn: true,
+      case: { select: { receiptNumber: true, parties: { where: { role: 'holder' }, select: { familyName: true, givenName: true } } } },
+    },
+  },
 } satisfies Prisma.PrintRunSelect;
 
 export function toPrintRunSummary(row: Prisma.PrintRunGetPayload<{ select: typeof PRINT_RUN_SUMMARY_SELECT }>): PrintRunSummary {
@@ -46,6 +59,7 @@ export function toPrintRunSummary(row: Prisma.PrintRunGetPayload<{ select: typeo
     officeId: row.officeId,
     status: row.status,
     letterCount: row.letterCount,
+    noticeCount: row.noticeCount,
     printedOn: dayOf(row.printedOn),
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
@@ -74,6 +88,16 @@ export function toPrintRunView(row: Prisma.PrintRunGetPayload<{ select: typeof P
       missingCharacters: l.missingCharacters,
       mailedOn: dayOf(l.mailedOn),
       replyDeadline: dayOf(l.replyDeadline),
+    })),
+    notices: row.notices.map((n) => ({
+      id: n.id,
+      position: n.printRunPosition ?? 0,
+      caseId: n.caseId,
+      receiptNumber: n.case.receiptNumber,
+      holderName: fullName(n.case.parties[0]),
+      status: n.status,
+      noticeNumber: n.noticeNumber,
+      mailedOn: dayOf(n.mailedOn),
     })),
   };
 }

@@ -5,15 +5,18 @@ import {
   decideTransition,
   fiscalYearOf,
   formatDocumentNumber,
+  fullName,
   LETTER_STATUS,
   labelText,
   mailingEffect,
   refusal,
   type CaseState,
+  MAX_PRINT_RUN_LETTERS,
   type LetterStatus,
+  type MunicipalityPolicy,
   type Refusal,
 } from '@madoguchi/domain';
-import { enqueue, renderPrintRun } from '@madoguchi/jobs';
+import { enqueue, renderMailLedger, renderPrintRun } from '@madoguchi/jobs';
 import type { StaffPrincipal } from '../auth/principal';
 import { isUuid } from '../validation/ids';
 import { inScope, ownOffice } from '../scope/scope';
@@ -25,6 +28,12 @@ import { page, type ListPage } from '../validation/simple-rest';
 import type { ConfirmMailedRequest, CreatePrintRunRequest } from '@madoguchi/contract/schemas';
 import type { PrintRunListQuery } from './print-run-list';
 import { PRINT_RUN_SUMMARY_SELECT, PRINT_RUN_VIEW_SELECT, toPrintRunSummary, toPrintRunView, type PrintRunSummary, type PrintRunView } from './print-run-view';
+
+/** The holder a piece of mail is addressed to, as the ledger copies them. */
+const ADDRESSEE = { where: { role: 'holder' as const }, select: { familyName: true, givenName: true, postalCode: true } };
+type AddresseeRow = { familyName: string; givenName: string; postalCode: string | null };
+/** 郵便の種別 of every piece: ordinary mail that must not be forwarded (転送不要). */
+const MAIL_CLASS = '普通・転送不要';
 
 /** A run past what was asked of it. */
 const STATUS_CONFLICT = { rendering: 'print_run_not_ready', mailed: 'print_run_already_mailed', cancelled: 'print_run_cancelled' } as const;
@@ -57,14 +66,21 @@ export class PrintRunsService {
 
   async create(staff: StaffPrincipal, body: CreatePrintRunRequest): Promise<PrintRunView> {
     const runId = await this.db.$transaction(async (tx) => {
-      const cases = await tx.pinResetCase.findMany({
-        where: { id: { in: body.caseIds }, ...inScope(staff) },
-        select: {
-          id: true,
-          state: true,
-          letters: { where: { status: { not: 'superseded' } }, orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, status: true, createdAt: true } },
-        },
-      });
+      const cases = body.caseIds.length
+        ? await tx.pinResetCase.findMany({
+            where: { id: { in: body.caseIds }, ...inScope(staff) },
+            select: {
+              id: true,
+              state: true,
+              letters: {
+                where: { status: { not: 'superseded' } },
+                orderBy: { createdAt: 'desc' },
+                take: 1,
+                select: { id: true, status: true, createdAt: true },
+              },
+            },
+          })
+        : [];
       const byId = new Map(cases.map((c) => [c.id, c]));
       const details = body.caseIds.flatMap((caseId, i) => {
         const found = byId.get(caseId);
@@ -74,17 +90,41 @@ export class PrintRunsService {
 
       // Oldest letter first, whatever order they were picked in: the order the waiting list shows.
       const letters = cases.map((c) => c.letters[0]!).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-      const run = await tx.printRun.create({
-        data: { officeId: staff.officeId, createdById: staff.id, letterCount: letters.length, printedOn: dateColumn(this.clock.today()) },
+      // The completion notices waiting at this office go in after the letters, oldest first.
+      const notices = await tx.completionNotice.findMany({
+        where: { status: 'ready', case: { officeId: staff.officeId } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        take: MAX_PRINT_RUN_LETTERS,
+        select: { id: true },
       });
-      const taken = await tx.$executeRaw`
-        UPDATE inquiry_letters AS l
-        SET status = 'printed', print_run_id = ${run.id}::uuid, print_run_position = v.position, updated_at = now()
-        FROM unnest(${letters.map((l) => l.id)}::uuid[], ${letters.map((_, i) => i)}::int[]) AS v(id, position)
-        WHERE l.id = v.id AND l.status = 'ready'`;
-      // Another run took some of these letters first.
-      if (taken !== letters.length) throw refused('letters_taken');
+      if (!letters.length && !notices.length) throw refused('print_run_empty', undefined, 'caseIds');
+      const run = await tx.printRun.create({
+        data: {
+          officeId: staff.officeId,
+          createdById: staff.id,
+          letterCount: letters.length,
+          noticeCount: notices.length,
+          printedOn: dateColumn(this.clock.today()),
+        },
+      });
+      const taken = letters.length
+        ? await tx.$executeRaw`
+            UPDATE inquiry_letters AS l
+            SET status = 'printed', print_run_id = ${run.id}::uuid, print_run_position = v.position, updated_at = now()
+            FROM unnest(${letters.map((l) => l.id)}::uuid[], ${letters.map((_, i) => i)}::int[]) AS v(id, position)
+            WHERE l.id = v.id AND l.status = 'ready'`
+        : 0;
+      const takenNotices = notices.length
+        ? await tx.$executeRaw`
+            UPDATE completion_notices AS n
+            SET status = 'printed', print_run_id = ${run.id}::uuid, print_run_position = v.position, updated_at = now()
+            FROM unnest(${notices.map((n) => n.id)}::uuid[], ${notices.map((_, i) => i)}::int[]) AS v(id, position)
+            WHERE n.id = v.id AND n.status = 'ready'`
+        : 0;
+      // Another run took some of these first.
+      if (taken !== letters.length || takenNotices !== notices.length) throw refused('letters_taken');
       await this.numberLetters(tx, staff, run.id);
+      await this.numberNotices(tx, staff, run.id);
       await enqueue(tx, renderPrintRun, { printRunId: run.id }, staff);
       return run.id;
     });
@@ -104,20 +144,51 @@ export class PrintRunsService {
       select: { id: true },
     });
     if (!unnumbered.length) return;
-    const { policy } = await this.policies.currentForOffice(staff.officeId);
-    const year = fiscalYearOf(this.clock.today());
-    const [sequence] = await tx.$queryRaw<{ last: number }[]>`
-      INSERT INTO document_number_sequences (municipality_id, fiscal_year, last)
-      VALUES (${staff.municipalityId}::uuid, ${year}, ${unnumbered.length})
-      ON CONFLICT (municipality_id, fiscal_year) DO UPDATE SET last = document_number_sequences.last + EXCLUDED.last
-      RETURNING last`;
-    const first = sequence!.last - unnumbered.length + 1;
-    const seqs = unnumbered.map((_, i) => first + i);
+    const { year, numbers } = await this.takeNumbers(tx, staff, 'inquiry', unnumbered.length, (p) => p.documentNumberFormat);
     await tx.$executeRaw`
       UPDATE inquiry_letters AS l
       SET document_number = v.number, document_year = ${year}, document_seq = v.seq, updated_at = now()
-      FROM unnest(${unnumbered.map((l) => l.id)}::uuid[], ${seqs}::int[], ${seqs.map((n) => formatDocumentNumber(policy.documentNumberFormat, n))}::text[]) AS v(id, seq, number)
+      FROM unnest(${unnumbered.map((l) => l.id)}::uuid[], ${numbers.map((n) => n.seq)}::int[], ${numbers.map((n) => n.text)}::text[]) AS v(id, seq, number)
       WHERE l.id = v.id`;
+  }
+
+  /** 完了通知の番号: the notices' own series, in the city's format for them, given the same way. */
+  private async numberNotices(tx: Prisma.TransactionClient, staff: StaffPrincipal, runId: string): Promise<void> {
+    const unnumbered = await tx.completionNotice.findMany({
+      where: { printRunId: runId, noticeNumber: null },
+      orderBy: { printRunPosition: 'asc' },
+      select: { id: true },
+    });
+    if (!unnumbered.length) return;
+    const { year, numbers } = await this.takeNumbers(tx, staff, 'completion_notice', unnumbered.length, (p) => p.completionNoticeNumberFormat);
+    await tx.$executeRaw`
+      UPDATE completion_notices AS n
+      SET notice_number = v.number, notice_year = ${year}, notice_seq = v.seq, updated_at = now()
+      FROM unnest(${unnumbered.map((n) => n.id)}::uuid[], ${numbers.map((n) => n.seq)}::int[], ${numbers.map((n) => n.text)}::text[]) AS v(id, seq, number)
+      WHERE n.id = v.id`;
+  }
+
+  /**
+   * The next `count` numbers of a series in the municipality's fiscal year. The sequence row is
+   * locked by the upsert until the run commits, so two runs never share a number, and a number once
+   * given is never given again.
+   */
+  private async takeNumbers(
+    tx: Prisma.TransactionClient,
+    staff: StaffPrincipal,
+    series: 'inquiry' | 'completion_notice',
+    count: number,
+    formatOf: (policy: MunicipalityPolicy) => string,
+  ): Promise<{ year: number; numbers: { seq: number; text: string }[] }> {
+    const { policy } = await this.policies.currentForOffice(staff.officeId);
+    const year = fiscalYearOf(this.clock.today());
+    const [sequence] = await tx.$queryRaw<{ last: number }[]>`
+      INSERT INTO document_number_sequences (municipality_id, series, fiscal_year, last)
+      VALUES (${staff.municipalityId}::uuid, ${series}, ${year}, ${count})
+      ON CONFLICT (municipality_id, series, fiscal_year) DO UPDATE SET last = document_number_sequences.last + EXCLUDED.last
+      RETURNING last`;
+    const first = sequence!.last - count + 1;
+    return { year, numbers: Array.from({ length: count }, (_, i) => ({ seq: first + i, text: formatDocumentNumber(formatOf(policy), first + i) })) };
   }
 
   async list(staff: StaffPrincipal, query: PrintRunListQuery): Promise<ListPage<PrintRunSummary>> {
@@ -163,7 +234,7 @@ export class PrintRunsService {
       const letters = await tx.inquiryLetter.findMany({
         where: { printRunId: id, status: 'printed' },
         orderBy: { printRunPosition: 'asc' },
-        select: { id: true, caseId: true, case: { select: { state: true, receiptNumber: true } } },
+        select: { id: true, caseId: true, documentNumber: true, case: { select: { state: true, receiptNumber: true, parties: ADDRESSEE } } },
       });
       const withheld = new Set(body.withheldCaseIds ?? []);
       const inRun = new Set(letters.map((l) => l.caseId));
@@ -223,9 +294,61 @@ export class PrintRunsService {
           })),
         ],
       });
-      await tx.printRun.update({ where: { id }, data: { status: 'mailed', mailedAt: this.clock.now(), mailedById: staff.id } });
+      const notices = await tx.completionNotice.findMany({
+        where: { printRunId: id, status: 'printed' },
+        orderBy: { printRunPosition: 'asc' },
+        select: { id: true, caseId: true, noticeNumber: true, case: { select: { parties: ADDRESSEE } } },
+      });
+      await tx.completionNotice.updateMany({ where: { id: { in: notices.map((n) => n.id) } }, data: { status: 'mailed', mailedOn: today } });
+      const run = await tx.printRun.update({ where: { id }, data: { status: 'mailed', mailedAt: this.clock.now(), mailedById: staff.id } });
+      await this.recordLedger(tx, staff, run, [
+        ...mailed.map((l) => ({ kind: 'inquiry_letter' as const, caseId: l.caseId, documentNumber: l.documentNumber, parties: l.case.parties })),
+        ...notices.map((n) => ({ kind: 'completion_notice' as const, caseId: n.caseId, documentNumber: n.noticeNumber, parties: n.case.parties })),
+      ]);
     });
     return this.view(id);
+  }
+
+  /**
+   * 発送簿: what the run put in the post, a line per piece copied as it was sent, with the count and
+   * the postage at the policy's rate; the worker then makes the PDF of the office's day.
+   */
+  private async recordLedger(
+    tx: Prisma.TransactionClient,
+    staff: StaffPrincipal,
+    run: { id: string; officeId: string },
+    pieces: { kind: 'inquiry_letter' | 'completion_notice'; caseId: string; documentNumber: string | null; parties: AddresseeRow[] }[],
+  ): Promise<void> {
+    const { policy } = await this.policies.currentForOffice(run.officeId);
+    const today = this.clock.today();
+    await tx.mailLedger.create({
+      data: {
+        printRunId: run.id,
+        officeId: run.officeId,
+        mailedOn: dateColumn(today),
+        confirmedById: staff.id,
+        confirmedAt: this.clock.now(),
+        pieceCount: pieces.length,
+        postageYen: policy.postageYen,
+        postageTotal: policy.postageYen * pieces.length,
+        postagePayment: policy.postagePayment,
+        lines: {
+          create: pieces.map((p, position) => {
+            const holder = p.parties[0];
+            return {
+              position,
+              kind: p.kind,
+              caseId: p.caseId,
+              documentNumber: p.documentNumber ?? '',
+              addresseeName: fullName(holder),
+              postalCode: holder?.postalCode ?? '',
+              mailClass: MAIL_CLASS,
+            };
+          }),
+        },
+      },
+    });
+    await enqueue(tx, renderMailLedger, { officeId: run.officeId, day: today }, staff);
   }
 
   /** 取消: an unmailed run is dropped; its letters wait for the next run. */
@@ -234,6 +357,10 @@ export class PrintRunsService {
       const status = await this.lockRun(tx, staff, id);
       if (status === 'mailed' || status === 'cancelled') throw statusConflict(status);
       await tx.inquiryLetter.updateMany({ where: { printRunId: id, status: 'printed' }, data: { status: 'ready', printRunId: null, printRunPosition: null } });
+      await tx.completionNotice.updateMany({
+        where: { printRunId: id, status: 'printed' },
+        data: { status: 'ready', printRunId: null, printRunPosition: null },
+      });
       await tx.printRun.update({ where: { id }, data: { status: 'cancelled', cancelledAt: this.clock.now(), cancelledById: staff.id } });
     });
     return this.view(id);

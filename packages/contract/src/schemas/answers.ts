@@ -186,6 +186,10 @@ export const caseViewSchema = z.strictObject({
     }),
   ),
   history: z.array(historyEntrySchema),
+  /** 完了通知 to the holder (agent route, once completed, where the policy sends one). */
+  completionNotice: z
+    .strictObject({ id, status: z.enum(LETTER_STATUS.values), noticeNumber: z.string().nullable(), mailedOn: day.nullable(), pdfRemoved: z.boolean() })
+    .nullable(),
 });
 
 /** One row of the list: what the desk needs to pick a case, not the whole file. */
@@ -298,6 +302,8 @@ export const printRunSummarySchema = z.strictObject({
   officeId: id,
   status: z.enum(PRINT_RUN_STATUS.values),
   letterCount: z.number().int(),
+  /** Completion notices printed after its letters. */
+  noticeCount: z.number().int(),
   /** The 発行日 printed on its letters. */
   printedOn: day,
   createdAt: instant,
@@ -329,6 +335,49 @@ export const printRunViewSchema = printRunSummarySchema.extend({
       replyDeadline: day.nullable(),
     }),
   ),
+  notices: z.array(
+    z.strictObject({
+      id,
+      position: z.number().int(),
+      caseId: id,
+      receiptNumber: z.string(),
+      holderName: z.string(),
+      status: z.enum(LETTER_STATUS.values),
+      noticeNumber: z.string().nullable(),
+      mailedOn: day.nullable(),
+    }),
+  ),
+});
+
+/** 発送簿: an office's day of mailing (its runs merged), as the print desk lists them. */
+export const mailLedgerDaySchema = z.strictObject({
+  /** `YYYY-MM-DD_<officeId>`: the day and the office. */
+  id: z.string(),
+  officeId: id,
+  officeName: z.string(),
+  day,
+  runs: z.number().int(),
+  pieceCount: z.number().int(),
+  postageTotal: z.number().int(),
+  /** Whether its PDF is made (the worker makes it after each run of the day is confirmed mailed). */
+  pdfReady: z.boolean(),
+});
+
+/** One day's ledger with its lines, in the order they were mailed. */
+export const mailLedgerViewSchema = mailLedgerDaySchema.extend({
+  postageYen: z.number().int(),
+  postagePayment: z.enum(['deferred', 'stamps']),
+  lines: z.array(
+    z.strictObject({
+      kind: z.enum(['inquiry_letter', 'completion_notice']),
+      caseId: id,
+      documentNumber: z.string(),
+      addresseeName: z.string(),
+      postalCode: z.string(),
+      mailClass: z.string(),
+    }),
+  ),
+  confirmations: z.array(z.strictObject({ by: staffRefSchema, at: instant, pieces: z.number().int() })),
 });
 
 /** The case a returned reply form belongs to, and whether it came back in time. */

@@ -1,10 +1,13 @@
 import { MAX_PRINT_RUN_LETTERS, PRINT_RUN_STATUS } from '@madoguchi/domain';
 import { z } from 'zod';
-import { distinctIds } from './fields';
+import { distinctIds, isoDate } from './fields';
 
-/** `POST /api/print-runs`: the cases whose letters to print, as picked from the waiting list. */
+/**
+ * `POST /api/print-runs`: the cases whose letters to print, as picked from the waiting list. The
+ * completion notices waiting at the office go in too, after the letters (a run may hold only them).
+ */
 export const createPrintRunSchema = z.strictObject({
-  caseIds: distinctIds(MAX_PRINT_RUN_LETTERS).refine((ids) => ids.length > 0, { error: 'print_run_empty' }),
+  caseIds: distinctIds(MAX_PRINT_RUN_LETTERS),
 });
 export type CreatePrintRunBody = z.input<typeof createPrintRunSchema>;
 export type CreatePrintRunRequest = z.output<typeof createPrintRunSchema>;
@@ -23,3 +26,10 @@ export const printRunListFilterSchema = z.strictObject({
   id: z.array(z.uuid()).max(100).optional(),
 });
 export const PRINT_RUN_LIST_SORTABLE = ['createdAt', 'status'] as const;
+
+/** `GET /api/mail-ledgers`'s `filter`: an office's days of mailing, from and to a day. */
+export const mailLedgerListFilterSchema = z.strictObject({
+  officeId: z.uuid().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});

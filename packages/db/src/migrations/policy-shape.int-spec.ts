@@ -21,7 +21,7 @@ const backfills = [
   '20261201023331_document_numbers',
   '20261201033000_policy_resident_register',
   '20261201050409_mail_out_and_back',
-  '20261201051732_ledgers_and_notices',
+  '20261201051934_ledgers_and_notices',
 ].map(backfillOf);
 
 describe('the policy backfills of the rules issue', () => {

@@ -10,7 +10,8 @@ ADD CONSTRAINT "document_number_sequences_pkey" PRIMARY KEY ("municipality_id", 
 ALTER TABLE "inquiry_letters" ADD COLUMN     "pdf_removed_at" TIMESTAMPTZ(3);
 
 -- AlterTable
-ALTER TABLE "print_runs" ADD COLUMN     "pdf_removed_at" TIMESTAMPTZ(3);
+ALTER TABLE "print_runs" ADD COLUMN     "notice_count" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "pdf_removed_at" TIMESTAMPTZ(3);
 
 -- CreateTable
 CREATE TABLE "completion_notices" (
@@ -113,6 +114,7 @@ ALTER TABLE "mail_ledger_lines" ADD CONSTRAINT "mail_ledger_lines_ledger_id_fkey
 
 -- AddForeignKey
 ALTER TABLE "mail_ledger_documents" ADD CONSTRAINT "mail_ledger_documents_office_id_fkey" FOREIGN KEY ("office_id") REFERENCES "offices"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
 
 -- Stored policy versions take the completion notices' number format at its default.
 UPDATE "policy_versions"
