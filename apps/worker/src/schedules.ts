@@ -1,6 +1,6 @@
 import type { Database } from '@madoguchi/db';
 import { validatePolicy } from '@madoguchi/domain';
-import { DAILY_SCHEDULES, type JobContext } from '@madoguchi/jobs';
+import { DAILY_SCHEDULES, dayFinished, type JobContext } from '@madoguchi/jobs';
 import type { Queue } from 'bullmq';
 
 /** A cron pattern for HH:MM every day. */
@@ -33,7 +33,7 @@ export async function registerDailySchedules(queue: Queue, ctx: Pick<JobContext,
         { name: schedule.job.name, data: { municipalityId } },
       );
       registered++;
-      if (at <= nowInJapan && !(await schedule.doneOn(db, municipalityId, today))) {
+      if (at <= nowInJapan && !(await dayFinished(db, schedule.job.name, municipalityId, today))) {
         await queue.add(schedule.job.name, { municipalityId }, { jobId: `${schedule.job.name}-${municipalityId}-${today}` });
         logger.info({ job: schedule.job.name, municipalityId, day: today }, 'daily job missed today; running it now');
       }

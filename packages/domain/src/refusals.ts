@@ -165,6 +165,11 @@ export const REFUSALS = {
     '発送簿のPDFを作成中です。しばらくしてからもう一度開いてください。',
     'The ledger PDF is still being made. Please open it again shortly.',
   ),
+  pdf_removed_by_retention: entry(
+    'conflict',
+    '保存期間を過ぎたため、このPDFは削除されました（SHA-256・番号・日付は記録に残っています）。',
+    'This PDF was deleted when its retention period ended (its SHA-256, numbers and dates are kept).',
+  ),
   letter_not_rendered: entry(
     'conflict',
     'この照会書はまだ作成されていません。しばらくしてからもう一度開いてください。',

@@ -8,3 +8,5 @@ export { UnprintableLetterError } from './letters/letter-data';
 export { QueueInspector, type FailedJob } from './queue-inspector';
 export { renderCompletionNotice } from './notices/render-completion-notice';
 export { renderMailLedger, dayLedgerData } from './ledgers/render-mail-ledger';
+export { removeExpiredPdfs } from './retention/remove-expired-pdfs';
+export { dayFinished } from './daily/daily-runs';

@@ -1,6 +1,6 @@
-import { dateColumn, type Database } from '@madoguchi/db';
 import type { MunicipalityPolicy } from '@madoguchi/domain';
 import { sweepDeadlines } from './deadlines/sweep-deadlines';
+import { removeExpiredPdfs } from './retention/remove-expired-pdfs';
 import { renderMailLedger } from './ledgers/render-mail-ledger';
 import { renderCompletionNotice } from './notices/render-completion-notice';
 import type { JobDefinition } from './job';
@@ -14,27 +14,29 @@ export const JOBS: readonly JobDefinition<never>[] = [
   renderCompletionNotice,
   renderMailLedger,
   sweepDeadlines,
+  removeExpiredPdfs,
 ] as JobDefinition<never>[];
 
 /**
  * The jobs that run by the clock: once a day per municipality, at the time its policy names (Japan
  * time). The worker registers a BullMQ job scheduler for each whenever it connects to Redis (which
- * may have lost them), and runs one at once for a day whose time has passed with no run recorded.
+ * may have lost them), and runs one at once for a day whose time has passed with no run recorded
+ * (each job records its (municipality, day) runs in daily_runs).
  */
 export interface DailySchedule {
   job: JobDefinition<{ municipalityId: string }>;
   /** The policy's time of day for it (HH:MM, Japan time). */
   at(policy: MunicipalityPolicy): string;
-  /** Whether the municipality's (municipality, day) run is already recorded as finished. */
-  doneOn(db: Database, municipalityId: string, day: string): Promise<boolean>;
 }
 
 export const DAILY_SCHEDULES: readonly DailySchedule[] = [
   {
     job: sweepDeadlines,
     at: (policy) => policy.dailySweepAt,
-    doneOn: async (db, municipalityId, day) =>
-      (await db.deadlineSweep.count({ where: { municipalityId, day: dateColumn(day), finishedAt: { not: null } } })) > 0,
+  },
+  {
+    job: removeExpiredPdfs,
+    at: (policy) => policy.dailySweepAt,
   },
 ];
 

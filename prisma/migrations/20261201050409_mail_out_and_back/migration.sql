@@ -16,18 +16,19 @@ ADD COLUMN     "returned_to_address" VARCHAR(200),
 ADD COLUMN     "returned_to_postal_code" VARCHAR(8);
 
 -- CreateTable
-CREATE TABLE "deadline_sweeps" (
+CREATE TABLE "daily_runs" (
+    "job" VARCHAR(64) NOT NULL,
     "municipality_id" UUID NOT NULL,
     "day" DATE NOT NULL,
     "started_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "finished_at" TIMESTAMPTZ(3),
-    "lapsed" INTEGER NOT NULL DEFAULT 0,
+    "done" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "deadline_sweeps_pkey" PRIMARY KEY ("municipality_id","day")
+    CONSTRAINT "daily_runs_pkey" PRIMARY KEY ("job","municipality_id","day")
 );
 
 -- AddForeignKey
-ALTER TABLE "deadline_sweeps" ADD CONSTRAINT "deadline_sweeps_municipality_id_fkey" FOREIGN KEY ("municipality_id") REFERENCES "municipalities"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "daily_runs" ADD CONSTRAINT "daily_runs_municipality_id_fkey" FOREIGN KEY ("municipality_id") REFERENCES "municipalities"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "inquiry_letters" ADD CONSTRAINT "inquiry_letters_returned_by_id_fkey" FOREIGN KEY ("returned_by_id") REFERENCES "staff_users"("id") ON DELETE SET NULL ON UPDATE CASCADE;

@@ -74,6 +74,7 @@ export function toCaseView(row: CaseRow): CaseView {
       mailedOn: dayOf(l.mailedOn),
       replyDeadline: dayOf(l.replyDeadline),
       returnedAt: l.returnedAt?.toISOString() ?? null,
+      pdfRemoved: l.pdfRemovedAt !== null,
     })),
     history: row.history.map((h) => ({
       from: h.fromState,

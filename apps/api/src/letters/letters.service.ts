@@ -41,9 +41,10 @@ export class LettersService {
     if (!isUuid(id)) throw refused('letter_not_found');
     const letter = await this.db.inquiryLetter.findFirst({
       where: { id, case: inScope(staff) },
-      select: { pdf: true, pdfSha256: true, inquiryNumber: true, status: true },
+      select: { pdf: true, pdfSha256: true, inquiryNumber: true, status: true, pdfRemovedAt: true },
     });
     if (!letter) throw refused('letter_not_found');
+    if (letter.pdfRemovedAt) throw refused('pdf_removed_by_retention');
     if (!letter.pdf || !letter.pdfSha256) throw refused(letter.status === 'failed' ? 'letter_render_failed' : 'letter_not_rendered');
     return { pdf: Buffer.from(letter.pdf), sha256: letter.pdfSha256, inquiryNumber: letter.inquiryNumber };
   }

@@ -134,3 +134,17 @@ describe('the completion notice', () => {
     ]);
   });
 });
+
+describe('a PDF removed under the retention rule', () => {
+  it('is refused with the reason, and the case page says so; the ledger stays', async () => {
+    const run = await mailRun(1);
+    const letterId = run.letters[0]!.id;
+    await t.db.inquiryLetter.update({ where: { id: letterId }, data: { pdf: null, pdfRemovedAt: new Date() } });
+    await t.db.printRun.update({ where: { id: run.id }, data: { pdf: null, pdfRemovedAt: new Date() } });
+    expect((await as('print_staff').get(`/api/letters/${letterId}/pdf`).expect(409)).body.code).toBe('pdf_removed_by_retention');
+    expect((await as('print_staff').get(`/api/print-runs/${run.id}/pdf`).expect(409)).body.code).toBe('pdf_removed_by_retention');
+    const shown = (await as('clerk').get(`/api/cases/${run.letters[0]!.caseId}`).expect(200)).body as CaseView;
+    expect(shown.letters[0]).toMatchObject({ status: 'mailed', pdfRemoved: true });
+    expect((await days()).length).toBeGreaterThan(0);
+  });
+});

@@ -211,8 +211,12 @@ export class PrintRunsService {
 
   async pdf(staff: StaffPrincipal, id: string): Promise<{ pdf: Buffer; sha256: string; printedOn: Date }> {
     if (!isUuid(id)) throw refused('print_run_not_found');
-    const run = await this.db.printRun.findFirst({ where: { id, ...inScope(staff) }, select: { status: true, pdf: true, pdfSha256: true, printedOn: true } });
+    const run = await this.db.printRun.findFirst({
+      where: { id, ...inScope(staff) },
+      select: { status: true, pdf: true, pdfSha256: true, printedOn: true, pdfRemovedAt: true },
+    });
     if (!run) throw refused('print_run_not_found');
+    if (run.pdfRemovedAt) throw refused('pdf_removed_by_retention');
     if (run.status === 'rendering' || run.status === 'cancelled' || !run.pdf || !run.pdfSha256)
       throw statusConflict(run.status === 'cancelled' ? 'cancelled' : 'rendering');
     return { pdf: Buffer.from(run.pdf), sha256: run.pdfSha256, printedOn: run.printedOn };

@@ -118,6 +118,7 @@ export const en: Messages = {
       systemActor: 'System (automatic)',
       lapseDetails: 'No reply came within %{days} grace days of the deadline (%{deadline}); cancelled automatically.',
       returnDetails: 'Reason: %{reason} (inquiry number %{number})',
+      pdfRemoved: 'PDF deleted (retention period over)',
       fieldOf: "%{who}'s %{field}",
       changedFields: {
         holder: 'Holder',

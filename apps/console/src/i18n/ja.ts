@@ -115,6 +115,7 @@ export const ja = {
       systemActor: 'システム（自動処理）',
       lapseDetails: '回答期限（%{deadline}）から猶予%{days}日を過ぎても回答書がなかったため、自動で中止しました。',
       returnDetails: '理由：%{reason}（照会番号 %{number}）',
+      pdfRemoved: '保存期間経過によりPDFは削除済み',
       fieldOf: '%{who}の%{field}',
       changedFields: {
         holder: '本人',

@@ -98,8 +98,8 @@ describe('the daily jobs', () => {
         () => `the schedulers to be registered again:\n${worker.output()}`,
       );
       // The day's run is recorded: reconnecting does not run it again.
-      const sweeps = await db.deadlineSweep.findMany({ where: { municipalityId: city.municipalityId } });
-      expect(sweeps).toEqual([expect.objectContaining({ lapsed: 1 })]);
+      const sweeps = await db.dailyRun.findMany({ where: { municipalityId: city.municipalityId, job: sweepDeadlines.name } });
+      expect(sweeps).toEqual([expect.objectContaining({ done: 1 })]);
     } finally {
       await stop(worker);
       await cutter.close();

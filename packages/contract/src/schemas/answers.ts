@@ -183,6 +183,8 @@ export const caseViewSchema = z.strictObject({
       replyDeadline: day.nullable(),
       /** When it came back undelivered (返戻). */
       returnedAt: instant.nullable(),
+      /** Its PDF was deleted under the policy's retention rule. */
+      pdfRemoved: z.boolean(),
     }),
   ),
   history: z.array(historyEntrySchema),

@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createDatabaseClient, dateColumn, policyColumn } from '@madoguchi/db';
-import { addDays, DEFAULT_POLICY, generateInquiryNumber, japanDate, type IsoDate } from '@madoguchi/domain';
+import { randomBytes } from 'node:crypto';
+import { createDatabaseClient, dateColumn } from '@madoguchi/db';
+import { addDays, japanDate, type IsoDate } from '@madoguchi/domain';
 import type { JobContext } from '../job';
-import { testJobContext } from '../testing';
+import { dailyTestCity, testJobContext } from '../testing';
 import { sweepDeadlines } from './sweep-deadlines';
 
 /**
@@ -15,54 +15,7 @@ const base = testJobContext(db, randomBytes(32).toString('base64'));
 const on = (today: IsoDate): JobContext => ({ ...base, clock: { now: () => new Date(), today: () => today } });
 const TODAY = japanDate(new Date());
 
-/** A municipality of this file's own, with an office, a clerk and the default policy (14 grace days). */
-async function city(code: string) {
-  const municipality = await db.municipality.create({ data: { code, name: `期限市${code}` } });
-  const policy = await db.policyVersion.create({ data: { municipalityId: municipality.id, version: 1, policy: policyColumn(DEFAULT_POLICY) } });
-  const office = await db.office.create({
-    data: {
-      code: `S${code}`,
-      name: `期限市${code} 市民課`,
-      municipalityId: municipality.id,
-      postalCode: '100-0003',
-      address: '試験県試験市本町1-1',
-      phone: '0120-000-003',
-    },
-  });
-  const clerk = await db.staffUser.create({ data: { username: `sweep_${code}`, displayName: '窓口', role: 'clerk', officeId: office.id, passwordHash: 'x' } });
-  let n = 0;
-  /** A mailed agent case whose current letter's reply is due on `deadline`. */
-  async function mailedCase(deadline: IsoDate, letter: { returned?: boolean; reissuePending?: boolean } = {}) {
-    const c = await db.pinResetCase.create({
-      data: {
-        receiptNumber: `S${code}-${++n}-${randomUUID().slice(0, 8)}`,
-        officeId: office.id,
-        route: 'voluntary_agent',
-        reason: 'forgotten',
-        pins: ['user_auth'],
-        state: 'inquiry_mailed',
-        policyVersionId: policy.id,
-        createdById: clerk.id,
-      },
-    });
-    const mailed = await db.inquiryLetter.create({
-      data: {
-        caseId: c.id,
-        inquiryNumber: generateInquiryNumber(randomBytes),
-        status: letter.reissuePending ? 'superseded' : 'mailed',
-        replyDeadline: dateColumn(deadline),
-        mailedOn: dateColumn(addDays(deadline, -30)),
-        ...(letter.returned ? { returnedAt: new Date(), returnedReason: 'moved_no_forwarding' as const } : {}),
-      },
-    });
-    if (letter.reissuePending)
-      await db.inquiryLetter.create({
-        data: { caseId: c.id, inquiryNumber: generateInquiryNumber(randomBytes), reissueOfId: mailed.id, reissueReason: 'lost' },
-      });
-    return c.id;
-  }
-  return { municipalityId: municipality.id, mailedCase };
-}
+const city = (code: string) => dailyTestCity(db, code);
 
 const stateOf = async (id: string) => (await db.pinResetCase.findUniqueOrThrow({ where: { id } })).state;
 
@@ -92,8 +45,10 @@ describe('the deadline sweep', () => {
         details: { replyDeadline: addDays(TODAY, -15), graceDays: 14 },
       }),
     ]);
-    const run = await db.deadlineSweep.findUniqueOrThrow({ where: { municipalityId_day: { municipalityId: here.municipalityId, day: dateColumn(TODAY) } } });
-    expect(run.lapsed).toBe(1);
+    const run = await db.dailyRun.findUniqueOrThrow({
+      where: { job_municipalityId_day: { job: sweepDeadlines.name, municipalityId: here.municipalityId, day: dateColumn(TODAY) } },
+    });
+    expect(run.done).toBe(1);
     expect(run.finishedAt).not.toBeNull();
   });
 
@@ -119,7 +74,7 @@ describe('the deadline sweep', () => {
     const here = await city('980504');
     // Due to lapse three days ago; no sweep ran since.
     const missed = await here.mailedCase(addDays(TODAY, -18));
-    expect(await db.deadlineSweep.count({ where: { municipalityId: here.municipalityId } })).toBe(0);
+    expect(await db.dailyRun.count({ where: { municipalityId: here.municipalityId } })).toBe(0);
     expect(await sweepDeadlines.run(on(TODAY), { municipalityId: here.municipalityId })).toBe('done');
     expect(await stateOf(missed)).toBe('cancelled');
   });

@@ -1,6 +1,7 @@
 import { dateColumn, dayOf } from '@madoguchi/db';
 import { hasLapsed, validatePolicy, type MunicipalityPolicy } from '@madoguchi/domain';
 import { z } from 'zod';
+import { claimDay, finishDay } from '../daily/daily-runs';
 import { defineJob, QUEUE, UnrecoverableJobError } from '../job';
 
 /**
@@ -12,17 +13,15 @@ import { defineJob, QUEUE, UnrecoverableJobError } from '../job';
  * A case whose current letter is not out (a reissue on its way) or came back undelivered waits for
  * people, not for the clock.
  */
+const SWEEP = 'sweep-deadlines';
+
 export const sweepDeadlines = defineJob({
-  name: 'sweep-deadlines',
+  name: SWEEP,
   queue: QUEUE.schedule,
   payload: z.object({ municipalityId: z.uuid() }),
   async run({ db, logger, clock }, { municipalityId }) {
     const today = clock.today();
-    const [claimed] = await db.$queryRaw<{ finished: boolean }[]>`
-      INSERT INTO deadline_sweeps (municipality_id, day) VALUES (${municipalityId}::uuid, ${today}::date)
-      ON CONFLICT (municipality_id, day) DO UPDATE SET started_at = deadline_sweeps.started_at
-      RETURNING finished_at IS NOT NULL AS finished`;
-    if (claimed?.finished) {
+    if ((await claimDay(db, SWEEP, municipalityId, today)) === 'finished') {
       logger.info({ municipalityId, day: today }, 'deadline sweep already done today; nothing to do');
       return 'skipped';
     }
@@ -82,10 +81,7 @@ export const sweepDeadlines = defineJob({
       });
       if (done) lapsed++;
     }
-    await db.deadlineSweep.update({
-      where: { municipalityId_day: { municipalityId, day: dateColumn(today) } },
-      data: { finishedAt: clock.now(), lapsed: { increment: lapsed } },
-    });
+    await finishDay(db, SWEEP, municipalityId, today, lapsed, clock.now());
     logger.info({ municipalityId, day: today, lapsed }, 'deadline sweep done');
     return 'done';
   },

@@ -42,3 +42,5 @@ export async function runOutbox(ctx: JobContext, filter: OutboxFilter = {}): Pro
     ran++;
   }
 }
+
+export { dailyTestCity } from './daily-city';

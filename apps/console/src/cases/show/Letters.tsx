@@ -15,6 +15,7 @@ import {
   TableHead,
   TableRow,
   TextField,
+  Typography,
 } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
@@ -78,7 +79,12 @@ export function Letters({ record, current }: { record: CaseView; current: CaseVi
                 <DateText date={l.mailedOn ? l.replyDeadline : null} />
               </TableCell>
               <TableCell>
-                {mayTake('printLetters') && !['pending', 'failed'].includes(l.status) && (
+                {l.pdfRemoved && (
+                  <Typography variant="body2" color="text.secondary">
+                    {translate('madoguchi.case.pdfRemoved')}
+                  </Typography>
+                )}
+                {mayTake('printLetters') && !l.pdfRemoved && !['pending', 'failed'].includes(l.status) && (
                   <Button size="small" onClick={() => void preview(l.id)}>
                     {translate('madoguchi.case.preview')}
                   </Button>
