@@ -42,6 +42,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/print-runs/:id/mailed': ['print_staff', 'supervisor'],
   'POST /api/print-runs/:id/cancel': ['print_staff', 'supervisor', 'admin'],
   'GET /api/mail-ledgers': ['print_staff', 'supervisor', 'admin'],
+  'GET /api/completion-notices': ['print_staff', 'supervisor', 'admin'],
   'GET /api/mail-ledgers/:id': ['print_staff', 'supervisor', 'admin'],
   'GET /api/mail-ledgers/:id/pdf': ['print_staff', 'supervisor', 'admin'],
   'GET /api/mail-ledgers/:id/csv': ['print_staff', 'supervisor', 'admin'],

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database, Prisma } from '@madoguchi/db';
-import { CASE_STATES_AWAITING_LETTER, retryRefusal } from '@madoguchi/domain';
+import { CASE_STATES_AWAITING_LETTER, fullName, retryRefusal } from '@madoguchi/domain';
+import type { CompletionNoticeSummary } from '@madoguchi/contract';
+import type { CompletionNoticeListQuery } from './completion-notice-list';
 import { enqueue, renderInquiryLetter } from '@madoguchi/jobs';
 import type { StaffPrincipal } from '../auth/principal';
 import { isUuid } from '../validation/ids';
@@ -34,6 +36,42 @@ export class LettersService {
     return page(query, ['createdAt', 'ASC'], {
       rows: async (window) => (await this.db.inquiryLetter.findMany({ where, ...window, select: LETTER_SUMMARY_SELECT })).map(summarizeLetter),
       count: () => this.db.inquiryLetter.count({ where }),
+    });
+  }
+
+  /** The completion notices in the caller's municipality, oldest first: the print desk asks for those waiting (`ready`). */
+  async notices(staff: StaffPrincipal, query: CompletionNoticeListQuery): Promise<ListPage<CompletionNoticeSummary>> {
+    const f = query.filter ?? {};
+    const where: Prisma.CompletionNoticeWhereInput = {
+      case: inScope(staff),
+      ...(f.status ? { status: Array.isArray(f.status) ? { in: f.status } : f.status } : {}),
+      ...(f.caseId ? { caseId: f.caseId } : {}),
+    };
+    return page(query, ['createdAt', 'ASC'], {
+      rows: async (window) =>
+        (
+          await this.db.completionNotice.findMany({
+            where,
+            ...window,
+            select: {
+              id: true,
+              caseId: true,
+              status: true,
+              noticeNumber: true,
+              createdAt: true,
+              case: { select: { receiptNumber: true, parties: { where: { role: 'holder' }, select: { familyName: true, givenName: true } } } },
+            },
+          })
+        ).map((n) => ({
+          id: n.id,
+          caseId: n.caseId,
+          receiptNumber: n.case.receiptNumber,
+          holderName: fullName(n.case.parties[0]),
+          status: n.status,
+          noticeNumber: n.noticeNumber,
+          createdAt: n.createdAt.toISOString(),
+        })),
+      count: () => this.db.completionNotice.count({ where }),
     });
   }
 

@@ -102,6 +102,14 @@ describe('the completion notice', () => {
     expect(done.completionNotice).toMatchObject({ status: 'pending', noticeNumber: null });
     await runJobs(t.db, t.city, (job) => job === renderCompletionNotice.name);
     expect((await as('clerk').get(`/api/cases/${done.id}`).expect(200)).body.completionNotice.status).toBe('ready');
+    // The print desk sees it waiting.
+    const waiting = (
+      await as('print_staff')
+        .get('/api/completion-notices')
+        .query({ filter: JSON.stringify({ status: 'ready' }) })
+        .expect(200)
+    ).body;
+    expect(waiting).toEqual([expect.objectContaining({ caseId: done.id, holderName: '江東 花子', status: 'ready' })]);
 
     // The next run takes it, even with no letter picked.
     const run = (await as('print_staff').post('/api/print-runs', { caseIds: [] }).expect(201)).body as PrintRunView;

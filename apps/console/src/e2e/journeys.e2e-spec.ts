@@ -269,6 +269,100 @@ describe('the counter, in a browser', () => {
     }
   });
 
+  it('a letter comes back: recorded at the print desk, not reissued to the same address, reissued once the address is corrected; completion sends the notice, on the ledger', async () => {
+    const clerk = new Counter(await loggedIn(demo.stack, 'clerk', PASSWORD));
+    const receipt = await registerAgentCase(clerk, { family: '返戻', given: '戻子', familyKana: 'ヘンレイ', givenKana: 'モドコ' }, '1952-02-02');
+    const printer = await loggedIn(demo.stack, 'print_staff', PASSWORD);
+    /** The newest run (the desk lists them newest first) reaching `status`. */
+    const newestRun = (status: string) =>
+      printer.waitForFunction((want) => document.querySelector('[data-testid^="print-run-"]')?.getAttribute('data-testid') === `print-run-${want}`, status, {
+        timeout: 60000,
+      });
+    const mailNewestRun = async () => {
+      await printer.click('#create-print-run');
+      await newestRun('ready');
+      await printer.locator('.mail-run').first().click();
+      await printer.click('#confirm-mailed');
+      await newestRun('mailed');
+    };
+    const printAndMail = async () => {
+      await printer.goto(`${demo.stack.consoleUrl}/#/print-desk`);
+      await printer.getByRole('link', { name: receipt }).waitFor({ timeout: 60000 });
+      await mailNewestRun();
+    };
+    await printAndMail();
+    const first = (await caseByReceipt(receipt)).letters.at(-1)!;
+
+    // The post office brings it back: print staff record it by the number on the envelope.
+    const desk = new Counter(printer);
+    await printer.goto(`${demo.stack.consoleUrl}/#/print-desk`);
+    await desk.click('#open-record-return');
+    await desk.type('#return-inquiry-number', first.inquiryNumber);
+    await desk.choose(printer.locator('#return-reason'), '転居先不明');
+    await desk.click('#confirm-return');
+    await printer.getByText('返戻を記録しました').waitFor();
+
+    // The supervisor finds it on the worklist, and cannot send it to the same address again.
+    const supervisor = await loggedIn(demo.stack, 'supervisor', PASSWORD);
+    const worklist = supervisor.getByTestId('overdue-cases');
+    await worklist.getByTestId('worklist-returned').filter({ hasText: receipt }).waitFor();
+    await worklist.getByRole('link', { name: receipt }).click();
+    await supervisor.getByTestId('letter-returned').waitFor();
+    const boss = new Counter(supervisor);
+    await boss.click('#action-reissue');
+    await boss.choose(supervisor.locator('#reissue-reason'), '返送されてきた（宛先不明等）');
+    await boss.click(supervisor.getByRole('dialog').getByRole('button', { name: '照会書を再発行する' }));
+    await supervisor.getByText('今の住所から返戻されています', { exact: false }).waitFor();
+    await supervisor.keyboard.press('Escape');
+
+    // The register shows where the holder moved: the supervisor corrects the address, which reissues the letter there.
+    await boss.click('#action-correct');
+    for (const [field, value] of [
+      ['#holder-postalCode', '1350016'],
+      ['#holder-address', '東京都江東区東陽2-2-2'],
+    ] as const) {
+      await supervisor.locator(field).focus();
+      await supervisor.keyboard.press('Control+A');
+      await boss.typeHere(value);
+    }
+    await boss.click('#correct-address-checked');
+    await boss.click('#confirm-correct');
+    await supervisor.getByTestId('case-history').getByText('本人の住所：東京都江東区東陽4-11-28 → 東京都江東区東陽2-2-2').waitFor();
+    const reissued = (await caseByReceipt(receipt)).letters.at(-1)!;
+    expect(reissued.reissueReason).toBe('corrected');
+
+    // The new letter goes out, the agent comes back with its reply, and the case completes.
+    await printAndMail();
+    const checkCode = new LetterCodes(demo.stack.letterSecret).checkCodeFor(reissued.inquiryNumber);
+    await clerk.page.goto(`${demo.stack.consoleUrl}/#/reply-desk`);
+    await clerk.type('#reply-inquiry-number', `${reissued.inquiryNumber} ${checkCode}`);
+    await clerk.page.keyboard.press('Enter');
+    await clerk.page.getByTestId('reply-match').getByText(receipt).waitFor();
+    await secondVisitDocuments(clerk);
+    await clerk.click('#reply-agent-confirmed');
+    await clerk.click('#reply-record');
+    await clerk.click('#reply-complete');
+    await clerk.click('#confirm-complete');
+    await clerk.page.getByText('この申請は完了しました。').waitFor();
+
+    // The completion notice is made, goes into the next run by itself, is mailed, and is on the day's ledger.
+    await printer.goto(`${demo.stack.consoleUrl}/#/print-desk`);
+    await printer.getByTestId('notices-waiting').waitFor({ timeout: 60000 });
+    await printer.click('#create-print-run');
+    await newestRun('ready');
+    await printer.locator('.mail-run').first().click();
+    await printer.getByTestId('run-notices').waitFor();
+    await printer.click('#confirm-mailed');
+    await newestRun('mailed');
+    const done = await db.pinResetCase.findFirstOrThrow({ where: { receiptNumber: receipt }, include: { notice: true } });
+    expect(done.state).toBe('completed');
+    expect(done.notice).toMatchObject({ status: 'mailed' });
+    const ledger = await db.mailLedgerLine.findFirstOrThrow({ where: { caseId: done.id, kind: 'completion_notice' } });
+    expect(ledger).toMatchObject({ documentNumber: done.notice!.noticeNumber, mailClass: '普通・転送不要' });
+    await printer.getByTestId('mail-ledger-day').first().waitFor();
+    await screenshot(printer, 'print-desk-ledgers');
+  });
+
   it('a supervisor finds an overdue case on the dashboard, and opens cases from every link of it', async () => {
     const clerk = new Counter(await loggedIn(demo.stack, 'clerk', PASSWORD));
     const receipt = await registerAgentCase(clerk, { family: '期限', given: '過子', familyKana: 'キゲン', givenKana: 'スギコ' }, '1955-07-07');

@@ -119,6 +119,7 @@ export const en: Messages = {
       lapseDetails: 'No reply came within %{days} grace days of the deadline (%{deadline}); cancelled automatically.',
       returnDetails: 'Reason: %{reason} (inquiry number %{number})',
       pdfRemoved: 'PDF deleted (retention period over)',
+      completionNotice: 'Completion notice: %{status} (%{number})',
       fieldOf: "%{who}'s %{field}",
       changedFields: {
         holder: 'Holder',
@@ -269,6 +270,15 @@ export const en: Messages = {
       failed: 'Letters that failed (%{count})',
       retry: 'Retry',
       retried: 'The letter will be made again.',
+      noticesWaiting: '%{count} completion notices go into the next print run by themselves (after the letters).',
+      plusNotices: '%{count} completion notices',
+      noticesInRun: 'This run also holds %{count} completion notices (mailed with it).',
+      ledgers: 'Mailing ledgers (by day)',
+      noLedgers: 'Nothing has been mailed yet.',
+      mailedOn: 'Mailed on',
+      postage: 'Postage',
+      yen: '¥%{yen}',
+      pdfMaking: 'Making PDF',
     },
     users: {
       search: 'Search',

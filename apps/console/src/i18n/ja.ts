@@ -116,6 +116,7 @@ export const ja = {
       lapseDetails: '回答期限（%{deadline}）から猶予%{days}日を過ぎても回答書がなかったため、自動で中止しました。',
       returnDetails: '理由：%{reason}（照会番号 %{number}）',
       pdfRemoved: '保存期間経過によりPDFは削除済み',
+      completionNotice: '完了通知：%{status}（%{number}）',
       fieldOf: '%{who}の%{field}',
       changedFields: {
         holder: '本人',
@@ -265,6 +266,15 @@ export const ja = {
       failed: '作成に失敗した照会書（%{count}通）',
       retry: '再作成',
       retried: '照会書を作り直します。',
+      noticesWaiting: '完了通知 %{count}通は、次の印刷バッチに自動で入ります（照会書のあと）。',
+      plusNotices: '完了通知 %{count}通',
+      noticesInRun: 'このバッチには完了通知 %{count}通も入っています（一緒に発送します）。',
+      ledgers: '発送簿（日ごと）',
+      noLedgers: 'まだ発送の記録はありません。',
+      mailedOn: '発送日',
+      postage: '郵便料金',
+      yen: '%{yen}円',
+      pdfMaking: 'PDF作成中',
     },
     users: {
       search: '検索',

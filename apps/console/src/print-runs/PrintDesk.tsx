@@ -21,7 +21,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { Title, useGetList, useGetOne, useNotify, useTranslate } from 'react-admin';
-import type { LetterSummary, PrintRunView } from '@madoguchi/contract';
+import type { CompletionNoticeSummary, LetterSummary, MailLedgerDay, PrintRunView } from '@madoguchi/contract';
 import { Link } from 'react-router-dom';
 import { useMayTake } from '../roles';
 import { messageOf, useAction } from '../useAction';
@@ -32,67 +32,84 @@ import { StaffName } from '../cases/show/History';
 import { DateText, DateTimeText } from '../dates/DateText';
 import { useWording } from '../i18n/wording';
 
+const WAITING_REFRESH_MS = 5000;
+
 /** 印刷待ち: ready letters of cases that still need them, oldest first, all picked unless unticked. */
 function Waiting() {
   const translate = useTranslate();
   const api = useApi();
   const act = useAction();
-  const { data = [], total = 0 } = useGetList<LetterSummary>('letters', {
-    filter: { awaitingPrint: true },
-    sort: { field: 'createdAt', order: 'ASC' },
-    pagination: { page: 1, perPage: 100 },
-  });
+  // The worker renders letters and notices as the counter registers and completes cases: the desk
+  // looks again every few seconds, so a letter appears without a reload.
+  const { data = [], total = 0 } = useGetList<LetterSummary>(
+    'letters',
+    { filter: { awaitingPrint: true }, sort: { field: 'createdAt', order: 'ASC' }, pagination: { page: 1, perPage: 100 } },
+    { refetchInterval: WAITING_REFRESH_MS },
+  );
+  // Completion notices go into the next run by themselves, after the letters.
+  const { total: notices = 0 } = useGetList<CompletionNoticeSummary>(
+    'completion-notices',
+    { filter: { status: 'ready' }, sort: { field: 'createdAt', order: 'ASC' }, pagination: { page: 1, perPage: 1 } },
+    { refetchInterval: WAITING_REFRESH_MS },
+  );
   const [left, setLeft] = useState<Set<string>>(new Set());
   const picked = data.filter((l) => !left.has(l.id));
   const toggle = (id: string) => setLeft((s) => new Set(s.has(id) ? [...s].filter((x) => x !== id) : [...s, id]));
 
   return (
     <Section id="waiting-title" title={translate('madoguchi.printDesk.waiting', { count: total })}>
-      {data.length === 0 ? (
+      {notices > 0 && (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="notices-waiting">
+          {translate('madoguchi.printDesk.noticesWaiting', { count: notices })}
+        </Alert>
+      )}
+      {data.length === 0 && notices === 0 ? (
         <Typography color="text.secondary">{translate('madoguchi.printDesk.nothingWaiting')}</Typography>
       ) : (
         <>
-          <Table size="small" aria-labelledby="waiting-title">
-            <TableHead>
-              <TableRow>
-                <TableCell padding="checkbox" />
-                <TableCell>{translate('madoguchi.cases.receiptNumber')}</TableCell>
-                <TableCell>{translate('madoguchi.case.inquiryNumber')}</TableCell>
-                <TableCell>{translate('madoguchi.cases.holderName')}</TableCell>
-                <TableCell>{translate('madoguchi.cases.createdAt')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {data.map((l) => (
-                <TableRow key={l.id}>
-                  <TableCell padding="checkbox">
-                    <Checkbox
-                      checked={!left.has(l.id)}
-                      onChange={() => toggle(l.id)}
-                      slotProps={{ input: { 'aria-label': `${l.receiptNumber} ${translate('madoguchi.printDesk.pick')}` } }}
-                    />
-                  </TableCell>
-                  <TableCell>
-                    <Link to={`/cases/${l.caseId}/show`}>{l.receiptNumber}</Link>
-                  </TableCell>
-                  <TableCell sx={{ fontFamily: 'monospace' }}>{l.inquiryNumber}</TableCell>
-                  <TableCell>
-                    {l.holderName}
-                    {l.missingCharacters && (
-                      <Chip size="small" color="warning" sx={{ ml: 1 }} label={translate('madoguchi.printDesk.handwrite', { chars: l.missingCharacters })} />
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    <DateTimeText at={l.createdAt} />
-                  </TableCell>
+          {data.length > 0 && (
+            <Table size="small" aria-labelledby="waiting-title">
+              <TableHead>
+                <TableRow>
+                  <TableCell padding="checkbox" />
+                  <TableCell>{translate('madoguchi.cases.receiptNumber')}</TableCell>
+                  <TableCell>{translate('madoguchi.case.inquiryNumber')}</TableCell>
+                  <TableCell>{translate('madoguchi.cases.holderName')}</TableCell>
+                  <TableCell>{translate('madoguchi.cases.createdAt')}</TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHead>
+              <TableBody>
+                {data.map((l) => (
+                  <TableRow key={l.id}>
+                    <TableCell padding="checkbox">
+                      <Checkbox
+                        checked={!left.has(l.id)}
+                        onChange={() => toggle(l.id)}
+                        slotProps={{ input: { 'aria-label': `${l.receiptNumber} ${translate('madoguchi.printDesk.pick')}` } }}
+                      />
+                    </TableCell>
+                    <TableCell>
+                      <Link to={`/cases/${l.caseId}/show`}>{l.receiptNumber}</Link>
+                    </TableCell>
+                    <TableCell sx={{ fontFamily: 'monospace' }}>{l.inquiryNumber}</TableCell>
+                    <TableCell>
+                      {l.holderName}
+                      {l.missingCharacters && (
+                        <Chip size="small" color="warning" sx={{ ml: 1 }} label={translate('madoguchi.printDesk.handwrite', { chars: l.missingCharacters })} />
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      <DateTimeText at={l.createdAt} />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
           <Button
             sx={{ mt: 2 }}
             variant="contained"
-            disabled={picked.length === 0}
+            disabled={picked.length === 0 && notices === 0}
             id="create-print-run"
             onClick={() =>
               void act(async () => {
@@ -101,7 +118,7 @@ function Waiting() {
               }, 'madoguchi.printDesk.created')
             }
           >
-            {translate('madoguchi.printDesk.create', { count: picked.length })}
+            {translate('madoguchi.printDesk.create', { count: picked.length + notices })}
           </Button>
         </>
       )}
@@ -134,6 +151,11 @@ function MailDialog({ runId, onClose }: { runId: string; onClose: () => void }) 
             {wording.aside(translate('madoguchi.printDesk.superseded'))}
           </Alert>
         ))}
+        {(run?.notices ?? []).length > 0 && (
+          <Typography variant="body2" sx={{ mb: 1 }} data-testid="run-notices">
+            {translate('madoguchi.printDesk.noticesInRun', { count: run!.notices.length })}
+          </Typography>
+        )}
         {letters.map((l) => (
           <Box key={l.caseId}>
             <FormControlLabel
@@ -201,7 +223,10 @@ function Runs() {
                 {wording.dot}
                 <StaffName staff={run.createdBy} />
               </TableCell>
-              <TableCell>{run.letterCount}</TableCell>
+              <TableCell>
+                {run.letterCount}
+                {run.noticeCount > 0 && wording.aside(translate('madoguchi.printDesk.plusNotices', { count: run.noticeCount }))}
+              </TableCell>
               <TableCell>
                 <DateText date={run.printedOn} />
               </TableCell>
@@ -295,6 +320,73 @@ function Failed() {
   );
 }
 
+/** 発送簿: the days of mailing, newest first, each with its PDF (once the worker has made it) and a CSV. */
+function Ledgers() {
+  const translate = useTranslate();
+  const api = useApi();
+  const notify = useNotify();
+  const { data = [] } = useGetList<MailLedgerDay>(
+    'mail-ledgers',
+    { sort: { field: 'day', order: 'DESC' }, pagination: { page: 1, perPage: 14 } },
+    { refetchInterval: (q) => ((q.state.data?.data ?? []).some((d) => !d.pdfReady) ? 3000 : false) },
+  );
+  async function open(id: string, what: 'pdf' | 'csv', day: string) {
+    try {
+      const url = await api.pdfUrl(`/mail-ledgers/${id}/${what}`);
+      if (what === 'pdf') window.open(url, '_blank', 'noopener');
+      else {
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = `mail-ledger-${day}.csv`;
+        a.click();
+      }
+    } catch (error) {
+      notify(messageOf(error), { type: 'error' });
+    }
+  }
+  return (
+    <Section id="ledgers-title" title={translate('madoguchi.printDesk.ledgers')}>
+      {data.length === 0 ? (
+        <Typography color="text.secondary">{translate('madoguchi.printDesk.noLedgers')}</Typography>
+      ) : (
+        <Table size="small" aria-labelledby="ledgers-title">
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('madoguchi.printDesk.mailedOn')}</TableCell>
+              <TableCell>{translate('madoguchi.dashboard.office')}</TableCell>
+              <TableCell align="right">{translate('madoguchi.printDesk.count')}</TableCell>
+              <TableCell align="right">{translate('madoguchi.printDesk.postage')}</TableCell>
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {data.map((d) => (
+              <TableRow key={d.id} data-testid="mail-ledger-day">
+                <TableCell>
+                  <DateText date={d.day} />
+                </TableCell>
+                <TableCell>{d.officeName}</TableCell>
+                <TableCell align="right">{d.pieceCount}</TableCell>
+                <TableCell align="right">{translate('madoguchi.printDesk.yen', { yen: d.postageTotal.toLocaleString('ja-JP') })}</TableCell>
+                <TableCell>
+                  <Stack direction="row" spacing={1}>
+                    <Button size="small" disabled={!d.pdfReady} onClick={() => void open(d.id, 'pdf', d.day)}>
+                      {d.pdfReady ? translate('madoguchi.printDesk.pdf') : translate('madoguchi.printDesk.pdfMaking')}
+                    </Button>
+                    <Button size="small" onClick={() => void open(d.id, 'csv', d.day)}>
+                      CSV
+                    </Button>
+                  </Stack>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Section>
+  );
+}
+
 /** 返戻された照会書: a letter back from the post office, recorded by the number on it. */
 function Returns() {
   const translate = useTranslate();
@@ -326,6 +418,7 @@ export function PrintDesk() {
       <Failed />
       <Waiting />
       <Runs />
+      <Ledgers />
       <Returns />
     </Stack>
   );

@@ -298,6 +298,17 @@ export const letterSummarySchema = z.strictObject({
   renderedAt: instant.nullable(),
 });
 
+/** A completion notice as the print desk sees it. */
+export const completionNoticeSummarySchema = z.strictObject({
+  id,
+  caseId: id,
+  receiptNumber: z.string(),
+  holderName: z.string(),
+  status: z.enum(LETTER_STATUS.values),
+  noticeNumber: z.string().nullable(),
+  createdAt: instant,
+});
+
 /** A print run in the list: its state and who did what. */
 export const printRunSummarySchema = z.strictObject({
   id,

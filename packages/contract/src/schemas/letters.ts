@@ -26,3 +26,9 @@ export const letterReturnSchema = z.strictObject({
 });
 export type LetterReturnBody = z.input<typeof letterReturnSchema>;
 export type LetterReturnRequest = z.output<typeof letterReturnSchema>;
+
+/** `GET /api/completion-notices`'s `filter`. */
+export const completionNoticeListFilterSchema = z.strictObject({
+  status: z.union([z.enum(LETTER_STATUS.values), z.array(z.enum(LETTER_STATUS.values)).max(6)]).optional(),
+  caseId: z.uuid().optional(),
+});

@@ -94,6 +94,20 @@ export function Letters({ record, current }: { record: CaseView; current: CaseVi
           ))}
         </TableBody>
       </Table>
+      {record.completionNotice && (
+        <Typography sx={{ mt: 1 }} data-testid="completion-notice">
+          {translate('madoguchi.case.completionNotice', {
+            status: wording.label(LETTER_STATUS, record.completionNotice.status),
+            number: record.completionNotice.noticeNumber ?? '—',
+          })}
+          {record.completionNotice.mailedOn && (
+            <>
+              {wording.dot}
+              <DateText date={record.completionNotice.mailedOn} />
+            </>
+          )}
+        </Typography>
+      )}
       {current?.returnedAt && (
         <Alert severity="warning" sx={{ mt: 1 }} data-testid="letter-returned">
           {translate('madoguchi.returns.held')}
