@@ -278,9 +278,15 @@ describe('the counter, in a browser', () => {
       printer.waitForFunction((want) => document.querySelector('[data-testid^="print-run-"]')?.getAttribute('data-testid') === `print-run-${want}`, status, {
         timeout: 60000,
       });
-    const mailNewestRun = async () => {
+    /** Make a run and wait for the desk to list it (the list shows its runs newest first). */
+    const createRun = async () => {
+      const before = await printer.locator('[data-testid^="print-run-"]').count();
       await printer.click('#create-print-run');
+      await printer.waitForFunction((n) => document.querySelectorAll('[data-testid^="print-run-"]').length > n, before, { timeout: 60000 });
       await newestRun('ready');
+    };
+    const mailNewestRun = async () => {
+      await createRun();
       await printer.locator('.mail-run').first().click();
       await printer.click('#confirm-mailed');
       await newestRun('mailed');
@@ -348,8 +354,7 @@ describe('the counter, in a browser', () => {
     // The completion notice is made, goes into the next run by itself, is mailed, and is on the day's ledger.
     await printer.goto(`${demo.stack.consoleUrl}/#/print-desk`);
     await printer.getByTestId('notices-waiting').waitFor({ timeout: 60000 });
-    await printer.click('#create-print-run');
-    await newestRun('ready');
+    await createRun();
     await printer.locator('.mail-run').first().click();
     await printer.getByTestId('run-notices').waitFor();
     await printer.click('#confirm-mailed');
