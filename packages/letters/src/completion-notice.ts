@@ -1,6 +1,6 @@
 import { formatJapaneseDate, PIN, type IsoDate, type Pin } from '@madoguchi/domain';
 import { letterFonts, type LetterFonts } from './fonts';
-import { drawWindowAddress, lineWriter, MM, openDocument, PAGE, SMALL, v, WINDOW } from './pdf';
+import { drawIssuerBlock, drawWindowAddress, lineWriter, MM, openDocument, PAGE, SMALL, v } from './pdf';
 
 /** Everything the completion notice prints. */
 export interface CompletionNoticeData {
@@ -42,16 +42,7 @@ export function drawCompletionNotice(doc: PDFKit.PDFDocument, data: CompletionNo
   doc.addPage();
   drawWindowAddress(doc, write, data.holder, `完了通知 ${data.receiptNumber}`);
 
-  const right = 125 * MM;
-  const rightWidth = PAGE.width - right - PAGE.margin;
-  let y = WINDOW.y;
-  if (data.noticeNumber) write(v(data.noticeNumber), { x: right, y, size: SMALL, width: rightWidth, align: 'right' });
-  y += 15;
-  write(v(formatJapaneseDate(data.issuedOn)), { x: right, y, size: SMALL, width: rightWidth, align: 'right' });
-  y += 17;
-  write(v(data.issuer), { x: right, y, size: 12, width: rightWidth, align: 'right' });
-  y += 15;
-  write('（公印省略）', { x: right, y, size: 9, width: rightWidth, align: 'right' });
+  drawIssuerBlock(write, { number: data.noticeNumber, issuedOn: data.issuedOn, issuer: data.issuer });
 
   const left = PAGE.margin;
   const width = PAGE.width - 2 * PAGE.margin;

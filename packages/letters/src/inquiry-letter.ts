@@ -2,7 +2,7 @@ import { formatJapaneseDate, PIN, PIN_FORMAT, type IsoDate, type Pin } from '@ma
 import QRCode from 'qrcode';
 import { drawCompletionNotice, PAGES_PER_NOTICE, type CompletionNoticeData } from './completion-notice';
 import { letterFonts, type LetterFonts } from './fonts';
-import { BODY, drawWindowAddress, lineWriter, MM, openDocument, PAGE, SMALL, v, WINDOW, type Part } from './pdf';
+import { BODY, drawIssuerBlock, drawWindowAddress, ISSUER_COLUMN, lineWriter, MM, openDocument, PAGE, SMALL, v, type Part } from './pdf';
 
 export { PRINTABLE_MARGIN, WINDOW } from './pdf';
 
@@ -113,17 +113,8 @@ function drawInquiryLetter(doc: PDFKit.PDFDocument, data: InquiryLetterData, fon
   drawWindowAddress(doc, write, data.holder, `照会書兼回答書 ${data.inquiryNumber}`);
 
   // The issuer's block: document number, date, issuer (公印省略), the numbers to quote, the counter.
-  const right = 125 * MM;
-  const rightWidth = PAGE.width - right - PAGE.margin;
-  let y = WINDOW.y;
-  if (data.documentNumber) write(v(data.documentNumber), { x: right, y, size: SMALL, width: rightWidth, align: 'right' });
-  y += 15;
-  write(v(formatJapaneseDate(data.issuedOn)), { x: right, y, size: SMALL, width: rightWidth, align: 'right' });
-  y += 17;
-  write(v(data.issuer), { x: right, y, size: 12, width: rightWidth, align: 'right' });
-  y += 15;
-  write('（公印省略）', { x: right, y, size: 9, width: rightWidth, align: 'right' });
-  y += 18;
+  const { x: right, width: rightWidth } = ISSUER_COLUMN;
+  let y = drawIssuerBlock(write, { number: data.documentNumber, issuedOn: data.issuedOn, issuer: data.issuer });
   write(['照会番号 ', v(data.inquiryNumber)], { x: right, y, size: 12, bold: true });
   y += 16;
   write(['確認コード ', v(data.checkCode)], { x: right, y, size: 12, bold: true });

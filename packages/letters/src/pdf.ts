@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { IsoDate } from '@madoguchi/domain';
+import { formatJapaneseDate, type IsoDate } from '@madoguchi/domain';
 import { addressLines } from './address-lines';
 import { fontRuns, type LetterFonts } from './fonts';
 
@@ -116,4 +116,24 @@ export function drawWindowAddress(doc: PDFKit.PDFDocument, write: Write, to: { n
   doc.moveDown(0.3);
   write([v(to.name), ' 様'], { x: WINDOW.x, width: WINDOW.width, size: 15 });
   if (doc.y > WINDOW.y + WINDOW.height) throw new RangeError(`${what}: the address does not fit in the envelope window`);
+}
+
+/** The right-hand column beside the window: where the issuer's block and what follows it are set. */
+export const ISSUER_COLUMN = { x: 125 * MM, width: PAGE.width - 125 * MM - PAGE.margin };
+
+/**
+ * The issuer's block, right-aligned beside the window: the document's number (once it has one),
+ * its date, the issuer and 「（公印省略）」. Answers where the next line of the column goes.
+ */
+export function drawIssuerBlock(write: Write, block: { number: string | null; issuedOn: IsoDate; issuer: string }): number {
+  const { x, width } = ISSUER_COLUMN;
+  let y = WINDOW.y;
+  if (block.number) write(v(block.number), { x, y, size: SMALL, width, align: 'right' });
+  y += 15;
+  write(v(formatJapaneseDate(block.issuedOn)), { x, y, size: SMALL, width, align: 'right' });
+  y += 17;
+  write(v(block.issuer), { x, y, size: 12, width, align: 'right' });
+  y += 15;
+  write('（公印省略）', { x, y, size: 9, width, align: 'right' });
+  return y + 18;
 }

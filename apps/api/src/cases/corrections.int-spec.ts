@@ -2,7 +2,7 @@ import type { CaseView, PrintRunView } from '@madoguchi/contract';
 import { DEFAULT_POLICY } from '@madoguchi/domain';
 import { renderInquiryLetter } from '@madoguchi/jobs';
 import { importResidents, readResidentCsv, RESIDENT_CSV_COLUMNS } from '../residents/resident-import';
-import { mailedAgentCase, mergePrintRun, registerAgentCases, renderLetters } from '../testing/agent-cases';
+import { mailedAgentCase, mergePrintRun, printedRun, registerAgentCases, renderLetters } from '../testing/agent-cases';
 import { agentCaseFromRegister, EXAMPLE_SELF_CASE } from '../testing/fixtures';
 import { asStaff, testMunicipality } from '../testing/municipality';
 import { useTestCity } from '../testing/test-city';
@@ -67,18 +67,7 @@ describe('PATCH /api/cases/:id before the letter is mailed', () => {
   });
 
   it('supersedes a printed letter in a rendered run: the run lists it for its pages to be taken out and mails only the others', async () => {
-    const cases = await registerAgentCases(t.app, t.city.tokens.clerk, 2);
-    await renderLetters(
-      t.db,
-      t.city,
-      cases.map((c) => c.letters[0]!.id),
-    );
-    const run = (
-      await as('print_staff')
-        .post('/api/print-runs', { caseIds: cases.map((c) => c.id) })
-        .expect(201)
-    ).body as PrintRunView;
-    await mergePrintRun(t.db, t.city, run.id);
+    const { cases, run } = await printedRun(t.app, t.db, t.city, 2);
     const [first, second] = [await caseOf(cases[0]!.id), await caseOf(cases[1]!.id)];
 
     const res = await as('clerk')
@@ -151,18 +140,7 @@ describe('PATCH /api/cases/:id before the letter is mailed', () => {
 describe('a correction racing the mailing of its run', () => {
   it('one of them goes first and the other sees what it did: never a superseded letter mailed, never a deadlock', async () => {
     for (let round = 0; round < 4; round++) {
-      const cases = await registerAgentCases(t.app, t.city.tokens.clerk, 2);
-      await renderLetters(
-        t.db,
-        t.city,
-        cases.map((c) => c.letters[0]!.id),
-      );
-      const run = (
-        await as('print_staff')
-          .post('/api/print-runs', { caseIds: cases.map((c) => c.id) })
-          .expect(201)
-      ).body as PrintRunView;
-      await mergePrintRun(t.db, t.city, run.id);
+      const { cases, run } = await printedRun(t.app, t.db, t.city, 2);
       const target = await caseOf(cases[0]!.id);
       const [correction, mailing] = await Promise.all([
         as('clerk').patch(`/api/cases/${target.id}`, { version: target.version, representative: { givenName: '次郎' } }),
@@ -185,14 +163,10 @@ describe('a correction racing the mailing of its run', () => {
   });
 
   it('a rendered run whose every letter was superseded is cancelled, with nothing left to mail', async () => {
-    const [c] = await registerAgentCases(t.app, t.city.tokens.clerk, 1);
-    await renderLetters(t.db, t.city, [c!.letters[0]!.id]);
-    const run = (
-      await as('print_staff')
-        .post('/api/print-runs', { caseIds: [c!.id] })
-        .expect(201)
-    ).body as PrintRunView;
-    await mergePrintRun(t.db, t.city, run.id);
+    const {
+      cases: [c],
+      run,
+    } = await printedRun(t.app, t.db, t.city, 1);
     const now = await caseOf(c!.id);
     await as('clerk')
       .patch(`/api/cases/${c!.id}`, { version: now.version, representative: { familyName: '江藤' } })

@@ -2,7 +2,7 @@ import { checkCodeFor, DEFAULT_POLICY } from '@madoguchi/domain';
 import { renderCompletionNotice, renderMailLedger } from '@madoguchi/jobs';
 import { hmacAuthenticator } from '@madoguchi/platform';
 import type { CaseView, MailLedgerDay, MailLedgerView, PrintRunView } from '@madoguchi/contract';
-import { mailedAgentCase, mergePrintRun, registerAgentCases, renderLetters, runJobs } from '../testing/agent-cases';
+import { mailedAgentCase, mergePrintRun, printedRun, runJobs } from '../testing/agent-cases';
 import { EXAMPLE_SECOND_VISIT } from '../testing/fixtures';
 import { asStaff, testMunicipality } from '../testing/municipality';
 import { TEST_LETTER_SECRET } from '../testing/test-app';
@@ -15,18 +15,7 @@ const mac = hmacAuthenticator(TEST_LETTER_SECRET);
 
 /** Agent cases whose letters go through one print run, confirmed mailed. */
 async function mailRun(count: number): Promise<PrintRunView> {
-  const cases = await registerAgentCases(t.app, t.city.tokens.clerk, count);
-  await renderLetters(
-    t.db,
-    t.city,
-    cases.map((c) => c.letters[0]!.id),
-  );
-  const run = (
-    await as('print_staff')
-      .post('/api/print-runs', { caseIds: cases.map((c) => c.id) })
-      .expect(201)
-  ).body as PrintRunView;
-  await mergePrintRun(t.db, t.city, run.id);
+  const { run } = await printedRun(t.app, t.db, t.city, count);
   return (await as('print_staff').post(`/api/print-runs/${run.id}/mailed`).expect(200)).body as PrintRunView;
 }
 

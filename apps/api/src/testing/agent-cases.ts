@@ -3,7 +3,7 @@ import type { Database } from '@madoguchi/db';
 import { renderInquiryLetter, renderPrintRun } from '@madoguchi/jobs';
 import { runOutbox, testJobContext } from '@madoguchi/jobs/testing';
 import request from 'supertest';
-import type { CaseView } from '@madoguchi/contract';
+import type { CaseView, PrintRunView } from '@madoguchi/contract';
 import { EXAMPLE_AGENT_CASE } from './fixtures';
 import { asStaff, type TestMunicipality } from './municipality';
 import { TEST_LETTER_SECRET } from './test-app';
@@ -44,13 +44,31 @@ export function mergePrintRun(db: Database, city: TestMunicipality, printRunId: 
   return runJobs(db, city, (job, payload) => job === renderPrintRun.name && payload.printRunId === printRunId);
 }
 
+/** Agent cases whose letters were rendered and put into one print run by print staff, merged: printed, not yet mailed. */
+export async function printedRun(
+  app: INestApplication,
+  db: Database,
+  city: TestMunicipality,
+  count: number,
+): Promise<{ cases: RegisteredCase[]; run: PrintRunView }> {
+  const cases = await registerAgentCases(app, city.tokens.clerk, count);
+  await renderLetters(
+    db,
+    city,
+    cases.map((c) => c.letters[0]!.id),
+  );
+  const run = (
+    await asStaff(app, city.tokens.print_staff)
+      .post('/api/print-runs', { caseIds: cases.map((c) => c.id) })
+      .expect(201)
+  ).body as PrintRunView;
+  await mergePrintRun(db, city, run.id);
+  return { cases, run };
+}
+
 /** An agent case whose letter went out through a real print run: the holder now has the reply form. */
 export async function mailedAgentCase(app: INestApplication, db: Database, city: TestMunicipality): Promise<CaseView> {
-  const [c] = await registerAgentCases(app, city.tokens.clerk, 1);
-  await renderLetters(db, city, [c!.letters[0]!.id]);
-  const printStaff = asStaff(app, city.tokens.print_staff);
-  const run = (await printStaff.post('/api/print-runs', { caseIds: [c!.id] }).expect(201)).body as { id: string };
-  await mergePrintRun(db, city, run.id);
-  await printStaff.post(`/api/print-runs/${run.id}/mailed`).expect(200);
-  return (await asStaff(app, city.tokens.clerk).get(`/api/cases/${c!.id}`).expect(200)).body as CaseView;
+  const { cases, run } = await printedRun(app, db, city, 1);
+  await asStaff(app, city.tokens.print_staff).post(`/api/print-runs/${run.id}/mailed`).expect(200);
+  return (await asStaff(app, city.tokens.clerk).get(`/api/cases/${cases[0]!.id}`).expect(200)).body as CaseView;
 }

@@ -20,13 +20,14 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { Title, useGetList, useGetOne, useNotify, useTranslate } from 'react-admin';
+import { Title, useGetList, useGetOne, useTranslate } from 'react-admin';
 import type { CompletionNoticeSummary, LetterSummary, MailLedgerDay, PrintRunView } from '@madoguchi/contract';
 import { Link } from 'react-router-dom';
 import { useMayTake } from '../roles';
-import { messageOf, useAction } from '../useAction';
+import { useAction } from '../useAction';
 import { useApi } from '../useApi';
 import { ReturnDialog } from '../returns/ReturnDialog';
+import { useOpenDocument } from '../useOpenDocument';
 import { Section } from '../Section';
 import { StaffName } from '../cases/show/History';
 import { DateText, DateTimeText } from '../dates/DateText';
@@ -185,7 +186,6 @@ function Runs() {
   const wording = useWording();
   const api = useApi();
   const act = useAction();
-  const notify = useNotify();
   const mayTake = useMayTake();
   const [mailing, setMailing] = useState<string>();
   const [cancelling, setCancelling] = useState<string>();
@@ -195,13 +195,7 @@ function Runs() {
     { refetchInterval: (q) => ((q.state.data?.data ?? []).some((r) => r.status === 'rendering') ? 2000 : false) },
   );
 
-  async function download(id: string) {
-    try {
-      window.open(await api.pdfUrl(`/print-runs/${id}/pdf`), '_blank', 'noopener');
-    } catch (error) {
-      notify(messageOf(error), { type: 'error' });
-    }
-  }
+  const openDocument = useOpenDocument();
 
   return (
     <Section id="runs-title" title={translate('madoguchi.printDesk.runs')}>
@@ -248,7 +242,7 @@ function Runs() {
               <TableCell>
                 <Stack direction="row" spacing={1}>
                   {(run.status === 'ready' || run.status === 'mailed') && (
-                    <Button size="small" onClick={() => void download(run.id)}>
+                    <Button size="small" onClick={() => void openDocument(`/print-runs/${run.id}/pdf`)}>
                       {translate('madoguchi.printDesk.pdf')}
                     </Button>
                   )}
@@ -323,27 +317,12 @@ function Failed() {
 /** 発送簿: the days of mailing, newest first, each with its PDF (once the worker has made it) and a CSV. */
 function Ledgers() {
   const translate = useTranslate();
-  const api = useApi();
-  const notify = useNotify();
   const { data = [] } = useGetList<MailLedgerDay>(
     'mail-ledgers',
     { sort: { field: 'day', order: 'DESC' }, pagination: { page: 1, perPage: 14 } },
     { refetchInterval: (q) => ((q.state.data?.data ?? []).some((d) => !d.pdfReady) ? 3000 : false) },
   );
-  async function open(id: string, what: 'pdf' | 'csv', day: string) {
-    try {
-      const url = await api.pdfUrl(`/mail-ledgers/${id}/${what}`);
-      if (what === 'pdf') window.open(url, '_blank', 'noopener');
-      else {
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = `mail-ledger-${day}.csv`;
-        a.click();
-      }
-    } catch (error) {
-      notify(messageOf(error), { type: 'error' });
-    }
-  }
+  const openDocument = useOpenDocument();
   return (
     <Section id="ledgers-title" title={translate('madoguchi.printDesk.ledgers')}>
       {data.length === 0 ? (
@@ -370,10 +349,10 @@ function Ledgers() {
                 <TableCell align="right">{translate('madoguchi.printDesk.yen', { yen: d.postageTotal.toLocaleString('ja-JP') })}</TableCell>
                 <TableCell>
                   <Stack direction="row" spacing={1}>
-                    <Button size="small" disabled={!d.pdfReady} onClick={() => void open(d.id, 'pdf', d.day)}>
+                    <Button size="small" disabled={!d.pdfReady} onClick={() => void openDocument(`/mail-ledgers/${d.id}/pdf`)}>
                       {d.pdfReady ? translate('madoguchi.printDesk.pdf') : translate('madoguchi.printDesk.pdfMaking')}
                     </Button>
-                    <Button size="small" onClick={() => void open(d.id, 'csv', d.day)}>
+                    <Button size="small" onClick={() => void openDocument(`/mail-ledgers/${d.id}/csv`, `mail-ledger-${d.day}.csv`)}>
                       CSV
                     </Button>
                   </Stack>

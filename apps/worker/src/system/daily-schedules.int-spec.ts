@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { createDatabaseClient, dateColumn, policyColumn } from '@madoguchi/db';
+import { createDatabaseClient } from '@madoguchi/db';
 import { RedisCutter } from '@madoguchi/devstack/testing';
-import { addDays, DEFAULT_POLICY, generateInquiryNumber, japanDate } from '@madoguchi/domain';
+import { addDays, japanDate } from '@madoguchi/domain';
 import { QUEUE, sweepDeadlines } from '@madoguchi/jobs';
+import { dailyTestCity } from '@madoguchi/jobs/testing';
 import { openQueues } from '../queues';
 import { schedulerId } from '../schedules';
 import { killAll, startWorker, stop, waitFor } from '../testing/processes';
@@ -25,39 +25,8 @@ afterAll(async () => {
 
 /** A city whose sweep is at midnight (so today's is always due), with one case past its deadline and grace days. */
 async function midnightCity(code: string) {
-  const municipality = await db.municipality.create({ data: { code, name: `深夜市${code}` } });
-  const policy = await db.policyVersion.create({
-    data: { municipalityId: municipality.id, version: 1, policy: policyColumn({ ...DEFAULT_POLICY, dailySweepAt: '00:00' }) },
-  });
-  const office = await db.office.create({
-    data: {
-      code: `M${code}`,
-      name: `深夜市${code} 市民課`,
-      municipalityId: municipality.id,
-      postalCode: '100-0003',
-      address: '試験県試験市本町1-1',
-      phone: '0120-000-003',
-    },
-  });
-  const clerk = await db.staffUser.create({
-    data: { username: `midnight_${code}`, displayName: '窓口', role: 'clerk', officeId: office.id, passwordHash: 'x' },
-  });
-  const lapsing = await db.pinResetCase.create({
-    data: {
-      receiptNumber: `M${code}-1`,
-      officeId: office.id,
-      route: 'voluntary_agent',
-      reason: 'forgotten',
-      pins: ['user_auth'],
-      state: 'inquiry_mailed',
-      policyVersionId: policy.id,
-      createdById: clerk.id,
-      letters: {
-        create: { inquiryNumber: generateInquiryNumber(randomBytes), status: 'mailed', replyDeadline: dateColumn(addDays(japanDate(new Date()), -30)) },
-      },
-    },
-  });
-  return { municipalityId: municipality.id, lapsing: lapsing.id };
+  const city = await dailyTestCity(db, code, { dailySweepAt: '00:00' });
+  return { municipalityId: city.municipalityId, lapsing: await city.mailedCase(addDays(japanDate(new Date()), -30)) };
 }
 
 const schedulerOf = async (municipalityId: string) => (await queue.getJobSchedulers()).find((s) => s.key === schedulerId(sweepDeadlines.name, municipalityId));

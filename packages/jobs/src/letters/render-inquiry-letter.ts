@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
-import { dateColumn, dayOf } from '@madoguchi/db';
-import type { LetterStatus } from '@madoguchi/domain';
+import { dateColumn } from '@madoguchi/db';
 import { z } from 'zod';
 import { defineJob, QUEUE } from '../job';
 import { inquiryLetterData, LETTER_DATA_INCLUDE } from './letter-data';
 import { letterRenderer } from './renderer';
-
-/** Statuses of a letter already printed: re-rendered as printed, never moved back to ready. */
-const PRINTED: readonly LetterStatus[] = ['printed', 'mailed'];
+import { lockForRender } from './render-lock';
 
 /**
  * 照会書兼回答書を作成: render one pending letter, dated today, store the PDF with its SHA-256 and
@@ -24,20 +21,18 @@ export const renderInquiryLetter = defineJob({
   async run({ db, codes, logger, clock }, { letterId }) {
     const rendered = await db.$transaction(
       async (tx) => {
-        const [locked] = await tx.$queryRaw<{ status: LetterStatus; has_pdf: boolean; issued_on: Date | null }[]>`
-          SELECT status, pdf IS NOT NULL AS has_pdf, issued_on FROM inquiry_letters WHERE id = ${letterId}::uuid FOR UPDATE`;
-        const redated = locked && !locked.has_pdf && locked.issued_on && PRINTED.includes(locked.status);
-        if (locked?.status !== 'pending' && !redated) {
-          logger.info({ letterId, status: locked?.status ?? 'missing' }, 'letter not waiting to be rendered; nothing to do');
+        const turn = await lockForRender(tx, 'inquiry_letters', letterId);
+        if (!turn.render) {
+          logger.info({ letterId, status: turn.status }, 'letter not waiting to be rendered; nothing to do');
           return undefined;
         }
         const row = await tx.inquiryLetter.findUniqueOrThrow({ where: { id: letterId }, include: LETTER_DATA_INCLUDE });
-        const data = inquiryLetterData(row, redated ? dayOf(locked.issued_on!) : clock.today(), codes);
+        const data = inquiryLetterData(row, turn.redatedOn ?? clock.today(), codes);
         const { pdf, missingCharacters } = await letterRenderer().renderInquiryLetter(data);
         await tx.inquiryLetter.update({
           where: { id: letterId },
           data: {
-            status: redated ? locked.status : 'ready',
+            status: turn.redatedOn ? turn.status : 'ready',
             pdf: new Uint8Array(pdf),
             pdfSha256: createHash('sha256').update(pdf).digest('hex'),
             renderedAt: clock.now(),

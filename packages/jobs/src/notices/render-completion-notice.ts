@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { dateColumn, dayOf } from '@madoguchi/db';
-import type { LetterStatus } from '@madoguchi/domain';
+import { dateColumn } from '@madoguchi/db';
 import { z } from 'zod';
 import { defineJob, QUEUE } from '../job';
 import { letterRenderer } from '../letters/renderer';
+import { lockForRender } from '../letters/render-lock';
 import { completionNoticeData, NOTICE_DATA_INCLUDE } from './notice-data';
-
-const PRINTED: readonly LetterStatus[] = ['printed', 'mailed'];
 
 /**
  * 完了通知を作成: render one pending notice, dated today, and mark it ready for the next print run;
@@ -19,20 +17,18 @@ export const renderCompletionNotice = defineJob({
   async run({ db, logger, clock }, { noticeId }) {
     const rendered = await db.$transaction(
       async (tx) => {
-        const [locked] = await tx.$queryRaw<{ status: LetterStatus; has_pdf: boolean; issued_on: Date | null }[]>`
-          SELECT status, pdf IS NOT NULL AS has_pdf, issued_on FROM completion_notices WHERE id = ${noticeId}::uuid FOR UPDATE`;
-        const redated = locked && !locked.has_pdf && locked.issued_on && PRINTED.includes(locked.status);
-        if (locked?.status !== 'pending' && !redated) {
-          logger.info({ noticeId, status: locked?.status ?? 'missing' }, 'notice not waiting to be rendered; nothing to do');
+        const turn = await lockForRender(tx, 'completion_notices', noticeId);
+        if (!turn.render) {
+          logger.info({ noticeId, status: turn.status }, 'notice not waiting to be rendered; nothing to do');
           return undefined;
         }
         const row = await tx.completionNotice.findUniqueOrThrow({ where: { id: noticeId }, include: NOTICE_DATA_INCLUDE });
-        const data = completionNoticeData(row, redated ? dayOf(locked.issued_on!) : clock.today());
+        const data = completionNoticeData(row, turn.redatedOn ?? clock.today());
         const { pdf } = await letterRenderer().renderCompletionNotice(data);
         await tx.completionNotice.update({
           where: { id: noticeId },
           data: {
-            status: redated ? locked.status : 'ready',
+            status: turn.redatedOn ? turn.status : 'ready',
             pdf: new Uint8Array(pdf),
             pdfSha256: createHash('sha256').update(pdf).digest('hex'),
             renderedAt: clock.now(),

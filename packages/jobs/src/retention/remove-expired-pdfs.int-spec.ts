@@ -18,20 +18,24 @@ const SHA = 'a'.repeat(64);
 
 afterAll(() => db.$disconnect());
 
+/** A mailed print run of the city's office, made `daysAgo` days ago, its PDF stored. */
+const mailedRun = (city: { officeId: string; clerkId: string }, daysAgo: number) =>
+  db.printRun.create({
+    data: {
+      officeId: city.officeId,
+      createdById: city.clerkId,
+      letterCount: 2,
+      printedOn: dateColumn(addDays(TODAY, -daysAgo)),
+      status: 'mailed',
+      pdf: PDF,
+      pdfSha256: SHA,
+    },
+  });
+
 describe('the PDF retention', () => {
   it('removes what ended past the retention days, keeps the rest, and leaves ledgers alone', async () => {
     const city = await dailyTestCity(db, '980701', { pdfRetentionDays: 90 });
-    const run = await db.printRun.create({
-      data: {
-        officeId: city.officeId,
-        createdById: city.clerkId,
-        letterCount: 2,
-        printedOn: dateColumn(addDays(TODAY, -120)),
-        status: 'mailed',
-        pdf: PDF,
-        pdfSha256: SHA,
-      },
-    });
+    const run = await mailedRun(city, 120);
     const printed = { pdf: PDF, pdfSha256: SHA, documentNumber: '第1号', printRunId: run.id };
     const ended = async (state: 'completed' | 'cancelled', daysAgo: number, letter: Record<string, unknown> = printed) => {
       const c = await city.agentCase(state, letter);
@@ -77,17 +81,7 @@ describe('the PDF retention', () => {
 
   it('keeps a mailed run whose pieces are not all past retention', async () => {
     const city = await dailyTestCity(db, '980702', { pdfRetentionDays: 30 });
-    const run = await db.printRun.create({
-      data: {
-        officeId: city.officeId,
-        createdById: city.clerkId,
-        letterCount: 2,
-        printedOn: dateColumn(addDays(TODAY, -60)),
-        status: 'mailed',
-        pdf: PDF,
-        pdfSha256: SHA,
-      },
-    });
+    const run = await mailedRun(city, 60);
     const gone = await city.agentCase('completed', { pdf: PDF, pdfSha256: SHA, printRunId: run.id });
     await db.caseHistory.create({
       data: { caseId: gone.caseId, fromState: 'reply_returned', toState: 'completed', actorId: city.clerkId, at: new Date(Date.now() - 40 * 86_400_000) },

@@ -18,13 +18,14 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { useNotify, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { DateText } from '../../dates/DateText';
 import { useWording } from '../../i18n/wording';
 import { useMayTake } from '../../roles';
-import { messageOf, useAction } from '../../useAction';
+import { useAction } from '../../useAction';
 import { useApi } from '../../useApi';
 import { ReturnDialog } from '../../returns/ReturnDialog';
+import { useOpenDocument } from '../../useOpenDocument';
 
 type StaffReissueReason = (typeof STAFF_REISSUE_REASONS)[number];
 
@@ -32,7 +33,6 @@ type StaffReissueReason = (typeof STAFF_REISSUE_REASONS)[number];
 export function Letters({ record, current }: { record: CaseView; current: CaseView['letters'][number] | undefined }) {
   const translate = useTranslate();
   const wording = useWording();
-  const notify = useNotify();
   const act = useAction();
   const api = useApi();
   const mayTake = useMayTake();
@@ -43,13 +43,7 @@ export function Letters({ record, current }: { record: CaseView; current: CaseVi
   const [reason, setReason] = useState<StaffReissueReason | ''>('');
   const canReissue = mayTake('reissueLetter') && !reissueRefusal(record.state, current?.status);
 
-  async function preview(letterId: string) {
-    try {
-      window.open(await api.pdfUrl(`/letters/${letterId}/pdf`), '_blank', 'noopener');
-    } catch (error) {
-      notify(messageOf(error), { type: 'error' });
-    }
-  }
+  const openDocument = useOpenDocument();
   async function reissue() {
     await act(() => api.reissueLetter(record.id, { version: record.version, reason: reason as StaffReissueReason }), 'madoguchi.case.reissued');
     setReissuing(false);
@@ -85,7 +79,7 @@ export function Letters({ record, current }: { record: CaseView; current: CaseVi
                   </Typography>
                 )}
                 {mayTake('printLetters') && !l.pdfRemoved && !['pending', 'failed'].includes(l.status) && (
-                  <Button size="small" onClick={() => void preview(l.id)}>
+                  <Button size="small" onClick={() => void openDocument(`/letters/${l.id}/pdf`)}>
                     {translate('madoguchi.case.preview')}
                   </Button>
                 )}

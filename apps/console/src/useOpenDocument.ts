@@ -1,0 +1,28 @@
+import { useNotify } from 'react-admin';
+import { messageOf } from './useAction';
+import { useApi } from './useApi';
+
+/**
+ * Open a document the API serves (a letter's or a run's PDF, a ledger): fetched with the login,
+ * shown in a new tab, or saved under `saveAs`; the API's reason (not made yet, deleted under the
+ * retention rule) is shown when it cannot be had.
+ */
+export function useOpenDocument(): (path: string, saveAs?: string) => Promise<void> {
+  const api = useApi();
+  const notify = useNotify();
+  return async (path, saveAs) => {
+    try {
+      const url = await api.pdfUrl(path);
+      if (!saveAs) {
+        window.open(url, '_blank', 'noopener');
+        return;
+      }
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = saveAs;
+      link.click();
+    } catch (error) {
+      notify(messageOf(error), { type: 'error' });
+    }
+  };
+}
