@@ -119,7 +119,16 @@ function Worklist() {
               <TableCell>
                 <DateText date={c.lapsesOn} />
               </TableCell>
-              <TableCell>{c.actions.map((a) => translate(`madoguchi.dashboard.actions.${a}`)).join(' / ')}</TableCell>
+              <TableCell>
+                {/* Each next step opens the case, where its buttons are. */}
+                <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap' }}>
+                  {c.actions.map((a) => (
+                    <Button key={a} size="small" variant="outlined" component={Link} to={`/cases/${c.id}/show`} data-testid={`worklist-action-${a}`}>
+                      {translate(`madoguchi.dashboard.actions.${a}`)}
+                    </Button>
+                  ))}
+                </Stack>
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

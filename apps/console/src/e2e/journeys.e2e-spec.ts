@@ -311,7 +311,10 @@ describe('the counter, in a browser', () => {
     // The supervisor finds it on the worklist, and cannot send it to the same address again.
     const supervisor = await loggedIn(demo.stack, 'supervisor', PASSWORD);
     const worklist = supervisor.getByTestId('overdue-cases');
-    await worklist.getByTestId('worklist-returned').filter({ hasText: receipt }).waitFor();
+    const held = worklist.getByTestId('worklist-returned').filter({ hasText: receipt });
+    await held.waitFor();
+    // What can be done next, each opening the case.
+    expect(await held.getByRole('link').allTextContents()).toEqual([receipt, '住民記録で住所を確認して訂正', '中止']);
     await worklist.getByRole('link', { name: receipt }).click();
     await supervisor.getByTestId('letter-returned').waitFor();
     const boss = new Counter(supervisor);
