@@ -216,26 +216,25 @@ function LetterQueue() {
   );
 }
 
-/** 監督者の画面: the open agent cases by state and age, the overdue, today's walk-ins, the letter queue; each card fails on its own. */
+/** 監督者の画面: the worklist, the open agent cases by state and age, today's walk-ins, the letter queue; each card fails on its own. */
 export function Supervision() {
   return (
     <Stack spacing={2}>
+      {/* The worklist has a row of its own: its lines carry the next steps, and a supervisor starts there. */}
+      <PanelBoundary name="overdue">
+        <Worklist />
+      </PanelBoundary>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
         <PanelBoundary name="openAgentCases">
           <OpenAgentCases />
         </PanelBoundary>
-        <PanelBoundary name="overdue">
-          <Worklist />
-        </PanelBoundary>
-      </Stack>
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
         <PanelBoundary name="walkIns">
           <WalkInsToday />
         </PanelBoundary>
-        <PanelBoundary name="letterQueue">
-          <LetterQueue />
-        </PanelBoundary>
       </Stack>
+      <PanelBoundary name="letterQueue">
+        <LetterQueue />
+      </PanelBoundary>
     </Stack>
   );
 }

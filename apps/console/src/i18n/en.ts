@@ -263,7 +263,7 @@ export const en: Messages = {
       mailText: 'Make sure every mailed letter is ticked. Unticked letters are not mailed and wait for the next run.',
       holdBack: 'do not mail',
       superseded: 'Replaced by a correction: take it out if printed (not mailed)',
-      mailed: 'Confirmed mailed; each application is now waiting for its reply.',
+      mailed: 'Confirmed mailed and recorded in the mailing ledger.',
       cancel: 'Cancel run',
       cancelText: 'The print run is cancelled and its letters wait to be printed again.',
       cancelled: 'The print run was cancelled.',
