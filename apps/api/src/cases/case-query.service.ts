@@ -30,6 +30,17 @@ export class CaseQueryService {
   async list(staff: StaffPrincipal, query: CaseListQuery): Promise<ListPage<CaseSummary>> {
     const today = this.clock.today();
     const f = query.filter ?? {};
+    const where = this.whereOf(staff, f, today);
+    const rows = async (window: PageWindow) =>
+      (await this.db.pinResetCase.findMany({ where, ...window, include: CASE_SUMMARY_INCLUDE })).map((r) => summarize(r, today));
+    // A search is not counted: a common name matches thousands, and counting them all would cost
+    // far more than the page. A list is counted up to LIST_COUNT_CAP.
+    const count = f.q ? undefined : (cap: number) => this.db.pinResetCase.count({ where, take: cap + 1 });
+    return page(query, ['createdAt', 'DESC'], { rows, count }, this.config.LIST_COUNT_CAP);
+  }
+
+  /** The list's filter as a query: the caller's scope, narrowed by each filter given. */
+  whereOf(staff: StaffPrincipal, f: NonNullable<CaseListQuery['filter']>, today: string): Prisma.PinResetCaseWhereInput {
     const and: Prisma.PinResetCaseWhereInput[] = [inScope(staff)];
     if (f.id) and.push({ id: { in: f.id } });
     if (f.state) and.push({ state: Array.isArray(f.state) ? { in: f.state } : f.state });
@@ -62,13 +73,7 @@ export class CaseQueryService {
           ],
         });
     }
-    const where = { AND: and };
-    const rows = async (window: PageWindow) =>
-      (await this.db.pinResetCase.findMany({ where, ...window, include: CASE_SUMMARY_INCLUDE })).map((r) => summarize(r, today));
-    // A search is not counted: a common name matches thousands, and counting them all would cost
-    // far more than the page. A list is counted up to LIST_COUNT_CAP.
-    const count = f.q ? undefined : (cap: number) => this.db.pinResetCase.count({ where, take: cap + 1 });
-    return page(query, ['createdAt', 'DESC'], { rows, count }, this.config.LIST_COUNT_CAP);
+    return { AND: and };
   }
 
   async findOne(staff: StaffPrincipal, id: string): Promise<CaseView> {

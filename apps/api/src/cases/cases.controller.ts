@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Allow, CurrentStaff, Describe } from '../auth/decorators';
+import { Allow, CSV_ANSWER, CurrentStaff, Describe } from '../auth/decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { parseBody } from '../validation/parse-body';
 import { setContentRange } from '../validation/simple-rest';
@@ -18,6 +18,7 @@ import {
 import type { ReplyCheck } from '@madoguchi/contract';
 import { caseListQuerySchema, type CaseSummary } from './case-list';
 import { CaseCorrectionService } from './case-correction.service';
+import { CaseExportService } from './case-export.service';
 import { CaseQueryService } from './case-query.service';
 import { CaseRegistrationService } from './case-registration.service';
 import { CaseTransitionService } from './case-transition.service';
@@ -33,6 +34,7 @@ export class CasesController {
     private readonly transitions: CaseTransitionService,
     private readonly reissues: LetterReissueService,
     private readonly corrections: CaseCorrectionService,
+    private readonly exports: CaseExportService,
   ) {}
 
   /** 受付: 201 with the case, 422 with what is missing. */
@@ -91,6 +93,17 @@ export class CasesController {
     const list = await this.query.list(staff, parseBody(caseListQuerySchema, query));
     setContentRange(res, 'cases', list);
     return list.rows;
+  }
+
+  /**
+   * 一覧のCSV (supervisors, admins): the list as filtered on screen, streamed, at most
+   * EXPORT_CAP rows (`X-Total-Capped` beyond); each export is in the audit log.
+   */
+  @Describe('申請の一覧のCSV（監督者）', { answer: CSV_ANSWER })
+  @Get('export')
+  @Allow('exportCases')
+  async export(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res() res: Response): Promise<void> {
+    await this.exports.export(staff, parseBody(caseListQuerySchema, query).filter ?? {}, res);
   }
 
   /** Who checked a returned reply for this case, when, and what came of it (the codes typed are never kept). */

@@ -9,7 +9,7 @@ import { officeIdsInScope } from '../scope/scope';
 import { isUuid } from '../validation/ids';
 import type { ListPage } from '../validation/simple-rest';
 import type { MailLedgerListQuery } from './mail-ledger-list';
-import { csv } from './csv';
+import { csv } from '../csv/csv';
 
 const KIND_LABEL = { inquiry_letter: '照会書', completion_notice: '完了通知' } as const;
 const PAYMENT_LABEL = { deferred: '料金後納', stamps: '切手' } as const;

@@ -1,6 +1,7 @@
 import { CASE_STATE, japanDate, readSearch, ROUTE } from '@madoguchi/domain';
 import type { CaseSummary } from '@madoguchi/contract';
-import { Chip, Tab, Tabs, Typography } from '@mui/material';
+import DownloadIcon from '@mui/icons-material/Download';
+import { Button, Chip, Tab, Tabs, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   BooleanInput,
@@ -23,6 +24,7 @@ import { isoOf, JapaneseDateInput } from '../dates/JapaneseDateInput';
 import { useChoices, useWording } from '../i18n/wording';
 import { useOffices } from '../municipality';
 import { useMayTake } from '../roles';
+import { useOpenDocument } from '../useOpenDocument';
 
 /** The saved views of the desk: each is a set of list filters. */
 const TABS = [
@@ -94,11 +96,29 @@ function DateFilterInput(props: InputProps & { label: string }) {
   );
 }
 
+/** 一覧のCSV: the list as filtered on screen, for supervisors and admins (the API caps it and audits it). */
+function ExportButton() {
+  const translate = useTranslate();
+  const { filterValues } = useListContext();
+  const openDocument = useOpenDocument();
+  return (
+    <Button
+      id="export-cases"
+      size="small"
+      startIcon={<DownloadIcon />}
+      onClick={() => void openDocument(`/cases/export?filter=${encodeURIComponent(JSON.stringify(filterValues))}`, `cases-${japanDate(new Date())}.csv`)}
+    >
+      {translate('madoguchi.cases.export')}
+    </Button>
+  );
+}
+
 function ListActions() {
   const mayTake = useMayTake();
   return (
     <TopToolbar>
       <FilterButton />
+      {mayTake('exportCases') && <ExportButton />}
       {mayTake('registerCase') && <CreateButton label="madoguchi.cases.register" />}
     </TopToolbar>
   );

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dateColumn } from '@madoguchi/db';
 import { addDays, japanDate } from '@madoguchi/domain';
@@ -415,6 +415,14 @@ describe('the counter, in a browser', () => {
     await supervisor.goto(`${demo.stack.consoleUrl}/#/cases?filter=${encodeURIComponent(JSON.stringify({ overdue: true }))}`);
     await supervisor.getByText(receipt).waitFor();
     await screenshot(supervisor, 'cases-overdue');
+
+    // The list as filtered, taken out as CSV for the month-end report.
+    const [download] = await Promise.all([supervisor.waitForEvent('download'), supervisor.click('#export-cases')]);
+    expect(download.suggestedFilename()).toMatch(/^cases-\d{4}-\d{2}-\d{2}\.csv$/);
+    const sheet = readFileSync((await download.path())!, 'utf8');
+    expect(sheet.charCodeAt(0)).toBe(0xfeff);
+    expect(sheet).toContain(`"${receipt}"`);
+    expect(sheet).toContain('"期限超過"');
   });
 
   it('an administrator adds a member of staff (a taken username is marked at its field), who can then log in', async () => {

@@ -41,6 +41,7 @@ export const en: Messages = {
       failed: 'Failed',
     },
     cases: {
+      export: 'Export CSV',
       searchReads: 'Searching by %{what}.',
       readingJoin: ', ',
       searchUnreadable: 'This is neither a receipt number, an inquiry number, kana nor a written name: nothing matches.',

@@ -39,6 +39,7 @@ export const ja = {
       failed: '作成失敗',
     },
     cases: {
+      export: 'CSVで出力',
       searchReads: '%{what}として検索しています。',
       readingJoin: '・',
       searchUnreadable: '受付番号・照会番号・カナ・漢字の氏名のどれとしても読めないため、該当はありません。',

@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Database, Prisma } from '@madoguchi/db';
+import { CASE_STATE, formatJapaneseDate, japanDate, labelOf, RESET_REASON, ROUTE } from '@madoguchi/domain';
+import type { StaffPrincipal } from '../auth/principal';
+import { Clock } from '../clock/clock';
+import { CSV_BOM, csvLine } from '../csv/csv';
+import { DATABASE } from '../database/database.module';
+import { CASE_SUMMARY_INCLUDE, summarize, type CaseListQuery } from './case-list';
+import { CaseQueryService } from './case-query.service';
+
+/** The most rows one export gives; past it the answer says so (`X-Total-Capped`) and the screen asks for a narrower filter. */
+export const EXPORT_CAP = 50_000;
+/** Rows read per round: a year of cases goes out in bounded memory. */
+const BATCH = 1000;
+
+const HEADER = [
+  '受付番号',
+  '受付日（和暦）',
+  '受付日',
+  '窓口',
+  '申請者',
+  '再設定の理由',
+  '状態',
+  '本人氏名',
+  '本人氏名（カナ）',
+  '回答期限（和暦）',
+  '回答期限',
+  '期限超過',
+  '返戻',
+];
+
+/**
+ * 一覧のCSV: the case list as filtered on screen, as a spreadsheet opens it — the columns the list
+ * shows (never more: no birth date, no note, no secret), Japanese dates beside ISO ones, newest
+ * first, read and written a batch at a time. Each export is in the audit log with its filter.
+ */
+@Injectable()
+export class CaseExportService {
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    private readonly query: CaseQueryService,
+    private readonly clock: Clock,
+  ) {}
+
+  async export(staff: StaffPrincipal, filter: NonNullable<CaseListQuery['filter']>, res: Response): Promise<void> {
+    const today = this.clock.today();
+    const where = this.query.whereOf(staff, filter, today);
+    const total = await this.db.pinResetCase.count({ where, take: EXPORT_CAP + 1 });
+    const rows = Math.min(total, EXPORT_CAP);
+    await this.db.auditEvent.create({
+      data: { actorId: staff.id, municipalityId: staff.municipalityId, action: 'cases_exported', details: { filter, rows, capped: total > EXPORT_CAP } },
+    });
+    const offices = new Map(
+      (await this.db.office.findMany({ where: { municipalityId: staff.municipalityId }, select: { id: true, name: true } })).map((o) => [o.id, o.name]),
+    );
+
+    res.status(200);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="cases-${today}.csv"`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('X-Total-Count', String(rows));
+    if (total > EXPORT_CAP) res.setHeader('X-Total-Capped', 'true');
+    res.setHeader('Access-Control-Expose-Headers', 'X-Total-Count, X-Total-Capped');
+    await write(res, CSV_BOM + csvLine(HEADER));
+
+    let after: { createdAt: Date; id: string } | undefined;
+    for (let sent = 0; sent < rows;) {
+      // Keyset pages (newest first, id breaking ties): every round costs the same, however deep.
+      const page: Prisma.PinResetCaseWhereInput = after
+        ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] }
+        : where;
+      const batch = await this.db.pinResetCase.findMany({
+        where: page,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: Math.min(BATCH, rows - sent),
+        include: CASE_SUMMARY_INCLUDE,
+      });
+      if (!batch.length) break;
+      let text = '';
+      for (const row of batch) {
+        const c = summarize(row, today);
+        const created = japanDate(row.createdAt);
+        text += csvLine([
+          c.receiptNumber,
+          formatJapaneseDate(created),
+          created,
+          offices.get(c.officeId) ?? '',
+          labelOf(ROUTE, c.route, 'ja'),
+          labelOf(RESET_REASON, row.reason, 'ja'),
+          labelOf(CASE_STATE, c.state, 'ja'),
+          c.holderName,
+          c.holderKana,
+          c.replyDeadline ? formatJapaneseDate(c.replyDeadline) : '',
+          c.replyDeadline ?? '',
+          c.overdue ? '期限超過' : '',
+          c.returned ? '返戻' : '',
+        ]);
+      }
+      await write(res, text);
+      sent += batch.length;
+      const last = batch.at(-1)!;
+      after = { createdAt: last.createdAt, id: last.id };
+    }
+    res.end();
+  }
+}
+
+/** Write, waiting for the socket when its buffer is full (a slow client holds the export, not memory). */
+function write(res: Response, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (res.write(text, 'utf8')) return resolve();
+    res.once('drain', resolve);
+    res.once('error', reject);
+  });
+}
