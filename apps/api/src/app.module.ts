@@ -12,6 +12,7 @@ import { PolicyModule } from './policy/policy.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { PrintRunsModule } from './print-runs/print-runs.module';
 import { MailLedgersModule } from './mail-ledgers/mail-ledgers.module';
+import { ReportsModule } from './reports/reports.module';
 import { RepliesModule } from './replies/replies.module';
 import { LoggingModule } from './logging/logging.module';
 import { RedisModule } from './redis/redis.module';
@@ -38,6 +39,7 @@ export class AppModule {
         LettersModule,
         PrintRunsModule,
         MailLedgersModule,
+        ReportsModule,
         RepliesModule,
         OfficesModule,
         PolicyModule,

@@ -43,6 +43,7 @@ export type LetterSummary = z.infer<typeof A.letterSummarySchema>;
 export type PrintRunSummary = z.infer<typeof A.printRunSummarySchema>;
 export type PrintRunView = z.infer<typeof A.printRunViewSchema>;
 export type MailLedgerDay = z.infer<typeof A.mailLedgerDaySchema>;
+export type MonthlyReport = z.infer<typeof A.monthlyReportSchema>;
 export type CompletionNoticeSummary = z.infer<typeof A.completionNoticeSummarySchema>;
 export type MailLedgerView = z.infer<typeof A.mailLedgerViewSchema>;
 export type ReplyMatch = z.infer<typeof A.replyMatchSchema>;

@@ -62,6 +62,8 @@ export const ACTION_ACCESS = {
   /** 返戻: record a letter that came back undelivered. */
   recordReturnedMail: 'returns',
   supervise: 'supervision',
+  /** 月報: the month in numbers (each view is in the audit log). */
+  readReports: 'supervision',
   /** Take the case list out as CSV (each export is in the audit log). */
   exportCases: 'supervision',
   manageStaff: 'administration',

@@ -7,6 +7,9 @@ import {
   daysBetween,
   formatDate,
   formatJapaneseDate,
+  formatJapaneseMonth,
+  isIsoMonth,
+  monthDays,
   isIsoDate,
   japanDate,
   readDate,
@@ -181,5 +184,17 @@ describe('readDate: dates as Japan writes them', () => {
         expect(readDate(typed, { purpose: 'document' })).toEqual({ state: 'date', date: typed });
       }),
     );
+  });
+});
+
+describe('months', () => {
+  it('reads YYYY-MM, and gives its days and its name in the era calendar', () => {
+    expect(['2026-11', '2026-12', '2027-01'].every(isIsoMonth)).toBe(true);
+    expect(['2026-13', '2026-1', '2026-11-01', 202611].some(isIsoMonth)).toBe(false);
+    expect(monthDays('2026-11')).toEqual({ first: '2026-11-01', last: '2026-11-30', next: '2026-12-01' });
+    expect(monthDays('2028-02')).toEqual({ first: '2028-02-01', last: '2028-02-29', next: '2028-03-01' });
+    expect(monthDays('2026-12').next).toBe('2027-01-01');
+    expect(formatJapaneseMonth('2026-11')).toBe('令和8年11月');
+    expect(formatJapaneseMonth('2019-05')).toBe('令和元年5月');
   });
 });

@@ -252,3 +252,22 @@ export function readDate(input: string, options: DateReadingOptions = {}): DateR
   }
   return read;
 }
+
+/** A calendar month, `YYYY-MM`. */
+export type IsoMonth = string;
+
+export function isIsoMonth(value: unknown): value is IsoMonth {
+  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+}
+
+/** The month's first and last days, and the first day of the next (a month is counted in Japan's days). */
+export function monthDays(month: IsoMonth): { first: IsoDate; last: IsoDate; next: IsoDate } {
+  const first = `${month}-01`;
+  const next = addMonths(first, 1);
+  return { first, last: addDays(next, -1), next };
+}
+
+/** `令和8年11月` — a report's title. */
+export function formatJapaneseMonth(month: IsoMonth): string {
+  return formatJapaneseDate(`${month}-01`).replace(/\d+日$/, '');
+}

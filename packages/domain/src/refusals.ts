@@ -53,6 +53,7 @@ export const REFUSALS = {
   json_malformed: entry('invalid', 'JSON の形式が正しくありません。', 'This is not valid JSON.'),
   range_too_large: entry('invalid', '範囲は1回に{max}件までです。', 'A page holds at most {max} rows.'),
   uuid_malformed: entry('invalid', 'ID の形式が正しくありません。', 'This ID has the wrong form.'),
+  month_malformed: entry('invalid', '月を YYYY-MM の形式で指定してください。', 'Please give a month as YYYY-MM.'),
   date_malformed: entry('invalid', '実在する日付を YYYY-MM-DD の形式で入力してください。', 'Please give a real date as YYYY-MM-DD.'),
   kana_only: entry('invalid', 'カタカナで入力してください。', 'Please write this in katakana.'),
   name_has_digits: entry('invalid', '氏名に数字は使えません。', 'A name cannot contain digits.'),

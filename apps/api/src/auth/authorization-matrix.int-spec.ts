@@ -20,6 +20,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/cases': ['clerk', 'supervisor', 'admin'],
   'GET /api/cases/:id': ['clerk', 'supervisor', 'admin'],
   'GET /api/cases/export': ['supervisor', 'admin'],
+  'GET /api/reports/monthly': ['supervisor', 'admin'],
   'GET /api/cases/:id/audit': ['supervisor', 'admin'],
   // Corrections after mailing are a supervisor's (403 there, from the domain's rules).
   'PATCH /api/cases/:id': ['clerk', 'supervisor'],

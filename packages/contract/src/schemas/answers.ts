@@ -538,3 +538,41 @@ export const residentViewSchema = z.strictObject({
   postalCode: z.string(),
   address: z.string(),
 });
+
+// Reports ------------------------------------------------------------------------------------
+
+const byRouteSchema = z.strictObject({ self: z.number().int(), legal_representative: z.number().int(), voluntary_agent: z.number().int() });
+
+/** 月報: a month of the counter in numbers (shared/API.md, the reports issue). Days are Japan's. */
+export const monthlyReportSchema = z.strictObject({
+  month: z.string(),
+  /** The office asked for, or null: the whole municipality. */
+  officeId: id.nullable(),
+  received: z.strictObject({
+    total: z.number().int(),
+    byRoute: byRouteSchema,
+    byOffice: z.array(z.strictObject({ officeId: id, officeName: z.string(), count: z.number().int() })),
+    byPin: z.strictObject({ signature: z.number().int(), user_auth: z.number().int(), resident_registry: z.number().int(), card_info: z.number().int() }),
+    byReason: z.strictObject({ forgotten: z.number().int(), locked: z.number().int(), face_auth_switch: z.number().int() }),
+  }),
+  completed: z.strictObject({ total: z.number().int(), byRoute: byRouteSchema }),
+  cancelled: z.strictObject({ total: z.number().int(), byRoute: byRouteSchema }),
+  agent: z.strictObject({
+    lettersMailed: z.number().int(),
+    repliesReturned: z.number().int(),
+    completed: z.number().int(),
+    /** Calendar days from registration to completion (Japan days), of the agent cases completed in the month. */
+    averageDaysToCompletion: z.number().nullable(),
+    p90DaysToCompletion: z.number().nullable(),
+    /** Mailed cases whose reply deadline had passed, with no reply, as at the month's last day. */
+    overdueAtMonthEnd: z.number().int(),
+    /** Cancelled by the system after the grace days (reply_overdue). */
+    lapsed: z.number().int(),
+    returnedUndelivered: z.number().int(),
+    reissues: z.number().int(),
+  }),
+  /** Cases received each day of the month, by route. */
+  perDay: z.array(byRouteSchema.extend({ day })),
+  /** Agent cases completed in the month, by days to completion. */
+  daysToCompletion: z.array(z.strictObject({ days: z.number().int(), count: z.number().int() })),
+});

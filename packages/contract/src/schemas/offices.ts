@@ -1,4 +1,4 @@
-import type { OfficeHours } from '@madoguchi/domain';
+import { isIsoMonth, type OfficeHours } from '@madoguchi/domain';
 import { z } from 'zod';
 
 const time = z.string();
@@ -24,3 +24,9 @@ export type OfficeHoursRequest = z.output<typeof officeHoursSchema>;
 
 /** `GET /api/supervision/open-agent-cases?officeId=`. */
 export const supervisionQuerySchema = z.strictObject({ officeId: z.uuid().optional() });
+
+/** `GET /api/reports/monthly`: the month (YYYY-MM) and, to narrow it, one office. */
+export const monthlyReportQuerySchema = z.strictObject({
+  month: z.string().refine(isIsoMonth, { error: 'month_malformed' }),
+  officeId: z.uuid().optional(),
+});
