@@ -2,6 +2,7 @@ import ListAltIcon from '@mui/icons-material/ListAlt';
 import PeopleIcon from '@mui/icons-material/People';
 import { useEffect } from 'react';
 import { Navigate, Route } from 'react-router-dom';
+import { MonthlyReportPage } from './reports/MonthlyReportPage';
 import {
   Admin,
   AppBar as RaAppBar,
@@ -107,6 +108,7 @@ export function App() {
             <Route path="/rules" element={<RulesPage />} />
             <Route path="/reply-desk" element={<ReplyDesk />} />
             <Route path="/print-desk" element={<PrintDesk />} />
+            <Route path="/reports" element={<MonthlyReportPage />} />
             <Route path="/offices" element={<OfficesPage />} />
           </CustomRoutes>
         </>

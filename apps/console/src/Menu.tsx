@@ -1,4 +1,5 @@
 import AssignmentReturnIcon from '@mui/icons-material/AssignmentReturn';
+import BarChartIcon from '@mui/icons-material/BarChart';
 import MenuBookIcon from '@mui/icons-material/MenuBook';
 import PrintIcon from '@mui/icons-material/Print';
 import StoreIcon from '@mui/icons-material/Store';
@@ -15,6 +16,7 @@ export function Menu() {
       {mayTake('readCases') && <RaMenu.ResourceItem name="cases" />}
       {mayTake('lookupReply') && <RaMenu.Item to="/reply-desk" primaryText={translate('madoguchi.replyDesk.title')} leftIcon={<AssignmentReturnIcon />} />}
       {mayTake('printLetters') && <RaMenu.Item to="/print-desk" primaryText={translate('madoguchi.printDesk.title')} leftIcon={<PrintIcon />} />}
+      {mayTake('readReports') && <RaMenu.Item to="/reports" primaryText={translate('madoguchi.reports.menu')} leftIcon={<BarChartIcon />} />}
       {mayTake('manageStaff') && <RaMenu.ResourceItem name="users" />}
       <RaMenu.Item to="/offices" primaryText={translate('madoguchi.offices.title')} leftIcon={<StoreIcon />} />
       <RaMenu.Item to="/rules" primaryText={translate('madoguchi.rules.menu')} leftIcon={<MenuBookIcon />} />

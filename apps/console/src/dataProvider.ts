@@ -6,6 +6,7 @@ import type {
   Health,
   LetterReissueBody,
   LetterSummary,
+  MonthlyReport,
   OfficeHoursBody,
   OfficeView,
   OpenAgentCases,
@@ -104,6 +105,8 @@ export const dataProvider = {
   /** Who checked the case's returned reply, when, with what outcome (supervisors). */
   replyChecks: (caseId: string) => call<ReplyCheck[]>('GET', `/api/cases/${caseId}/audit`),
   openAgentCases: () => call<OpenAgentCases>('GET', '/api/supervision/open-agent-cases'),
+  monthlyReport: (month: string, officeId?: string) =>
+    call<MonthlyReport>('GET', `/api/reports/monthly?month=${month}${officeId ? `&officeId=${officeId}` : ''}`),
   walkInsToday: () => call<WalkInsToday>('GET', '/api/supervision/walk-ins-today'),
   queueOverview: () => call<QueueOverview>('GET', '/api/supervision/queue'),
   /** Whether the API, its database and Redis answer (`GET /health`, no login needed). */

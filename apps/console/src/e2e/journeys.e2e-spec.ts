@@ -423,6 +423,17 @@ describe('the counter, in a browser', () => {
     expect(sheet.charCodeAt(0)).toBe(0xfeff);
     expect(sheet).toContain(`"${receipt}"`);
     expect(sheet).toContain('"期限超過"');
+
+    // The month in numbers, from the menu: titled with the 和暦 month, the figures and the charts drawn.
+    await supervisor.getByRole('menuitem', { name: '月報' }).click();
+    const title = supervisor.getByTestId('report-title');
+    await title.waitFor();
+    expect(await title.textContent()).toMatch(/^月報（令和\d+年\d+月）$/);
+    const received = supervisor.getByRole('region', { name: /^受付（\d+件）$/ });
+    await received.waitFor();
+    expect(Number((await received.getByRole('heading').textContent())!.match(/\d+/)![0])).toBeGreaterThanOrEqual(2);
+    await supervisor.getByRole('region', { name: '日別の受付件数' }).locator('svg').first().waitFor();
+    await screenshot(supervisor, 'monthly-report');
   });
 
   it('an administrator adds a member of staff (a taken username is marked at its field), who can then log in', async () => {
@@ -492,6 +503,7 @@ describe('the counter, in a browser', () => {
     ['clerk', '/reply-desk', '照会番号と確認コード'],
     ['print_staff', '/print-desk', '印刷バッチ'],
     ['supervisor', '/', '本日の受付（窓口別）'],
+    ['supervisor', '/reports', '日別の受付件数'],
     ['admin', '/users', 'ユーザー名'],
     ['admin', '/offices', '版の履歴'],
   ])('%s: %s passes the WCAG 2.1 AA checks of axe-core', async (user, path, landmark) => {
