@@ -110,7 +110,18 @@ export class CaseExportService {
 function write(res: Response, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
     if (res.write(text, 'utf8')) return resolve();
-    res.once('drain', resolve);
-    res.once('error', reject);
+    const settle = (error?: Error) => {
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      res.off('error', onError);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => settle();
+    const onClose = () => settle();
+    const onError = (error: Error) => settle(error);
+    res.on('drain', onDrain);
+    res.on('close', onClose);
+    res.on('error', onError);
   });
 }

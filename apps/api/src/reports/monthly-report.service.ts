@@ -55,22 +55,32 @@ export class MonthlyReportService {
           count(*) FILTER (WHERE l.returned_at >= ${start} AND l.returned_at < ${end})::int AS returned,
           count(*) FILTER (WHERE l.reissue_of_id IS NOT NULL AND l.created_at >= ${start} AND l.created_at < ${end})::int AS reissues
         FROM inquiry_letters l JOIN cases c ON c.id = l.case_id
-        WHERE c.office_id = ANY(${offices}::uuid[])`,
+        WHERE c.office_id = ANY(${offices}::uuid[])
+          AND ((l.mailed_on >= ${first}::date AND l.mailed_on < ${next}::date)
+            OR (l.returned_at >= ${start} AND l.returned_at < ${end})
+            OR (l.reissue_of_id IS NOT NULL AND l.created_at >= ${start} AND l.created_at < ${end}))`,
       q<{ average: number | null; p90: number | null }[]>`
         SELECT avg(days)::float AS average, percentile_cont(0.9) WITHIN GROUP (ORDER BY days)::float AS p90 FROM (${this.daysToCompletion(offices, start, end)}) d`,
       q<{ days: number; n: number }[]>`SELECT days, count(*)::int AS n FROM (${this.daysToCompletion(offices, start, end)}) d GROUP BY 1 ORDER BY 1`,
-      // As at the month's last day: the case was still waiting for its reply, and the deadline of
-      // the last letter mailed by then had passed.
+      // As at the month's last day: the case was waiting for its reply (it still is, or it left
+      // inquiry_mailed only after the month), and the deadline of the last letter mailed by then
+      // had passed. Read from the waiting cases, not from every agent case there ever was.
       q<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM cases c
+        WITH waiting AS (
+          SELECT c.id FROM cases c
+          WHERE c.office_id = ANY(${offices}::uuid[]) AND c.route = 'voluntary_agent' AND c.state = 'inquiry_mailed' AND c.created_at < ${end}
+          UNION
+          SELECT h.case_id FROM case_history h JOIN cases c ON c.id = h.case_id
+          WHERE h.from_state = 'inquiry_mailed' AND h.to_state <> 'inquiry_mailed' AND h.at >= ${end}
+            AND c.office_id = ANY(${offices}::uuid[]) AND c.route = 'voluntary_agent' AND c.created_at < ${end}
+        )
+        SELECT count(*)::int AS n FROM waiting w
         JOIN LATERAL (
           SELECT l.reply_deadline FROM inquiry_letters l
-          WHERE l.case_id = c.id AND l.mailed_on IS NOT NULL AND l.mailed_on <= ${last}::date
+          WHERE l.case_id = w.id AND l.mailed_on IS NOT NULL AND l.mailed_on <= ${last}::date
           ORDER BY l.mailed_on DESC, l.created_at DESC LIMIT 1
         ) cur ON true
-        WHERE c.office_id = ANY(${offices}::uuid[]) AND c.route = 'voluntary_agent' AND c.created_at < ${end}
-          AND cur.reply_deadline < ${last}::date
-          AND (SELECT h.to_state FROM case_history h WHERE h.case_id = c.id AND h.at < ${end} ORDER BY h.at DESC, h.id DESC LIMIT 1) = 'inquiry_mailed'`,
+        WHERE cur.reply_deadline < ${last}::date`,
       q<{ day: string; route: string; n: number }[]>`
         SELECT to_char((created_at AT TIME ZONE 'Asia/Tokyo')::date, 'YYYY-MM-DD') AS day, route::text AS route, count(*)::int AS n FROM cases
         WHERE office_id = ANY(${offices}::uuid[]) AND created_at >= ${start} AND created_at < ${end} GROUP BY 1, 2`,

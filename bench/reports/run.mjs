@@ -1,0 +1,91 @@
+// bench/reports/run.mjs: the monthly report and the CSV export at scale, through the API, on the
+// database bench/lists/seed.mjs made (1,000,000 cases). Prints a table for bench/README.md.
+//   node bench/lists/seed.mjs && npm run build && node bench/reports/run.mjs [times per month, default 5]
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
+const { addMonths, japanDate } = require(`${root}/packages/domain/dist/index.js`);
+const devstack$ = require(`${root}/packages/devstack/dist/testing/index.js`);
+
+const TIMES = Number(process.argv[2] ?? 5);
+const PASSWORD = 'bench-password';
+const url = db$.withDatabase((await db$.resolveDatabaseUrl()).url, 'madoguchi_bench_lists');
+const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+
+const port = await devstack$.freePorts();
+const api = spawn(process.execPath, [`${root}/apps/api/dist/main.js`], {
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    AUTH_SECRET: randomBytes(32).toString('base64'),
+    LETTER_SECRET: randomBytes(32).toString('base64'),
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: 'madoguchi-bench',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const base = `http://127.0.0.1:${port}`;
+try {
+  await devstack$.waitFor(
+    async () => (await fetch(`${base}/health`).catch(() => undefined)) !== undefined,
+    60000,
+    () => 'the API',
+  );
+  const login = await (
+    await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'supervisor', password: PASSWORD }),
+    })
+  ).json();
+  const headers = { authorization: `Bearer ${login.accessToken}` };
+  const timed = async (pathAndQuery) => {
+    const started = performance.now();
+    const res = await fetch(`${base}${pathAndQuery}`, { headers });
+    const body = Buffer.from(await res.arrayBuffer());
+    if (!res.ok) throw new Error(`${pathAndQuery}: ${res.status}`);
+    return { ms: performance.now() - started, body, res };
+  };
+
+  const lines = [];
+  const thisMonth = japanDate(new Date()).slice(0, 7);
+  for (const back of [1, 2, 12]) {
+    const month = addMonths(`${thisMonth}-01`, -back).slice(0, 7);
+    const ms = [];
+    let received = 0;
+    for (let i = 0; i < TIMES; i++) {
+      const { ms: t, body } = await timed(`/api/reports/monthly?month=${month}`);
+      ms.push(t);
+      received = JSON.parse(body.toString('utf8')).received.total;
+    }
+    ms.sort((a, b) => a - b);
+    lines.push(
+      `| 月報 ${month} (見本市, ${received.toLocaleString('en')} cases received) | ${ms[0].toFixed(0)} / ${ms[Math.floor(ms.length / 2)].toFixed(0)} / ${ms.at(-1).toFixed(0)} |`,
+    );
+  }
+  const before = rssMb(api.pid);
+  const exported = await timed(`/api/cases/export?filter=${encodeURIComponent('{}')}`);
+  const rows = exported.res.headers.get('x-total-count');
+  lines.push(
+    `| CSV export, no filter (${Number(rows).toLocaleString('en')} rows, capped: ${exported.res.headers.get('x-total-capped') === 'true'}; ${(exported.body.length / 1e6).toFixed(1)} MB) | ${exported.ms.toFixed(0)} ms to the last byte; API RSS ${before.toFixed(0)} → ${rssMb(api.pid).toFixed(0)} MB, peak ${peakRssMb(api.pid).toFixed(0)} MB |`,
+  );
+  console.log(
+    `Machine: ${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${japanDate(new Date())}\n`,
+  );
+  console.log('| request | min / median / max ms |');
+  console.log('|---|---|');
+  for (const line of lines) console.log(line);
+} finally {
+  api.kill('SIGTERM');
+}
