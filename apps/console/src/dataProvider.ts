@@ -119,12 +119,16 @@ export const dataProvider = {
     }),
   /** A stored PDF (letter or print run) as a blob URL: the API wants the bearer token, a plain link cannot send it. */
   async pdfUrl(path: string): Promise<string> {
-    const res = await fetch(`/api${path}`, { headers: headers({ Accept: 'application/pdf' }) });
+    return (await dataProvider.document(path)).url;
+  },
+  /** A document the API serves (PDF, CSV) as a blob URL, with the answer's headers (an export says when it was capped). */
+  async document(path: string): Promise<{ url: string; headers: Headers }> {
+    const res = await fetch(`/api${path}`, { headers: headers({ Accept: 'application/pdf, text/csv' }) });
     if (!res.ok) {
       const body = (await res.json().catch(() => ({}))) as { message?: string };
       throw new Error(body.message ?? 'PDF');
     }
-    return URL.createObjectURL(await res.blob());
+    return { url: URL.createObjectURL(await res.blob()), headers: res.headers };
   },
 } satisfies DataProvider & Record<string, unknown>;
 

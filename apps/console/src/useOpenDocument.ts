@@ -7,12 +7,13 @@ import { useApi } from './useApi';
  * shown in a new tab, or saved under `saveAs`; the API's reason (not made yet, deleted under the
  * retention rule) is shown when it cannot be had.
  */
-export function useOpenDocument(): (path: string, saveAs?: string) => Promise<void> {
+export function useOpenDocument(): (path: string, saveAs?: string, onHeaders?: (headers: Headers) => void) => Promise<void> {
   const api = useApi();
   const notify = useNotify();
-  return async (path, saveAs) => {
+  return async (path, saveAs, onHeaders) => {
     try {
-      const url = await api.pdfUrl(path);
+      const { url, headers } = await api.document(path);
+      onHeaders?.(headers);
       if (!saveAs) {
         window.open(url, '_blank', 'noopener');
         return;

@@ -4,7 +4,7 @@ import { asStaff, testMunicipality } from '../testing/municipality';
 import { useTestCity } from '../testing/test-city';
 
 /** 一覧のCSV (the reports issue): the list as filtered, as a spreadsheet opens it, in the audit log. */
-const t = useTestCity('990761');
+const t = useTestCity('990761', { EXPORT_ROW_CAP: '3' });
 const as = t.as;
 
 /** The answer's bytes, as sent. */
@@ -72,6 +72,16 @@ describe('GET /api/cases/export', () => {
 
     const audit = await t.db.auditEvent.findMany({ where: { municipalityId: t.city.municipalityId } });
     expect(audit).toEqual([expect.objectContaining({ action: 'cases_exported', details: { filter: { route: 'voluntary_agent' }, rows: 2, capped: false } })]);
+  });
+
+  it('gives at most EXPORT_ROW_CAP rows, newest first, and says it was capped', async () => {
+    for (let i = 0; i < 3; i++) await as('clerk').post('/api/cases', EXAMPLE_SELF_CASE).expect(201);
+    const res = await exportOf('supervisor').expect(200);
+    expect(res.headers['x-total-capped']).toBe('true');
+    expect(res.headers['x-total-count']).toBe('3');
+    expect(parse(res)).toHaveLength(4); // the header and three rows
+    const last = await t.db.auditEvent.findFirstOrThrow({ where: { municipalityId: t.city.municipalityId }, orderBy: { id: 'desc' } });
+    expect(last.details).toMatchObject({ rows: 3, capped: true });
   });
 
   it("is for supervisors and admins only, and another municipality's export holds none of these cases", async () => {

@@ -4,13 +4,12 @@ import type { Database, Prisma } from '@madoguchi/db';
 import { CASE_STATE, formatJapaneseDate, japanDate, labelOf, RESET_REASON, ROUTE } from '@madoguchi/domain';
 import type { StaffPrincipal } from '../auth/principal';
 import { Clock } from '../clock/clock';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { CSV_BOM, csvLine } from '../csv/csv';
 import { DATABASE } from '../database/database.module';
 import { CASE_SUMMARY_INCLUDE, summarize, type CaseListQuery } from './case-list';
 import { CaseQueryService } from './case-query.service';
 
-/** The most rows one export gives; past it the answer says so (`X-Total-Capped`) and the screen asks for a narrower filter. */
-export const EXPORT_CAP = 50_000;
 /** Rows read per round: a year of cases goes out in bounded memory. */
 const BATCH = 1000;
 
@@ -41,15 +40,18 @@ export class CaseExportService {
     @Inject(DATABASE) private readonly db: Database,
     private readonly query: CaseQueryService,
     private readonly clock: Clock,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   async export(staff: StaffPrincipal, filter: NonNullable<CaseListQuery['filter']>, res: Response): Promise<void> {
     const today = this.clock.today();
     const where = this.query.whereOf(staff, filter, today);
-    const total = await this.db.pinResetCase.count({ where, take: EXPORT_CAP + 1 });
-    const rows = Math.min(total, EXPORT_CAP);
+    // The most rows one export gives; past it the answer says so and the screen asks for a narrower filter.
+    const cap = this.config.EXPORT_ROW_CAP;
+    const total = await this.db.pinResetCase.count({ where, take: cap + 1 });
+    const rows = Math.min(total, cap);
     await this.db.auditEvent.create({
-      data: { actorId: staff.id, municipalityId: staff.municipalityId, action: 'cases_exported', details: { filter, rows, capped: total > EXPORT_CAP } },
+      data: { actorId: staff.id, municipalityId: staff.municipalityId, action: 'cases_exported', details: { filter, rows, capped: total > cap } },
     });
     const offices = new Map(
       (await this.db.office.findMany({ where: { municipalityId: staff.municipalityId }, select: { id: true, name: true } })).map((o) => [o.id, o.name]),
@@ -60,7 +62,7 @@ export class CaseExportService {
     res.setHeader('Content-Disposition', `attachment; filename="cases-${today}.csv"`);
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('X-Total-Count', String(rows));
-    if (total > EXPORT_CAP) res.setHeader('X-Total-Capped', 'true');
+    if (total > cap) res.setHeader('X-Total-Capped', 'true');
     res.setHeader('Access-Control-Expose-Headers', 'X-Total-Count, X-Total-Capped');
     await write(res, CSV_BOM + csvLine(HEADER));
 

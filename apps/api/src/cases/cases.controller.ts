@@ -97,7 +97,7 @@ export class CasesController {
 
   /**
    * 一覧のCSV (supervisors, admins): the list as filtered on screen, streamed, at most
-   * EXPORT_CAP rows (`X-Total-Capped` beyond); each export is in the audit log.
+   * EXPORT_ROW_CAP rows (`X-Total-Capped` beyond); each export is in the audit log.
    */
   @Describe('申請の一覧のCSV（監督者）', { answer: CSV_ANSWER })
   @Get('export')

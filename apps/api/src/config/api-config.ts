@@ -25,6 +25,7 @@ export const API_CONFIG_SHAPE = {
   REPLY_LOOKUPS_PER_MINUTE: env.positiveInt(30),
   /** Lists count their matches up to this many (the total of a bigger result is "at least"). */
   LIST_COUNT_CAP: env.positiveInt(1000),
+  EXPORT_ROW_CAP: env.positiveInt(50_000),
   REDIS_URL: env.redisUrl,
   REDIS_PREFIX: env.redisPrefix,
   PORT: env.port(3000),

@@ -16,6 +16,7 @@ import {
   TopToolbar,
   useInput,
   useListContext,
+  useNotify,
   useTranslate,
   type InputProps,
 } from 'react-admin';
@@ -101,12 +102,20 @@ function ExportButton() {
   const translate = useTranslate();
   const { filterValues } = useListContext();
   const openDocument = useOpenDocument();
+  const notify = useNotify();
+  // Past the API's cap the file holds the newest rows only: say so, and how to get the rest.
+  const capped = (headers: Headers) => {
+    if (headers.get('X-Total-Capped') === 'true')
+      notify('madoguchi.cases.exportCapped', { type: 'warning', messageArgs: { rows: headers.get('X-Total-Count') } });
+  };
   return (
     <Button
       id="export-cases"
       size="small"
       startIcon={<DownloadIcon />}
-      onClick={() => void openDocument(`/cases/export?filter=${encodeURIComponent(JSON.stringify(filterValues))}`, `cases-${japanDate(new Date())}.csv`)}
+      onClick={() =>
+        void openDocument(`/cases/export?filter=${encodeURIComponent(JSON.stringify(filterValues))}`, `cases-${japanDate(new Date())}.csv`, capped)
+      }
     >
       {translate('madoguchi.cases.export')}
     </Button>

@@ -41,6 +41,7 @@ export const en: Messages = {
       failed: 'Failed',
     },
     cases: {
+      exportCapped: 'Too many rows: only the newest %{rows} were exported. Narrow the list by dates or office to export the rest.',
       export: 'Export CSV',
       searchReads: 'Searching by %{what}.',
       readingJoin: ', ',

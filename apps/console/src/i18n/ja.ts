@@ -39,6 +39,7 @@ export const ja = {
       failed: '作成失敗',
     },
     cases: {
+      exportCapped: '件数が多いため、新しい順に%{rows}件だけを出力しました。期間や窓口で絞り込んで、残りを出力してください。',
       export: 'CSVで出力',
       searchReads: '%{what}として検索しています。',
       readingJoin: '・',
