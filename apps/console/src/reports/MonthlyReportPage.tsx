@@ -44,8 +44,12 @@ export function MonthlyReportPage() {
   const { data: offices } = useOffices();
   const thisMonth = japanDate(new Date()).slice(0, 7);
   const [month, setMonth] = useState(thisMonth);
-  const [officeId, setOfficeId] = useState('');
-  const { data: r, error } = useQuery({ queryKey: ['report', month, officeId], queryFn: () => api.monthlyReport(month, officeId || undefined) });
+  // 'all': the whole municipality (a select shows a chosen item, never an empty one).
+  const [officeId, setOfficeId] = useState('all');
+  const { data: r, error } = useQuery({
+    queryKey: ['report', month, officeId],
+    queryFn: () => api.monthlyReport(month, officeId === 'all' ? undefined : officeId),
+  });
   const step = (months: number) => setMonth(addMonths(`${month}-01`, months).slice(0, 7));
   const byRoute = (counts: Record<Route, number>) => ROUTES.map((route) => [wording.label(ROUTE, route), counts[route]] as [string, number]);
   const days = (n: number | null) => (n === null ? '—' : translate('madoguchi.reports.days', { days: Math.round(n * 10) / 10 }));
@@ -83,7 +87,7 @@ export function MonthlyReportPage() {
             onChange={(e) => setOfficeId(e.target.value)}
             sx={{ minWidth: 200 }}
           >
-            <MenuItem value="">{translate('madoguchi.reports.allOffices')}</MenuItem>
+            <MenuItem value="all">{translate('madoguchi.reports.allOffices')}</MenuItem>
             {(offices ?? []).map((o) => (
               <MenuItem key={o.id} value={o.id}>
                 {o.name}
@@ -153,6 +157,7 @@ export function MonthlyReportPage() {
             <Box sx={{ flex: 3 }}>
               <Section id="report-per-day" title={translate('madoguchi.reports.perDay')}>
                 <LineChart
+                  skipAnimation
                   height={260}
                   xAxis={[{ scaleType: 'point', data: r.perDay.map((d) => Number(d.day.slice(8))) }]}
                   series={ROUTES.map((route) => ({ data: r.perDay.map((d) => d[route]), label: wording.label(ROUTE, route), curve: 'linear' as const }))}
@@ -165,6 +170,7 @@ export function MonthlyReportPage() {
                   <Typography color="text.secondary">{translate('madoguchi.reports.none')}</Typography>
                 ) : (
                   <BarChart
+                    skipAnimation
                     height={260}
                     xAxis={[{ scaleType: 'band', data: r.daysToCompletion.map((d) => translate('madoguchi.reports.days', { days: d.days })) }]}
                     series={[{ data: r.daysToCompletion.map((d) => d.count), label: translate('madoguchi.reports.cases') }]}
