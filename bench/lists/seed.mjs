@@ -118,9 +118,12 @@ await run(
     SELECT gen_random_uuid(), c.id, 1, CASE WHEN c.route = 'self' THEN 'holder' ELSE 'representative' END::"Presenter", 'drivers_license', date '2030-01-01', c.created_at FROM cases c;
   INSERT INTO case_history (case_id, from_state, to_state, actor_id, at)
     SELECT c.id, NULL, 'received', c.created_by_id, c.created_at FROM cases c;
+  -- Two in five cancelled agent cases lapsed: cancelled by the system (no actor) for an overdue reply.
   INSERT INTO case_history (case_id, from_state, to_state, actor_id, at, reason)
-    SELECT c.id, 'received', c.state, c.created_by_id, c.created_at + interval '1 hour', CASE WHEN c.state = 'cancelled' THEN 'withdrawn'::"CancelReason" END
-    FROM cases c WHERE c.state <> 'received';`,
+    SELECT c.id, 'received', c.state, CASE WHEN k.lapsed THEN NULL ELSE c.created_by_id END, c.created_at + interval '1 hour',
+      CASE WHEN k.lapsed THEN 'reply_overdue'::"CancelReason" WHEN c.state = 'cancelled' THEN 'withdrawn'::"CancelReason" END
+    FROM cases c, LATERAL (SELECT c.route = 'voluntary_agent' AND c.state = 'cancelled' AND abs(hashtext(c.id::text || 'l')) % 5 < 2 AS lapsed) k
+    WHERE c.state <> 'received';`,
 );
 
 await run(
@@ -140,6 +143,19 @@ await run(
 );
 
 await run(
+  'returned letters (one in fifty mailed), half of them reissued',
+  `
+  UPDATE inquiry_letters SET returned_at = (mailed_on + 5)::timestamptz, returned_reason = 'moved_no_forwarding'
+    WHERE status = 'mailed' AND abs(hashtext(id::text)) % 50 = 0;
+  INSERT INTO inquiry_letters (id, case_id, inquiry_number, status, issued_on, mailed_on, reply_deadline, reissue_of_id, reissue_reason, created_at, updated_at)
+    SELECT gen_random_uuid(), l.case_id, upper(replace(gen_random_uuid()::text, '-', '')), 'mailed', l.mailed_on + 6, l.mailed_on + 7, l.mailed_on + 37,
+      l.id, 'returned', l.returned_at + interval '1 day', l.returned_at + interval '1 day'
+    FROM inquiry_letters l WHERE l.returned_at IS NOT NULL AND abs(hashtext(l.id::text || 'r')) % 2 = 0;
+  UPDATE inquiry_letters SET status = 'superseded', superseded_at = updated_at
+    WHERE id IN (SELECT reissue_of_id FROM inquiry_letters WHERE reissue_of_id IS NOT NULL);`,
+);
+
+await run(
   'receipt number sequences carried on from the seeded numbers',
   `
   INSERT INTO receipt_sequences (office_id, year, last)
@@ -148,7 +164,7 @@ await run(
 );
 await run('ANALYZE', 'ANALYZE');
 const counts = await sql.query(
-  `SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM parties) AS parties, (SELECT count(*) FROM case_history) AS history, (SELECT count(*) FROM inquiry_letters) AS letters, pg_size_pretty(pg_database_size(current_database())) AS size`,
+  `SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM parties) AS parties, (SELECT count(*) FROM case_history) AS history, (SELECT count(*) FROM inquiry_letters) AS letters, (SELECT count(*) FROM case_history WHERE reason = 'reply_overdue') AS lapsed, (SELECT count(*) FROM inquiry_letters WHERE returned_at IS NOT NULL) AS returned, (SELECT count(*) FROM inquiry_letters WHERE reissue_of_id IS NOT NULL) AS reissued, pg_size_pretty(pg_database_size(current_database())) AS size`,
 );
 await sql.end();
 say(`done: ${JSON.stringify(counts.rows[0])}`);
