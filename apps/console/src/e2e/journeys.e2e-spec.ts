@@ -434,6 +434,11 @@ describe('the counter, in a browser', () => {
     expect(Number((await received.getByRole('heading').textContent())!.match(/\d+/)![0])).toBeGreaterThanOrEqual(2);
     await supervisor.getByRole('region', { name: '日別の受付件数' }).locator('svg').first().waitFor();
     await screenshot(supervisor, 'monthly-report');
+    // On paper: the report alone, on one A4 page (the browser's own print, as the supervisor prints it).
+    await supervisor.emulateMedia({ media: 'print' });
+    const paper = await supervisor.pdf({ format: 'A4', printBackground: true });
+    expect(paper.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+    await supervisor.emulateMedia({ media: 'screen' });
   });
 
   it('an administrator adds a member of staff (a taken username is marked at its field), who can then log in', async () => {

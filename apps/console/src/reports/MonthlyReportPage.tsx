@@ -61,8 +61,10 @@ export function MonthlyReportPage() {
         styles={{
           '@media print': {
             '@page': { size: 'A4', margin: '12mm' },
-            'header, .RaSidebar-root, .no-print, .RaLayout-appFrame > .MuiToolbar-root': { display: 'none !important' },
-            '.monthly-report': { zoom: 0.72 },
+            'header, nav, .MuiDrawer-root, .RaSidebar-root, .no-print': { display: 'none !important' },
+            // A page is narrower than the screen's breakpoint: keep the figures side by side.
+            '.report-row': { flexDirection: 'row !important' },
+            '.monthly-report': { zoom: 0.7 },
           },
         }}
       />
@@ -102,7 +104,7 @@ export function MonthlyReportPage() {
       {error && <Alert severity="error">{messageOf(error)}</Alert>}
       {r && (
         <>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} useFlexGap className="report-row">
             <Box sx={{ flex: 1 }}>
               <Figures id="report-received" title={translate('madoguchi.reports.received', { count: r.received.total })} rows={byRoute(r.received.byRoute)} />
             </Box>
@@ -121,7 +123,7 @@ export function MonthlyReportPage() {
               />
             </Box>
           </Stack>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} useFlexGap className="report-row">
             <Box sx={{ flex: 1 }}>
               <Figures
                 id="report-agent"
@@ -153,7 +155,7 @@ export function MonthlyReportPage() {
               <Figures id="report-offices" title={translate('madoguchi.reports.byOffice')} rows={r.received.byOffice.map((o) => [o.officeName, o.count])} />
             </Box>
           </Stack>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} useFlexGap className="report-row">
             <Box sx={{ flex: 3 }}>
               <Section id="report-per-day" title={translate('madoguchi.reports.perDay')}>
                 <LineChart
