@@ -151,8 +151,16 @@ describe('GET /api/reports/monthly', () => {
       byReason: { forgotten: 4, locked: 0, face_auth_switch: 0 },
     });
     expect(report.received.byOffice).toEqual([expect.objectContaining({ officeId: city.officeId, count: 4 })]);
-    expect(report.completed).toEqual({ total: 3, byRoute: { self: 1, legal_representative: 0, voluntary_agent: 2 } });
-    expect(report.cancelled).toEqual({ total: 2, byRoute: { self: 0, legal_representative: 0, voluntary_agent: 2 } });
+    expect(report.completed).toEqual({
+      total: 3,
+      byRoute: { self: 1, legal_representative: 0, voluntary_agent: 2 },
+      byOffice: [expect.objectContaining({ officeId: city.officeId, count: 3 })],
+    });
+    expect(report.cancelled).toEqual({
+      total: 2,
+      byRoute: { self: 0, legal_representative: 0, voluntary_agent: 2 },
+      byOffice: [expect.objectContaining({ officeId: city.officeId, count: 2 })],
+    });
     expect(report.agent).toEqual({
       lettersMailed: 4,
       repliesReturned: 2,

@@ -43,12 +43,12 @@ export class MonthlyReportService {
         SELECT reason::text AS key, count(*)::int AS n FROM cases
         WHERE office_id = ANY(${offices}::uuid[]) AND created_at >= ${start} AND created_at < ${end} GROUP BY 1`,
       // Moves into a final state in the month; a lapse is the system's cancellation for an overdue reply.
-      q<{ state: string; route: string; lapsed: boolean; n: number }[]>`
-        SELECT h.to_state::text AS state, c.route::text AS route, (h.reason = 'reply_overdue' AND h.actor_id IS NULL) AS lapsed, count(*)::int AS n
+      q<{ state: string; route: string; office_id: string; lapsed: boolean; n: number }[]>`
+        SELECT h.to_state::text AS state, c.route::text AS route, c.office_id, (h.reason = 'reply_overdue' AND h.actor_id IS NULL) AS lapsed, count(*)::int AS n
         FROM case_history h JOIN cases c ON c.id = h.case_id
         WHERE c.office_id = ANY(${offices}::uuid[]) AND h.to_state IN ('completed', 'cancelled', 'reply_returned')
           AND h.from_state IS DISTINCT FROM h.to_state AND h.at >= ${start} AND h.at < ${end}
-        GROUP BY 1, 2, 3`,
+        GROUP BY 1, 2, 3, 4`,
       q<{ mailed: number; returned: number; reissues: number }[]>`
         SELECT
           count(*) FILTER (WHERE l.mailed_on >= ${first}::date AND l.mailed_on < ${next}::date)::int AS mailed,
@@ -98,6 +98,8 @@ export class MonthlyReportService {
       ),
     });
     const moved = (state: string) => moves.filter((m) => m.state === state);
+    const byOffice = (rows: readonly { office_id: string; n: number }[]) =>
+      names.map((o) => ({ officeId: o.id, officeName: o.name, count: sum(rows.filter((r) => r.office_id === o.id)) }));
     const days: MonthlyReport['perDay'] = [];
     for (let d = first; compareDates(d, last) <= 0; d = addDays(d, 1)) {
       days.push({ day: d, ...byRoute(perDay.filter((r) => r.day === d)) });
@@ -109,12 +111,12 @@ export class MonthlyReportService {
       received: {
         total: sum(received),
         byRoute: byRoute(received),
-        byOffice: names.map((o) => ({ officeId: o.id, officeName: o.name, count: sum(received.filter((r) => r.office_id === o.id)) })),
+        byOffice: byOffice(received),
         byPin: tally(PIN.values, pins),
         byReason: tally(RESET_REASON.values, reasons),
       },
-      completed: { total: sum(moved('completed')), byRoute: byRoute(moved('completed')) },
-      cancelled: { total: sum(moved('cancelled')), byRoute: byRoute(moved('cancelled')) },
+      completed: { total: sum(moved('completed')), byRoute: byRoute(moved('completed')), byOffice: byOffice(moved('completed')) },
+      cancelled: { total: sum(moved('cancelled')), byRoute: byRoute(moved('cancelled')), byOffice: byOffice(moved('cancelled')) },
       agent: {
         lettersMailed: counts?.mailed ?? 0,
         repliesReturned: sum(moved('reply_returned')),

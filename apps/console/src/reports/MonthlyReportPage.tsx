@@ -152,7 +152,18 @@ export function MonthlyReportPage() {
               />
             </Box>
             <Box sx={{ flex: 1 }}>
-              <Figures id="report-offices" title={translate('madoguchi.reports.byOffice')} rows={r.received.byOffice.map((o) => [o.officeName, o.count])} />
+              <Figures
+                id="report-offices"
+                title={translate('madoguchi.reports.byOffice')}
+                rows={r.received.byOffice.map((o, i) => [
+                  o.officeName,
+                  translate('madoguchi.reports.officeCounts', {
+                    received: o.count,
+                    completed: r.completed.byOffice[i]?.count ?? 0,
+                    cancelled: r.cancelled.byOffice[i]?.count ?? 0,
+                  }),
+                ])}
+              />
             </Box>
           </Stack>
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} useFlexGap className="report-row">

@@ -541,6 +541,7 @@ export const residentViewSchema = z.strictObject({
 
 // Reports ------------------------------------------------------------------------------------
 
+const byOfficeSchema = z.array(z.strictObject({ officeId: id, officeName: z.string(), count: z.number().int() }));
 const byRouteSchema = z.strictObject({ self: z.number().int(), legal_representative: z.number().int(), voluntary_agent: z.number().int() });
 
 /** 月報: a month of the counter in numbers (shared/API.md, the reports issue). Days are Japan's. */
@@ -551,12 +552,12 @@ export const monthlyReportSchema = z.strictObject({
   received: z.strictObject({
     total: z.number().int(),
     byRoute: byRouteSchema,
-    byOffice: z.array(z.strictObject({ officeId: id, officeName: z.string(), count: z.number().int() })),
+    byOffice: byOfficeSchema,
     byPin: z.strictObject({ signature: z.number().int(), user_auth: z.number().int(), resident_registry: z.number().int(), card_info: z.number().int() }),
     byReason: z.strictObject({ forgotten: z.number().int(), locked: z.number().int(), face_auth_switch: z.number().int() }),
   }),
-  completed: z.strictObject({ total: z.number().int(), byRoute: byRouteSchema }),
-  cancelled: z.strictObject({ total: z.number().int(), byRoute: byRouteSchema }),
+  completed: z.strictObject({ total: z.number().int(), byRoute: byRouteSchema, byOffice: byOfficeSchema }),
+  cancelled: z.strictObject({ total: z.number().int(), byRoute: byRouteSchema, byOffice: byOfficeSchema }),
   agent: z.strictObject({
     lettersMailed: z.number().int(),
     repliesReturned: z.number().int(),
