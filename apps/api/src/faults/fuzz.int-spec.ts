@@ -70,7 +70,10 @@ async function rowCounts(): Promise<Record<string, number>> {
  * read as the guard reads (digits of any script as 0–9, invisible characters dropped) and with
  * the separators between digits and letters taken out.
  */
-function holdsPlanted(text: string): string | undefined {
+function holdsPlanted(raw: string): string | undefined {
+  // Ids are random: a UUID's 4-hex group is the planted PIN about once in 65,536 (and the tables hold
+  // thousands), and no planted value can hide in one.
+  const text = raw.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>');
   const joined = unmaskText(text).replace(/(?<=[0-9A-Za-z])[ ./,_:-](?=[0-9A-Za-z])/g, '');
   return [NUMBER, SIGNATURE_PIN, PIN].find((value) =>
     [text, joined].some((t) => new RegExp(`(?<![0-9A-Za-z])${value}(?![0-9A-Za-z])`).test(t) || (value === NUMBER && t.includes(`ID${NUMBER}`))),
