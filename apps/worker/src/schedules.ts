@@ -1,5 +1,5 @@
 import type { Database } from '@madoguchi/db';
-import { validatePolicy } from '@madoguchi/domain';
+import { japanTime, validatePolicy } from '@madoguchi/domain';
 import { DAILY_SCHEDULES, dayFinished, type JobContext } from '@madoguchi/jobs';
 import type { Queue } from 'bullmq';
 
@@ -22,7 +22,7 @@ export async function registerDailySchedules(queue: Queue, ctx: Pick<JobContext,
   const { db, clock, logger } = ctx;
   const municipalities = await latestPolicies(db);
   const today = clock.today();
-  const nowInJapan = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(clock.now());
+  const nowInJapan = japanTime(clock.now());
   let registered = 0;
   for (const { municipalityId, policy } of municipalities) {
     for (const schedule of DAILY_SCHEDULES) {

@@ -6,6 +6,8 @@ import {
   DOCUMENT_TYPE,
   HISTORY_EVENT,
   RETURN_REASON,
+  MAIL_PIECE_KIND,
+  POSTAGE_PAYMENT,
   LETTER_REISSUE_REASON,
   LETTER_STATUS,
   PIN,
@@ -44,6 +46,7 @@ describe('codes', () => {
     ['DocumentType', DOCUMENT_TYPE],
     ['HistoryEvent', HISTORY_EVENT],
     ['ReturnReason', RETURN_REASON],
+    ['MailPieceKind', MAIL_PIECE_KIND],
   ])('%s matches the database enum, in order', (name, code) => {
     expect(code.values).toEqual(schemaEnum(name));
   });
@@ -62,6 +65,10 @@ describe('codes', () => {
       ROLE,
       HISTORY_EVENT,
       RETURN_REASON,
+      MAIL_PIECE_KIND,
+      POSTAGE_PAYMENT,
+      MAIL_PIECE_KIND,
+      POSTAGE_PAYMENT,
       PRESENTER,
       REPRESENTATIVE_KIND,
     ]) {

@@ -141,6 +141,17 @@ export const RETURN_REASON = codes(
 );
 export type ReturnReason = (typeof RETURN_REASON.values)[number];
 
+/** 郵便物の種類: what a line of a mailing ledger is. */
+export const MAIL_PIECE_KIND = codes(
+  { inquiry_letter: '照会書', completion_notice: '完了通知' },
+  { inquiry_letter: 'Inquiry letter', completion_notice: 'Completion notice' },
+);
+export type MailPieceKind = (typeof MAIL_PIECE_KIND.values)[number];
+
+/** 郵便料金の支払い: 料金後納 (counted on the ledger and billed) or stamps. */
+export const POSTAGE_PAYMENT = codes({ deferred: '料金後納', stamps: '切手' }, { deferred: 'Deferred payment', stamps: 'Stamps' });
+export type PostagePayment = (typeof POSTAGE_PAYMENT.values)[number];
+
 /** 経過の記録: what the system did to a case besides moving it. */
 export const HISTORY_EVENT = codes(
   {

@@ -163,7 +163,8 @@ export function sameAddressReissueRefusal(
 }
 
 /** What a supervisor can do next about a case on the worklist (the console offers each as a button). */
-export type WorklistAction = 'phone_holder' | 'reissue' | 'look_up_address' | 'cancel';
+export const WORKLIST_ACTIONS = ['phone_holder', 'reissue', 'look_up_address', 'cancel'] as const;
+export type WorklistAction = (typeof WORKLIST_ACTIONS)[number];
 
 /**
  * The supervisor's worklist: a case whose letter came back waits for the register to show a new

@@ -1,3 +1,4 @@
+import { POSTAGE_PAYMENT, type PostagePayment } from './codes';
 import type { NationalSystemClosure } from './calendar';
 import { isIsoDate, type IsoDate } from './dates';
 import { findSecrets } from './guards';
@@ -67,7 +68,7 @@ export interface MunicipalityPolicy {
   /** Postage of one letter (円), for the mailing ledger's total. */
   postageYen: number;
   /** How postage is paid: 料金後納 (counted on the ledger and billed) or stamps. */
-  postagePayment: 'deferred' | 'stamps';
+  postagePayment: PostagePayment;
   /** A completion notice (完了通知) goes to the holder when an agent-route case completes. */
   completionNotice: boolean;
   /** The completion notices' own number series as the city writes it, `#` the number within the fiscal year. */
@@ -173,7 +174,7 @@ const RULES: { [K in keyof MunicipalityPolicy]: Check } = {
   lapseGraceDays: integerIn(0, 60),
   dailySweepAt: time,
   postageYen: integerIn(0, 10000),
-  postagePayment: oneOf('deferred', 'stamps'),
+  postagePayment: oneOf(...POSTAGE_PAYMENT.values),
   completionNotice: boolean,
   completionNoticeNumberFormat: (v) => printedText(1)(v) ?? ((v as string).split('#').length === 2 ? undefined : refusal('policy_document_number_format')),
   pdfRetentionDays: integerIn(30, 3650),

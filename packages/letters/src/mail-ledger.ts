@@ -1,4 +1,4 @@
-import { formatJapaneseDate, type IsoDate } from '@madoguchi/domain';
+import { formatJapaneseDate, MAIL_PIECE_KIND, POSTAGE_PAYMENT, type IsoDate, type MailPieceKind, type PostagePayment } from '@madoguchi/domain';
 import { letterFonts } from './fonts';
 import { lineWriter, MM, openDocument, PAGE, SMALL, v } from './pdf';
 
@@ -7,7 +7,7 @@ export interface MailLedgerData {
   day: IsoDate;
   office: string;
   lines: readonly {
-    kind: 'inquiry_letter' | 'completion_notice';
+    kind: MailPieceKind;
     documentNumber: string;
     addresseeName: string;
     postalCode: string;
@@ -16,13 +16,10 @@ export interface MailLedgerData {
   pieceCount: number;
   postageYen: number;
   postageTotal: number;
-  postagePayment: 'deferred' | 'stamps';
+  postagePayment: PostagePayment;
   /** Who confirmed each run mailed, and when (HH:MM). */
   confirmations: readonly { by: string; at: string; pieces: number }[];
 }
-
-const KIND = { inquiry_letter: '照会書', completion_notice: '完了通知' } as const;
-const PAYMENT = { deferred: '料金後納', stamps: '切手' } as const;
 
 /** The ledger as a PDF: a table with its header on every page, then the totals and who confirmed. */
 export async function renderMailLedger(data: MailLedgerData): Promise<Buffer> {
@@ -64,7 +61,7 @@ export async function renderMailLedger(data: MailLedgerData): Promise<Buffer> {
   let y = header();
   data.lines.forEach((line, i) => {
     if (y > bottom) y = header();
-    const cells = [String(i + 1), KIND[line.kind], line.documentNumber, `${line.addresseeName} 様`, line.postalCode, line.mailClass];
+    const cells = [String(i + 1), MAIL_PIECE_KIND.labels[line.kind], line.documentNumber, `${line.addresseeName} 様`, line.postalCode, line.mailClass];
     let x = left;
     cells.forEach((cell, c) => {
       const column = columns[c]!;
@@ -86,7 +83,7 @@ export async function renderMailLedger(data: MailLedgerData): Promise<Buffer> {
     [
       '郵便料金　',
       v(
-        `${data.postageYen.toLocaleString('ja-JP')}円 × ${data.pieceCount}通 ＝ ${data.postageTotal.toLocaleString('ja-JP')}円（${PAYMENT[data.postagePayment]}）`,
+        `${data.postageYen.toLocaleString('ja-JP')}円 × ${data.pieceCount}通 ＝ ${data.postageTotal.toLocaleString('ja-JP')}円（${POSTAGE_PAYMENT.labels[data.postagePayment]}）`,
       ),
     ],
     {

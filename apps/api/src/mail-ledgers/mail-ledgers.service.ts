@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { dateColumn, dayOf, type Database } from '@madoguchi/db';
-import { isIsoDate, type IsoDate } from '@madoguchi/domain';
+import { isIsoDate, MAIL_PIECE_KIND, POSTAGE_PAYMENT, type IsoDate, type PostagePayment } from '@madoguchi/domain';
 import type { MailLedgerDay, MailLedgerView } from '@madoguchi/contract';
 import type { StaffPrincipal } from '../auth/principal';
 import { DATABASE } from '../database/database.module';
@@ -10,9 +10,6 @@ import { isUuid } from '../validation/ids';
 import type { ListPage } from '../validation/simple-rest';
 import type { MailLedgerListQuery } from './mail-ledger-list';
 import { csv } from '../csv/csv';
-
-const KIND_LABEL = { inquiry_letter: '照会書', completion_notice: '完了通知' } as const;
-const PAYMENT_LABEL = { deferred: '料金後納', stamps: '切手' } as const;
 
 /** `YYYY-MM-DD_<officeId>`: one office's day of mailing. */
 const ledgerId = (day: IsoDate, officeId: string) => `${day}_${officeId}`;
@@ -89,7 +86,7 @@ export class MailLedgersService {
       postageTotal: ledgers.reduce((n, l) => n + l.postageTotal, 0),
       pdfReady: (doc?.runs ?? 0) >= ledgers.length,
       postageYen: last.postageYen,
-      postagePayment: last.postagePayment as 'deferred' | 'stamps',
+      postagePayment: last.postagePayment as PostagePayment,
       lines: ledgers.flatMap((l) =>
         l.lines.map((line) => ({
           kind: line.kind,
@@ -106,10 +103,15 @@ export class MailLedgersService {
 
   /** The day's PDF as the worker made it; 409 while it does not yet cover every run of the day. */
   async pdf(staff: StaffPrincipal, id: string): Promise<{ pdf: Buffer; sha256: string; day: IsoDate }> {
-    const view = await this.findOne(staff, id);
-    const doc = await this.db.mailLedgerDocument.findUnique({ where: { officeId_day: { officeId: view.officeId, day: dateColumn(view.day) } } });
-    if (!doc || doc.runs < view.runs) throw refused('mail_ledger_not_rendered');
-    return { pdf: Buffer.from(doc.pdf), sha256: doc.pdfSha256, day: view.day };
+    // How many runs the day has is all it needs of the ledger: not its lines.
+    const { day, officeId } = this.parseId(staff, id);
+    const [runs, doc] = await Promise.all([
+      this.db.mailLedger.count({ where: { officeId, mailedOn: dateColumn(day) } }),
+      this.db.mailLedgerDocument.findUnique({ where: { officeId_day: { officeId, day: dateColumn(day) } } }),
+    ]);
+    if (!runs) throw refused('mail_ledger_not_found');
+    if (!doc || doc.runs < runs) throw refused('mail_ledger_not_rendered');
+    return { pdf: Buffer.from(doc.pdf), sha256: doc.pdfSha256, day };
   }
 
   /** The day's ledger as CSV: a line per piece, then the count and the postage. */
@@ -117,14 +119,14 @@ export class MailLedgersService {
     const view = await this.findOne(staff, id);
     const rows: (string | number)[][] = [
       ['No.', '種別', '文書番号', '宛名', '郵便番号', '郵便の種別'],
-      ...view.lines.map((l, i) => [i + 1, KIND_LABEL[l.kind], l.documentNumber, l.addresseeName, l.postalCode, l.mailClass]),
+      ...view.lines.map((l, i) => [i + 1, MAIL_PIECE_KIND.labels[l.kind], l.documentNumber, l.addresseeName, l.postalCode, l.mailClass]),
       [],
       ['発送日', view.day],
       ['窓口', view.officeName],
       ['通数', view.pieceCount],
       ['郵便料金（円）', view.postageTotal],
       ['単価（円）', view.postageYen],
-      ['支払い', PAYMENT_LABEL[view.postagePayment]],
+      ['支払い', POSTAGE_PAYMENT.labels[view.postagePayment]],
     ];
     return { csv: csv(rows), day: view.day };
   }

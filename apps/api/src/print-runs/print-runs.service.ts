@@ -13,6 +13,7 @@ import {
   type CaseState,
   MAX_PRINT_RUN_LETTERS,
   type LetterStatus,
+  type MailPieceKind,
   type MunicipalityPolicy,
   type Refusal,
 } from '@madoguchi/domain';
@@ -321,7 +322,7 @@ export class PrintRunsService {
     tx: Prisma.TransactionClient,
     staff: StaffPrincipal,
     run: { id: string; officeId: string },
-    pieces: { kind: 'inquiry_letter' | 'completion_notice'; caseId: string; documentNumber: string | null; parties: AddresseeRow[] }[],
+    pieces: { kind: MailPieceKind; caseId: string; documentNumber: string | null; parties: AddresseeRow[] }[],
   ): Promise<void> {
     const { policy } = await this.policies.currentForOffice(run.officeId);
     const today = this.clock.today();

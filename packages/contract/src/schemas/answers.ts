@@ -5,6 +5,9 @@ import {
   HISTORY_EVENT,
   LETTER_REISSUE_REASON,
   RETURN_REASON,
+  MAIL_PIECE_KIND,
+  POSTAGE_PAYMENT,
+  WORKLIST_ACTIONS,
   LETTER_STATUS,
   officeHoursRefusals,
   PIN,
@@ -379,10 +382,10 @@ export const mailLedgerDaySchema = z.strictObject({
 /** One day's ledger with its lines, in the order they were mailed. */
 export const mailLedgerViewSchema = mailLedgerDaySchema.extend({
   postageYen: z.number().int(),
-  postagePayment: z.enum(['deferred', 'stamps']),
+  postagePayment: z.enum(POSTAGE_PAYMENT.values),
   lines: z.array(
     z.strictObject({
-      kind: z.enum(['inquiry_letter', 'completion_notice']),
+      kind: z.enum(MAIL_PIECE_KIND.values),
       caseId: id,
       documentNumber: z.string(),
       addresseeName: z.string(),
@@ -471,7 +474,7 @@ const agedCaseSchema = caseSummarySchema.extend({ ageDays: z.number().int() });
 const worklistItemSchema = agedCaseSchema.extend({
   /** The day it lapses by itself (overdue cases), under its policy's grace days. */
   lapsesOn: day.nullable(),
-  actions: z.array(z.enum(['phone_holder', 'reissue', 'look_up_address', 'cancel'])),
+  actions: z.array(z.enum(WORKLIST_ACTIONS)),
 });
 
 export const openAgentCasesSchema = z.strictObject({
