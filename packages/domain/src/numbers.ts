@@ -122,12 +122,23 @@ export function verifyCheckCode(inquiryNumber: string, typed: string, mac: Messa
 const OFFICE_CODE = /^[A-Z0-9]{1,8}$/;
 const RECEIPT_NUMBER = /^([A-Z0-9]{1,8})-(\d{4})-(\d{5,})$/;
 
+/** The running number of a receipt number is zero-padded to at least this many digits. */
+export const RECEIPT_SEQUENCE_DIGITS = 5;
+
 /** 受付番号 `HQ-2026-00042`: office code, year, and the office's running number for that year. */
 export function formatReceiptNumber(officeCode: string, year: number, sequence: number): string {
+  if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`bad sequence: ${sequence}`);
+  return `${receiptNumberPrefix(officeCode, year)}${String(sequence).padStart(RECEIPT_SEQUENCE_DIGITS, '0')}`;
+}
+
+/**
+ * What comes before the running number (`HQ-2026-`): for a statement that takes the next number and
+ * writes the case at once, and pads it to RECEIPT_SEQUENCE_DIGITS as formatReceiptNumber does.
+ */
+export function receiptNumberPrefix(officeCode: string, year: number): string {
   if (!OFFICE_CODE.test(officeCode)) throw new RangeError(`office code must be 1-8 capital letters or digits: ${officeCode}`);
   if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new RangeError(`bad year: ${year}`);
-  if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`bad sequence: ${sequence}`);
-  return `${officeCode}-${year}-${String(sequence).padStart(5, '0')}`;
+  return `${officeCode}-${year}-`;
 }
 
 export function parseReceiptNumber(typed: string): { officeCode: string; year: number; sequence: number } | undefined {

@@ -6,8 +6,16 @@ import type { JobDefinition, Writer } from './job';
  * worker's relay moves the row into the job's queue.
  */
 export async function enqueue<P>(tx: Writer, job: JobDefinition<P>, payload: P, owner: { municipalityId: string | null }): Promise<void> {
-  const checked = job.payload.parse(payload);
-  await tx.outboxMessage.create({ data: { job: job.name, payload: checked as object, municipalityId: owner.municipalityId } });
+  await tx.outboxMessage.create({ data: outboxRow(job, payload, owner) });
+}
+
+/** A job's outbox row, its payload checked: for a statement that writes it together with the change that needs it. */
+export function outboxRow<P>(
+  job: JobDefinition<P>,
+  payload: P,
+  owner: { municipalityId: string | null },
+): { job: string; payload: object; municipalityId: string | null } {
+  return { job: job.name, payload: job.payload.parse(payload) as object, municipalityId: owner.municipalityId };
 }
 
 /** The same for many payloads of one job, in one statement. */

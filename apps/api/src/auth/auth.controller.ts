@@ -35,7 +35,7 @@ export class AuthController {
   @Get('me')
   @Allow('ownSession')
   me(@CurrentStaff() staff: StaffPrincipal): Me {
-    const { sessionId: _session, municipalityOfficeIds: _offices, municipalityId: _municipality, ...user } = staff;
+    const { sessionId: _session, municipalityOfficeIds: _offices, municipalityId: _municipality, officeCode: _code, ...user } = staff;
     return user;
   }
 }

@@ -21,6 +21,7 @@ interface SessionRow {
   display_name: string;
   role: Role;
   office_id: string;
+  office_code: string;
   municipality_id: string;
   active: boolean;
   office_ids: string[];
@@ -105,7 +106,7 @@ export class AuthService {
     // Asked on every request: one round trip for the session, its user and their municipality's offices.
     const [row] = isUuid(claims.sid ?? '')
       ? await this.db.$queryRaw<SessionRow[]>`
-          SELECT s.id AS session_id, s.user_id, s.expires_at, s.revoked_at, u.username, u.display_name, u.role::text AS role, u.office_id, o.municipality_id, u.active,
+          SELECT s.id AS session_id, s.user_id, s.expires_at, s.revoked_at, u.username, u.display_name, u.role::text AS role, u.office_id, o.code AS office_code, o.municipality_id, u.active,
                  ARRAY(SELECT m.id::text FROM offices m WHERE m.municipality_id = o.municipality_id) AS office_ids
           FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id JOIN offices o ON o.id = u.office_id
           WHERE s.id = ${claims.sid}::uuid`
@@ -120,6 +121,7 @@ export class AuthService {
       displayName: row.display_name,
       role: row.role,
       officeId: row.office_id,
+      officeCode: row.office_code,
       municipalityId: row.municipality_id,
       municipalityOfficeIds: row.office_ids,
       sessionId: row.session_id,

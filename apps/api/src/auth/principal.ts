@@ -7,6 +7,8 @@ export interface StaffPrincipal {
   displayName: string;
   role: Role;
   officeId: string;
+  /** Their office's code, the start of the receipt numbers it gives. */
+  officeCode: string;
   /** The municipality the staff member works for: the scope of everything they see. */
   municipalityId: string;
   /** Every office of the staff member's municipality: what they may see (plain ids a query can put to its indexes). */

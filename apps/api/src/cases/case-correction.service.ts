@@ -29,7 +29,7 @@ import { PolicyService } from '../policy/policy.service';
 import { RESIDENT_REGISTER, type ResidentRegister } from '../residents/resident-register';
 import { inScope } from '../scope/scope';
 import { isUuid } from '../validation/ids';
-import { CASE_VIEW_INCLUDE, toCaseView, type CaseView } from './case-view';
+import { readCaseView, type CaseView } from './case-view';
 
 type PartyRow = Prisma.PartyGetPayload<object>;
 type Who = 'holder' | 'representative';
@@ -170,7 +170,7 @@ export class CaseCorrectionService {
         data: { caseId, fromState: current.state, toState: current.state, actorId: staff.id, event: 'corrected', details },
       });
     });
-    return toCaseView(await this.db.pinResetCase.findUniqueOrThrow({ where: { id: caseId }, include: CASE_VIEW_INCLUDE }));
+    return (await readCaseView(this.db, staff, caseId))!;
   }
 
   /** The guards on the new values: no secret in a name, address or note; no rule of the route newly broken. */

@@ -11,7 +11,7 @@ import { inScope, ownOffice } from '../scope/scope';
 import { isUuid } from '../validation/ids';
 import { page, type ListPage, type PageWindow } from '../validation/simple-rest';
 import { CASE_SUMMARY_INCLUDE, overdueWhere, summarize, type CaseListQuery, type CaseSummary } from './case-list';
-import { CASE_VIEW_INCLUDE, STAFF_REF, toCaseView, type CaseView } from './case-view';
+import { readCaseView, STAFF_REF, type CaseView } from './case-view';
 import type { ReplyCheck } from '@madoguchi/contract';
 
 /** Reading cases. Staff see the cases of their own municipality's offices only. */
@@ -78,12 +78,9 @@ export class CaseQueryService {
 
   async findOne(staff: StaffPrincipal, id: string): Promise<CaseView> {
     if (!isUuid(id)) throw refused('case_not_found');
-    const row = await this.db.pinResetCase.findFirst({
-      where: { id, ...inScope(staff) },
-      include: CASE_VIEW_INCLUDE,
-    });
-    if (!row) throw refused('case_not_found');
-    return toCaseView(row);
+    const view = await readCaseView(this.db, staff, id);
+    if (!view) throw refused('case_not_found');
+    return view;
   }
 
   /** Every check of a returned reply for the case, newest first: what a supervisor reads when codes are being guessed. */

@@ -1,17 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { dateColumn, type Database } from '@madoguchi/db';
-import {
-  answerRequirements,
-  formatReceiptNumber,
-  nameSearchKey,
-  refusal,
-  freeTextRefusals,
-  generateInquiryNumber,
-  type MunicipalityPolicy,
-  type Refusal,
-} from '@madoguchi/domain';
-import { enqueue, renderInquiryLetter } from '@madoguchi/jobs';
+import type { Database } from '@madoguchi/db';
+import { answerRequirements, nameSearchKey, refusal, freeTextRefusals, generateInquiryNumber, type MunicipalityPolicy, type Refusal } from '@madoguchi/domain';
+import { outboxRow, renderInquiryLetter } from '@madoguchi/jobs';
 import type { StaffPrincipal } from '../auth/principal';
 import { Clock } from '../clock/clock';
 import { DATABASE } from '../database/database.module';
@@ -20,8 +11,8 @@ import { PolicyService } from '../policy/policy.service';
 import type { RegisterCaseRequest } from '@madoguchi/contract/schemas';
 import type { ResidentView } from '@madoguchi/contract';
 import { RESIDENT_REGISTER, type ResidentRegister } from '../residents/resident-register';
-import { documentRows } from './document-rows';
-import { CASE_VIEW_INCLUDE, toCaseView, type CaseView } from './case-view';
+import { insertRegistration } from './registration-statement';
+import { readCaseView, type CaseView } from './case-view';
 import { refused, refusedWith } from '../errors/refused';
 
 export interface Registration {
@@ -48,6 +39,15 @@ function secretRefusals(body: RegisterCaseRequest): Refusal[] {
  * commits together or not at all.
  */
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A party's names as the case keeps them, with the key name searches use. */
+const names = (p: { familyName: string; givenName: string; familyNameKana: string; givenNameKana: string }) => ({
+  familyName: p.familyName,
+  givenName: p.givenName,
+  familyNameKana: p.familyNameKana,
+  givenNameKana: p.givenNameKana,
+  searchName: nameSearchKey(p.familyName + p.givenName),
+});
 
 /** A registration's holder with every detail the case records. */
 type TypedHolder = RegisterCaseRequest['holder'] & Omit<ResidentView, 'residentId'>;
@@ -109,70 +109,61 @@ export class CaseRegistrationService {
       ...(body.attested?.length ? { attested: body.attested } : {}),
     };
 
-    // Allocated outside the transaction so registrations at one office never wait on each other;
-    // a failed registration leaves a gap in the numbers, which is harmless.
-    const receiptNumber = await this.nextReceiptNumber(staff.officeId, Number(today.slice(0, 4)));
+    const caseId = randomUUID();
+    const letterId = randomUUID();
     try {
-      const caseId = await this.db.$transaction(async (tx) => {
-        const created = await tx.pinResetCase.create({
-          data: {
-            receiptNumber,
-            officeId: staff.officeId,
-            route: body.route,
-            reason: body.reason,
-            pins: body.pins,
-            note: body.note ?? null,
-            policyVersionId,
-            createdById: staff.id,
-            parties: {
-              create: [
-                {
-                  role: 'holder',
-                  familyName: holder.familyName,
-                  givenName: holder.givenName,
-                  familyNameKana: holder.familyNameKana,
-                  givenNameKana: holder.givenNameKana,
-                  searchName: nameSearchKey(holder.familyName + holder.givenName),
-                  birthDate: dateColumn(holder.birthDate),
-                  postalCode: holder.postalCode,
-                  address: holder.address,
-                  adultWard: body.holder.adultWard,
-                  hasSignatureCertificate: body.holder.hasSignatureCertificate,
-                  hasUserAuthCertificate: body.holder.hasUserAuthCertificate ?? true,
-                  signatureCertExpiresOn: body.holder.signatureCertificateExpiresOn ? dateColumn(body.holder.signatureCertificateExpiresOn) : null,
-                  userAuthCertExpiresOn: body.holder.userAuthCertificateExpiresOn ? dateColumn(body.holder.userAuthCertificateExpiresOn) : null,
-                  basicInfoChanged: body.holder.basicInfoChanged ?? false,
-                },
-                ...(body.representative
-                  ? [
-                      {
-                        role: 'representative' as const,
-                        kind: body.representative.kind,
-                        familyName: body.representative.familyName,
-                        givenName: body.representative.givenName,
-                        familyNameKana: body.representative.familyNameKana,
-                        givenNameKana: body.representative.givenNameKana,
-                        searchName: nameSearchKey(body.representative.familyName + body.representative.givenName),
-                        birthDate: body.representative.birthDate ? dateColumn(body.representative.birthDate) : null,
-                        postalCode: body.representative.postalCode ?? null,
-                        address: body.representative.address ?? null,
-                      },
-                    ]
-                  : []),
-              ],
-            },
-            documents: { create: documentRows(body.documents, 1) },
-            history: { create: { fromState: null, toState: 'received', actorId: staff.id, details: Object.keys(details).length ? details : undefined } },
+      await insertRegistration(this.db, {
+        caseId,
+        office: { id: staff.officeId, code: staff.officeCode },
+        year: Number(today.slice(0, 4)),
+        route: body.route,
+        reason: body.reason,
+        pins: body.pins,
+        note: body.note ?? null,
+        policyVersionId,
+        staffId: staff.id,
+        parties: [
+          {
+            role: 'holder',
+            kind: null,
+            ...names(holder),
+            birthDate: holder.birthDate,
+            postalCode: holder.postalCode,
+            address: holder.address,
+            adultWard: body.holder.adultWard ?? null,
+            hasSignatureCertificate: body.holder.hasSignatureCertificate ?? null,
+            hasUserAuthCertificate: body.holder.hasUserAuthCertificate ?? true,
+            signatureCertificateExpiresOn: body.holder.signatureCertificateExpiresOn ?? null,
+            userAuthCertificateExpiresOn: body.holder.userAuthCertificateExpiresOn ?? null,
+            basicInfoChanged: body.holder.basicInfoChanged ?? false,
           },
-        });
-        if (!answer.completesSameDay) {
-          const letter = await tx.inquiryLetter.create({ data: { caseId: created.id, inquiryNumber: generateInquiryNumber(randomBytes) } });
-          await enqueue(tx, renderInquiryLetter, { letterId: letter.id }, staff);
-        }
-        if (keyHash) await tx.idempotencyKey.create({ data: { staffUserId: staff.id, key: keyHash, requestHash, caseId: created.id } });
-        return created.id;
+          ...(body.representative
+            ? [
+                {
+                  role: 'representative' as const,
+                  kind: body.representative.kind,
+                  ...names(body.representative),
+                  birthDate: body.representative.birthDate ?? null,
+                  postalCode: body.representative.postalCode ?? null,
+                  address: body.representative.address ?? null,
+                  adultWard: null,
+                  hasSignatureCertificate: null,
+                  hasUserAuthCertificate: null,
+                  signatureCertificateExpiresOn: null,
+                  userAuthCertificateExpiresOn: null,
+                  basicInfoChanged: null,
+                },
+              ]
+            : []),
+        ],
+        documents: body.documents,
+        historyDetails: Object.keys(details).length ? details : null,
+        letter: answer.completesSameDay
+          ? undefined
+          : { id: letterId, inquiryNumber: generateInquiryNumber(randomBytes), outbox: outboxRow(renderInquiryLetter, { letterId }, staff) },
+        idempotency: keyHash ? { keyHash, requestHash } : undefined,
       });
-      return { view: await this.view(caseId), replayed: false };
+      return { view: await this.view(staff, caseId), replayed: false };
     } catch (error) {
       // Two submits with one key raced: the loser finds the winner's case.
       if (keyHash && isUniqueViolation(error)) {
@@ -189,19 +180,10 @@ export class CaseRegistrationService {
     if (found.requestHash !== requestHash) {
       throw refused('idempotency_key_reused', undefined, 'Idempotency-Key');
     }
-    return { view: await this.view(found.caseId), replayed: true };
+    return { view: await this.view(staff, found.caseId), replayed: true };
   }
 
-  private async nextReceiptNumber(officeId: string, year: number): Promise<string> {
-    const [row] = await this.db.$queryRaw<{ last: number }[]>`
-      INSERT INTO receipt_sequences (office_id, year, last) VALUES (${officeId}::uuid, ${year}, 1)
-      ON CONFLICT (office_id, year) DO UPDATE SET last = receipt_sequences.last + 1
-      RETURNING last`;
-    const office = await this.db.office.findUniqueOrThrow({ where: { id: officeId }, select: { code: true } });
-    return formatReceiptNumber(office.code, year, row!.last);
-  }
-
-  private async view(caseId: string): Promise<CaseView> {
-    return toCaseView(await this.db.pinResetCase.findUniqueOrThrow({ where: { id: caseId }, include: CASE_VIEW_INCLUDE }));
+  private async view(staff: StaffPrincipal, caseId: string): Promise<CaseView> {
+    return (await readCaseView(this.db, staff, caseId))!;
   }
 }

@@ -20,7 +20,7 @@ import { readTypedInquiryNumber } from '../replies/reply-check';
 import { ReplyChecks, type CheckedLetter } from '../replies/reply-checks.service';
 import type { TransitionRequest } from '@madoguchi/contract/schemas';
 import { documentRows } from './document-rows';
-import { CASE_VIEW_INCLUDE, toCaseView, type CaseView } from './case-view';
+import { readCaseView, type CaseView } from './case-view';
 import { isUuid } from '../validation/ids';
 import { inScope } from '../scope/scope';
 import { Clock } from '../clock/clock';
@@ -77,7 +77,7 @@ export class CaseTransitionService {
         await enqueue(tx, renderCompletionNotice, { noticeId: notice.id }, staff);
       }
     });
-    return toCaseView(await this.db.pinResetCase.findUniqueOrThrow({ where: { id: caseId }, include: CASE_VIEW_INCLUDE }));
+    return (await readCaseView(this.db, staff, caseId))!;
   }
 
   private async unmetNeeds(

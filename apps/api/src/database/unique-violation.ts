@@ -1,6 +1,12 @@
 import { Prisma } from '@madoguchi/db';
 
-/** A row another request wrote first, caught by a unique index: the race's loser. */
+/**
+ * A row another request wrote first, caught by a unique index: the race's loser. Prisma reports it
+ * as P2002 from its own queries and as P2010 (a raw statement failed) from ours, with the driver's kind.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === 'P2002') return true;
+  const driverError = error.meta?.driverAdapterError as { cause?: { kind?: string } } | undefined;
+  return error.code === 'P2010' && driverError?.cause?.kind === 'UniqueConstraintViolation';
 }

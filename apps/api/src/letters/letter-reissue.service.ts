@@ -9,7 +9,7 @@ import { isUuid } from '../validation/ids';
 import { Refused, refused, refusedWith } from '../errors/refused';
 import { Clock } from '../clock/clock';
 import { inScope } from '../scope/scope';
-import { CASE_VIEW_INCLUDE, toCaseView, type CaseView } from '../cases/case-view';
+import { readCaseView, type CaseView } from '../cases/case-view';
 import { DATABASE } from '../database/database.module';
 
 /**
@@ -85,6 +85,6 @@ export class LetterReissueService {
         },
       });
     });
-    return toCaseView(await this.db.pinResetCase.findUniqueOrThrow({ where: { id: caseId }, include: CASE_VIEW_INCLUDE }));
+    return (await readCaseView(this.db, staff, caseId))!;
   }
 }

@@ -21,6 +21,7 @@ export interface CurrentPolicy {
 @Injectable()
 export class PolicyService {
   private readonly logger = new Logger(PolicyService.name);
+  private readonly validated = new Map<string, MunicipalityPolicy>();
 
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
@@ -30,15 +31,17 @@ export class PolicyService {
     return this.checked(stored.id, stored.policy);
   }
 
+  /** The policy in force at an office: its municipality's newest version (one statement, asked by every registration). */
   async currentForOffice(officeId: string): Promise<CurrentPolicy> {
-    const office = await this.db.office.findUnique({
-      where: { id: officeId },
-      select: { municipality: { select: { policies: { orderBy: { version: 'desc' }, take: 1 } } } },
-    });
+    const [office] = await this.db.$queryRaw<{ id: string | null; version: number | null; policy: unknown }[]>`
+      SELECT v.id, v.version, v.policy FROM offices o
+      LEFT JOIN LATERAL (
+        SELECT id, version, policy FROM policy_versions WHERE municipality_id = o.municipality_id ORDER BY version DESC LIMIT 1
+      ) v ON true
+      WHERE o.id = ${officeId}::uuid`;
     if (!office) throw refused('office_not_found', undefined, 'officeId');
-    const latest = office.municipality.policies[0];
-    if (!latest) throw new Error(`no policy for the municipality of office ${officeId}`);
-    return { policyVersionId: latest.id, version: latest.version, policy: this.checked(latest.id, latest.policy) };
+    if (office.id === null) throw new Error(`no policy for the municipality of office ${officeId}`);
+    return { policyVersionId: office.id, version: office.version!, policy: this.checked(office.id, office.policy) };
   }
 
   /** Every version of the caller's municipality's policy, newest first. */
@@ -75,12 +78,16 @@ export class PolicyService {
   }
 
   private checked(policyVersionId: string, stored: unknown): MunicipalityPolicy {
+    // A version never changes once written, so it is validated once per process.
+    const known = this.validated.get(policyVersionId);
+    if (known) return known;
     const result = validatePolicy(stored);
     if (!result.ok) {
       // A stored policy that no longer validates is an operator's error, not the clerk's.
       this.logger.error({ policyVersionId, problems: result.problems }, 'stored policy is invalid');
       throw new Error(`stored policy ${policyVersionId} is invalid`);
     }
+    this.validated.set(policyVersionId, result.policy);
     return result.policy;
   }
 }

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { Prisma, type Database } from '@madoguchi/db';
+import { RECEIPT_SEQUENCE_DIGITS, receiptNumberPrefix, type Application } from '@madoguchi/domain';
+import type { PresentedDocumentRequest } from '@madoguchi/contract/schemas';
+import type { outboxRow } from '@madoguchi/jobs';
+
+/** A party as a registration writes it; what a route does not record is null. */
+export interface NewParty {
+  role: 'holder' | 'representative';
+  kind: string | null;
+  familyName: string;
+  givenName: string;
+  familyNameKana: string;
+  givenNameKana: string;
+  searchName: string;
+  birthDate: string | null;
+  postalCode: string | null;
+  address: string | null;
+  adultWard: boolean | null;
+  hasSignatureCertificate: boolean | null;
+  hasUserAuthCertificate: boolean | null;
+  signatureCertificateExpiresOn: string | null;
+  userAuthCertificateExpiresOn: string | null;
+  basicInfoChanged: boolean | null;
+}
+
+/** Everything a registration writes, decided before anything is written. */
+export interface NewRegistration {
+  caseId: string;
+  office: { id: string; code: string };
+  /** The year of the receipt number (Japan's calendar year of the registration). */
+  year: number;
+  route: Application['route'];
+  reason: Application['reason'];
+  pins: Application['pins'];
+  note: string | null;
+  policyVersionId: string;
+  staffId: string;
+  parties: readonly NewParty[];
+  documents: readonly PresentedDocumentRequest[];
+  historyDetails: object | null;
+  /** The agent route's letter and the outbox row of its rendering job. */
+  letter?: { inquiryNumber: string; id: string; outbox: ReturnType<typeof outboxRow> };
+  idempotency?: { keyHash: string; requestHash: string };
+}
+
+const rows = (values: readonly Prisma.Sql[]) => Prisma.join(values.map((v) => Prisma.sql`(${v})`));
+
+/**
+ * 受付 in one statement, so a registration costs one round trip whatever it holds: the office's
+ * next receipt number, the case, its parties, documents and first history entry, on the agent
+ * route its letter and the letter's outbox row, and the Idempotency-Key. One statement is one
+ * transaction: all of it is written or none (a failed registration takes no receipt number), and the
+ * receipt sequence's row is locked only while the statement runs.
+ *
+ * The rows written in the WITH clauses reference the case by its id; PostgreSQL checks those
+ * foreign keys at the end of the statement, when the case is there.
+ */
+export async function insertRegistration(db: Database, r: NewRegistration): Promise<void> {
+  const parties = rows(
+    r.parties.map(
+      (p) => Prisma.sql`${randomUUID()}::uuid, ${p.role}::"PartyRole", ${p.kind}::"RepresentativeKind", ${p.familyName}, ${p.givenName},
+        ${p.familyNameKana}, ${p.givenNameKana}, ${p.searchName}, ${p.birthDate}::date, ${p.postalCode}, ${p.address},
+        ${p.adultWard}::boolean, ${p.hasSignatureCertificate}::boolean, ${p.hasUserAuthCertificate}::boolean,
+        ${p.signatureCertificateExpiresOn}::date, ${p.userAuthCertificateExpiresOn}::date, ${p.basicInfoChanged}::boolean`,
+    ),
+  );
+  // Documents keep the order they were presented in: each a millisecond after the one before.
+  const documents = r.documents.length
+    ? Prisma.sql`, new_documents AS (
+        INSERT INTO presented_documents (id, case_id, visit, presented_by, type, issued_on, expires_on, created_at)
+        SELECT d.id, new_case.id, 1, d.presented_by, d.type, d.issued_on, d.expires_on, now() + d.place * interval '1 millisecond'
+        FROM new_case, (VALUES ${rows(
+          r.documents.map(
+            (d, place) =>
+              Prisma.sql`${randomUUID()}::uuid, ${d.presentedBy}::"Presenter", ${d.type}::"DocumentType", ${d.issuedOn ?? null}::date, ${d.expiresOn ?? null}::date, ${place}::int`,
+          ),
+        )}) AS d (id, presented_by, type, issued_on, expires_on, place))`
+    : Prisma.empty;
+  const letter = r.letter
+    ? Prisma.sql`, new_letter AS (
+        INSERT INTO inquiry_letters (id, case_id, inquiry_number, updated_at)
+        SELECT ${r.letter.id}::uuid, new_case.id, ${r.letter.inquiryNumber}, now() FROM new_case
+        RETURNING id),
+      new_outbox AS (
+        INSERT INTO outbox_messages (job, payload, municipality_id)
+        SELECT ${r.letter.outbox.job}, ${JSON.stringify(r.letter.outbox.payload)}::jsonb, ${r.letter.outbox.municipalityId}::uuid FROM new_letter)`
+    : Prisma.empty;
+  const idempotency = r.idempotency
+    ? Prisma.sql`, new_key AS (
+        INSERT INTO idempotency_keys (staff_user_id, key, request_hash, case_id)
+        SELECT ${r.staffId}::uuid, ${r.idempotency.keyHash}, ${r.idempotency.requestHash}, new_case.id FROM new_case)`
+    : Prisma.empty;
+  await db.$executeRaw`
+    WITH receipt AS (
+      INSERT INTO receipt_sequences (office_id, year, last) VALUES (${r.office.id}::uuid, ${r.year}, 1)
+      ON CONFLICT (office_id, year) DO UPDATE SET last = receipt_sequences.last + 1
+      RETURNING last),
+    new_case AS (
+      INSERT INTO cases (id, receipt_number, office_id, route, reason, pins, note, policy_version_id, created_by_id, updated_at)
+      SELECT ${r.caseId}::uuid,
+             ${receiptNumberPrefix(r.office.code, r.year)} || lpad(last::text, greatest(${RECEIPT_SEQUENCE_DIGITS}::int, length(last::text)), '0'),
+             ${r.office.id}::uuid, ${r.route}::"Route", ${r.reason}::"ResetReason", ${r.pins}::"Pin"[], ${r.note},
+             ${r.policyVersionId}::uuid, ${r.staffId}::uuid, now()
+      FROM receipt
+      RETURNING id),
+    new_parties AS (
+      INSERT INTO parties (id, case_id, role, kind, family_name, given_name, family_name_kana, given_name_kana, search_name, birth_date,
+                           postal_code, address, adult_ward, has_signature_certificate, has_user_auth_certificate,
+                           signature_certificate_expires_on, user_auth_certificate_expires_on, basic_info_changed)
+      SELECT p.id, new_case.id, p.role, p.kind, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana, p.search_name, p.birth_date,
+             p.postal_code, p.address, p.adult_ward, p.has_signature_certificate, p.has_user_auth_certificate,
+             p.signature_certificate_expires_on, p.user_auth_certificate_expires_on, p.basic_info_changed
+      FROM new_case, (VALUES ${parties}) AS p (id, role, kind, family_name, given_name, family_name_kana, given_name_kana, search_name, birth_date,
+                           postal_code, address, adult_ward, has_signature_certificate, has_user_auth_certificate,
+                           signature_certificate_expires_on, user_auth_certificate_expires_on, basic_info_changed)),
+    new_history AS (
+      INSERT INTO case_history (case_id, from_state, to_state, actor_id, details)
+      SELECT new_case.id, NULL, 'received', ${r.staffId}::uuid, ${r.historyDetails && JSON.stringify(r.historyDetails)}::jsonb FROM new_case)
+    ${documents} ${letter} ${idempotency}
+    SELECT 1`;
+}

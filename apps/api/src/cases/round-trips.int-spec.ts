@@ -1,0 +1,69 @@
+import { EXAMPLE_AGENT_CASE } from '../testing/fixtures';
+import { PgWireTap } from '../testing/pg-wire-tap';
+import { useTestCity } from '../testing/test-city';
+
+/**
+ * What a request costs the database, counted on the wire between the API and PostgreSQL (not by
+ * the API's own word): a case's page is one statement, and a registration writes everything in
+ * one statement. Nothing here depends on timing.
+ */
+let tap: PgWireTap;
+beforeAll(async () => {
+  tap = await PgWireTap.start(process.env.DATABASE_URL!);
+});
+const t = useTestCity('991001', () => ({ DATABASE_URL: tap.url }));
+afterAll(async () => {
+  await tap.close();
+});
+
+const isLogin = (sql: string) => sql.includes('staff_sessions');
+
+describe('statements a request sends to PostgreSQL', () => {
+  it('a case’s page: the login’s one and one for the page', async () => {
+    const id = (await t.as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).expect(201)).body.id as string;
+    tap.reset();
+    const res = await t.as('clerk').get(`/api/cases/${id}`).expect(200);
+    expect(res.body.letters).toHaveLength(1);
+    expect(tap.statements.filter((s) => isLogin(s.sql))).toHaveLength(1);
+    expect(tap.statements.filter((s) => !isLogin(s.sql))).toHaveLength(1);
+    expect(tap.roundTrips).toBe(2);
+  });
+
+  it('a registration: every row it writes in one statement, between reading the policy and reading the new case', async () => {
+    tap.reset();
+    const res = await t.as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).expect(201);
+    const [login, policy, write, page, ...more] = tap.statements.map((s) => s.sql);
+    expect(more).toEqual([]);
+    expect(isLogin(login!)).toBe(true);
+    expect(policy).toMatch(/FROM offices o\s+LEFT JOIN LATERAL/);
+    // The receipt number, case, parties, documents, history, letter, outbox row: one INSERT … WITH.
+    for (const table of ['receipt_sequences', 'cases', 'parties', 'presented_documents', 'case_history', 'inquiry_letters', 'outbox_messages']) {
+      expect(write).toContain(`INSERT INTO ${table} `);
+    }
+    expect(page).toMatch(/json_build_object/);
+    expect(tap.roundTrips).toBe(4);
+    // What was written is the case the answer shows.
+    const stored = await t.db.pinResetCase.findUniqueOrThrow({
+      where: { id: res.body.id },
+      include: { parties: true, documents: true, letters: true, history: true },
+    });
+    expect(stored).toMatchObject({ receiptNumber: res.body.receiptNumber, state: 'received' });
+    expect(stored.parties).toHaveLength(2);
+    expect(stored.documents).toHaveLength(EXAMPLE_AGENT_CASE.documents.length);
+    expect(stored.letters.map((l) => l.inquiryNumber)).toEqual(res.body.letters.map((l: { inquiryNumber: string }) => l.inquiryNumber));
+    expect(stored.history).toHaveLength(1);
+    expect(await t.db.outboxMessage.count({ where: { payload: { equals: { letterId: stored.letters[0]!.id } } } })).toBe(1);
+  });
+
+  it('a registration with an Idempotency-Key: its key in the same statement, and a replay writes nothing', async () => {
+    tap.reset();
+    const key = 'round-trips-key-1';
+    const first = await t.as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).set('idempotency-key', key).expect(201);
+    expect(tap.statements.filter((s) => /\binsert\b/i.test(s.sql))).toHaveLength(1);
+    expect(tap.statements.find((s) => /\binsert\b/i.test(s.sql))!.sql).toContain('INSERT INTO idempotency_keys ');
+    tap.reset();
+    const again = await t.as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).set('idempotency-key', key).expect(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(tap.statements.filter((s) => /\b(insert|update|delete)\b/i.test(s.sql))).toEqual([]);
+  });
+});

@@ -1,0 +1,123 @@
+import { createServer, connect, type Server, type Socket } from 'node:net';
+
+/** What a client asked PostgreSQL for, read off the wire. */
+export interface TappedStatement {
+  /** The SQL text, as sent. */
+  sql: string;
+}
+
+/**
+ * A TCP relay in front of PostgreSQL that reads what the API sends and records every statement it
+ * executes and every round trip it makes, so a test can count them without trusting the code
+ * under test to report on itself. Point the API's DATABASE_URL at `url`.
+ *
+ * Only the client's side of the protocol is read (v3): after the startup message, each message is
+ * a type byte and a length. `P` (Parse) carries the SQL of the extended protocol and `E` (Execute)
+ * runs it; `S` (Sync) ends one round trip; `Q` (a simple query: BEGIN, COMMIT) is both.
+ */
+export class PgWireTap {
+  readonly statements: TappedStatement[] = [];
+  roundTrips = 0;
+  private readonly sockets = new Set<Socket>();
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
+
+  static async start(databaseUrl: string): Promise<PgWireTap> {
+    const target = new URL(databaseUrl);
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const url = new URL(databaseUrl);
+    url.hostname = '127.0.0.1';
+    url.port = String(port);
+    const tap = new PgWireTap(server, url.toString());
+    server.on('connection', (client) => tap.relay(client, target.hostname, Number(target.port || 5432)));
+    return tap;
+  }
+
+  /** Forget what was recorded: the next request is counted alone. */
+  reset(): void {
+    this.statements.length = 0;
+    this.roundTrips = 0;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private relay(client: Socket, host: string, port: number): void {
+    const upstream = connect(port, host);
+    this.sockets.add(client).add(upstream);
+    const reader = new ClientMessages(this);
+    client.on('data', (chunk) => {
+      reader.push(chunk);
+      upstream.write(chunk);
+    });
+    upstream.on('data', (chunk) => client.write(chunk));
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+      this.sockets.delete(client);
+      this.sockets.delete(upstream);
+    };
+    client.on('close', end).on('error', end);
+    upstream.on('close', end).on('error', end);
+  }
+
+  /** Called by a connection's reader. */
+  message(type: string, body: Buffer, parsed: { sql?: string }): void {
+    if (type === 'Q') {
+      this.statements.push({ sql: cstring(body, 0) });
+      this.roundTrips++;
+    } else if (type === 'E') {
+      this.statements.push({ sql: parsed.sql ?? '' });
+    } else if (type === 'S') {
+      this.roundTrips++;
+    }
+  }
+}
+
+/** Splits one connection's client bytes into messages; remembers the SQL of its last Parse. */
+class ClientMessages {
+  private buffer = Buffer.alloc(0);
+  private started = false;
+  private lastParsed: string | undefined;
+
+  constructor(private readonly tap: PgWireTap) {}
+
+  push(chunk: Buffer): void {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      if (!this.started) {
+        if (this.buffer.length < 8) return;
+        const length = this.buffer.readInt32BE(0);
+        if (this.buffer.length < length) return;
+        const code = this.buffer.readInt32BE(4);
+        // SSLRequest and GSSENCRequest come before the real startup message.
+        if (code !== 80877103 && code !== 80877104) this.started = true;
+        this.buffer = this.buffer.subarray(length);
+        continue;
+      }
+      if (this.buffer.length < 5) return;
+      const length = this.buffer.readInt32BE(1);
+      if (this.buffer.length < 1 + length) return;
+      const type = String.fromCharCode(this.buffer[0]!);
+      const body = this.buffer.subarray(5, 1 + length);
+      if (type === 'P') {
+        const nameEnd = body.indexOf(0);
+        this.lastParsed = cstring(body, nameEnd + 1);
+      }
+      this.tap.message(type, body, { sql: this.lastParsed });
+      this.buffer = this.buffer.subarray(1 + length);
+    }
+  }
+}
+
+function cstring(buffer: Buffer, start: number): string {
+  const end = buffer.indexOf(0, start);
+  return buffer.toString('utf8', start, end < 0 ? buffer.length : end);
+}
