@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import type { Database, Prisma } from '@madoguchi/db';
+import { Prisma, type Database } from '@madoguchi/db';
 import { CASE_STATE, formatJapaneseDate, japanDate, labelOf, RESET_REASON, ROUTE } from '@madoguchi/domain';
 import type { StaffPrincipal } from '../auth/principal';
 import { Clock } from '../clock/clock';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { CSV_BOM, csvLine } from '../csv/csv';
 import { DATABASE } from '../database/database.module';
-import { CASE_SUMMARY_INCLUDE, summarize, type CaseListQuery } from './case-list';
-import { CaseQueryService } from './case-query.service';
+import { summarize, type CaseListQuery } from './case-list';
+import { caseListOrder, caseListPage, caseListWhere, countCases } from './case-list-statements';
 
 /** Rows read per round: a year of cases goes out in bounded memory. */
 const BATCH = 1000;
@@ -38,17 +38,16 @@ const HEADER = [
 export class CaseExportService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
-    private readonly query: CaseQueryService,
     private readonly clock: Clock,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   async export(staff: StaffPrincipal, filter: NonNullable<CaseListQuery['filter']>, res: Response): Promise<void> {
     const today = this.clock.today();
-    const where = this.query.whereOf(staff, filter, today);
+    const where = caseListWhere(staff, filter, today);
     // The most rows one export gives; past it the answer says so and the screen asks for a narrower filter.
     const cap = this.config.EXPORT_ROW_CAP;
-    const total = await this.db.pinResetCase.count({ where, take: cap + 1 });
+    const total = await countCases(this.db, where, cap);
     const rows = Math.min(total, cap);
     await this.db.auditEvent.create({
       data: { actorId: staff.id, municipalityId: staff.municipalityId, action: 'cases_exported', details: { filter, rows, capped: total > cap } },
@@ -69,15 +68,8 @@ export class CaseExportService {
     let after: { createdAt: Date; id: string } | undefined;
     for (let sent = 0; sent < rows;) {
       // Keyset pages (newest first, id breaking ties): every round costs the same, however deep.
-      const page: Prisma.PinResetCaseWhereInput = after
-        ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] }
-        : where;
-      const batch = await this.db.pinResetCase.findMany({
-        where: page,
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: Math.min(BATCH, rows - sent),
-        include: CASE_SUMMARY_INCLUDE,
-      });
+      const page = after ? Prisma.sql`${where} AND (c.created_at, c.id) < (${after.createdAt}, ${after.id}::uuid)` : where;
+      const batch = await caseListPage(this.db, page, caseListOrder('createdAt', 'desc', 'desc'), { skip: 0, take: Math.min(BATCH, rows - sent) });
       if (!batch.length) break;
       let text = '';
       for (const row of batch) {

@@ -29,11 +29,31 @@ export const CASE_SUMMARY_INCLUDE = {
   },
 } satisfies Prisma.PinResetCaseInclude;
 
-export function summarize(row: Prisma.PinResetCaseGetPayload<{ include: typeof CASE_SUMMARY_INCLUDE }>, today: string): CaseSummary {
-  const holder = row.parties[0];
-  // A deadline runs only once its letter is in the post (a reissued letter waiting to print has none yet).
+/** What a list row is made from, however it was read: the case, its holder's names and its current letter. */
+export interface SummarySource {
+  id: string;
+  receiptNumber: string;
+  officeId: string;
+  state: CaseSummary['state'];
+  route: CaseSummary['route'];
+  pins: CaseSummary['pins'];
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  holder?: { familyName: string; givenName: string; familyNameKana: string; givenNameKana: string };
+  letter?: { status: string; replyDeadline: string | null; returnedAt: Date | null };
+}
+
+/** A case read by Prisma with CASE_SUMMARY_INCLUDE, as a list row's source. */
+export function included(row: Prisma.PinResetCaseGetPayload<{ include: typeof CASE_SUMMARY_INCLUDE }>): SummarySource {
   const letter = row.letters[0];
-  const deadline = letter?.status === 'mailed' ? dayOf(letter.replyDeadline) : null;
+  return { ...row, holder: row.parties[0], letter: letter && { ...letter, replyDeadline: dayOf(letter.replyDeadline) } };
+}
+
+export function summarize(row: SummarySource, today: string): CaseSummary {
+  const { holder, letter } = row;
+  // A deadline runs only once its letter is in the post (a reissued letter waiting to print has none yet).
+  const deadline = letter?.status === 'mailed' ? letter.replyDeadline : null;
   return {
     id: row.id,
     receiptNumber: row.receiptNumber,

@@ -29,6 +29,24 @@ describe('statements a request sends to PostgreSQL', () => {
     expect(tap.roundTrips).toBe(2);
   });
 
+  it('a page of the case list: one statement for the rows with their holders and letters, one for the count; a search is not counted', async () => {
+    await t.as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).expect(201);
+    tap.reset();
+    const list = await t.as('clerk').get('/api/cases').expect(200);
+    expect(list.body.length).toBeGreaterThan(0);
+    expect(list.body[0].holderName).not.toBe('');
+    const listed = tap.statements.filter((s) => !isLogin(s.sql));
+    expect(listed).toHaveLength(2);
+    expect(listed.filter((s) => s.sql.includes('LEFT JOIN LATERAL'))).toHaveLength(1);
+    tap.reset();
+    const found = await t
+      .as('clerk')
+      .get(`/api/cases?filter=${encodeURIComponent(JSON.stringify({ q: 'コウトウ' }))}`)
+      .expect(200);
+    expect(found.body.length).toBeGreaterThan(0);
+    expect(tap.statements.filter((s) => !isLogin(s.sql))).toHaveLength(1);
+  });
+
   it('a registration: every row it writes in one statement, between reading the policy and reading the new case', async () => {
     tap.reset();
     const res = await t.as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).expect(201);

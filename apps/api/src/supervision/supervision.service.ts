@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Database, Prisma } from '@madoguchi/db';
 import { daysBetween, japanDate, lapseDay, ROUTE, worklistActions, type Route } from '@madoguchi/domain';
 import type { StaffPrincipal } from '../auth/principal';
-import { CASE_SUMMARY_INCLUDE, overdueWhere, summarize } from '../cases/case-list';
+import { CASE_SUMMARY_INCLUDE, included, overdueWhere, summarize } from '../cases/case-list';
 import { inScope, officeIdsInScope, ownMunicipality } from '../scope/scope';
 import { Clock } from '../clock/clock';
 import { DATABASE } from '../database/database.module';
@@ -64,7 +64,7 @@ export class SupervisionService {
         include: CASE_SUMMARY_INCLUDE,
       }),
     ]);
-    const withAge = (r: (typeof oldest)[number]) => ({ ...summarize(r, today), ageDays: daysBetween(japanDate(r.createdAt), today) });
+    const withAge = (r: (typeof oldest)[number]) => ({ ...summarize(included(r), today), ageDays: daysBetween(japanDate(r.createdAt), today) });
     const count = (match: (g: (typeof groups)[number]) => boolean) => groups.filter(match).reduce((n, g) => n + g.n, 0);
     const byState = Object.fromEntries(OPEN_AGENT_STATES.map((s) => [s, count((g) => g.state === s)])) as OpenAgentCases['byState'];
     const byAge = AGE_BANDS.map((band, i) => ({
@@ -92,7 +92,7 @@ export class SupervisionService {
     const graceOf = new Map<string, number>();
     for (const id of new Set(rows.map((r) => r.policyVersionId))) graceOf.set(id, (await this.policies.byVersionId(id)).lapseGraceDays);
     return rows.map((r) => {
-      const summary = summarize(r, today);
+      const summary = summarize(included(r), today);
       return {
         ...summary,
         ageDays: daysBetween(japanDate(r.createdAt), today),

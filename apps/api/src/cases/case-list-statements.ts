@@ -1,0 +1,124 @@
+import { Prisma, type Database } from '@madoguchi/db';
+import { isSearchable, readSearch, type CaseState } from '@madoguchi/domain';
+import type { CaseListFilterRequest } from '@madoguchi/contract/schemas';
+import type { StaffPrincipal } from '../auth/principal';
+import { likeLiteral } from '../database/like';
+import { ownOffice } from '../scope/scope';
+import type { SummarySource } from './case-list';
+
+/**
+ * The case list's statements (the list, its count, the CSV export): the caller's filter as SQL, and
+ * a page of cases with each one's holder and current letter in one statement.
+ */
+
+/** The list's filter as SQL over `cases c`: the caller's municipality, narrowed by each filter given. */
+export function caseListWhere(staff: StaffPrincipal, f: CaseListFilterRequest, today: string): Prisma.Sql {
+  const and: Prisma.Sql[] = [Prisma.sql`c.office_id = ANY(${staff.municipalityOfficeIds}::uuid[])`];
+  if (f.id) and.push(Prisma.sql`c.id = ANY(${f.id}::uuid[])`);
+  if (f.state) and.push(Prisma.sql`c.state = ANY(${[f.state].flat()}::"CaseState"[])`);
+  if (f.route) and.push(Prisma.sql`c.route = ${f.route}::"Route"`);
+  if (f.officeId) and.push(Prisma.sql`c.office_id = ${ownOffice(staff, f.officeId, 'filter.officeId')}::uuid`);
+  if (f.createdFrom) and.push(Prisma.sql`c.created_at >= ${new Date(`${f.createdFrom}T00:00:00+09:00`)}`);
+  if (f.createdTo) and.push(Prisma.sql`c.created_at < ${new Date(new Date(`${f.createdTo}T00:00:00+09:00`).getTime() + 86_400_000)}`);
+  if (f.overdue !== undefined) and.push(f.overdue ? overdueSql(today) : Prisma.sql`NOT (${overdueSql(today)})`);
+  if (f.q) and.push(searchSql(f.q));
+  return Prisma.join(and, ' AND ');
+}
+
+/** Mailed agent cases whose reply deadline has passed (as `overdueWhere`, for Prisma's queries). */
+function overdueSql(today: string): Prisma.Sql {
+  return Prisma.sql`c.state = 'inquiry_mailed' AND EXISTS (
+    SELECT 1 FROM inquiry_letters l WHERE l.case_id = c.id AND l.status = 'mailed' AND l.reply_deadline < ${today}::date)`;
+}
+
+/** The search box: the entry read only as what it can be (a receipt number, an inquiry number, kana, a name). */
+function searchSql(q: string): Prisma.Sql {
+  const terms = readSearch(q);
+  // An entry that is none of them finds nothing.
+  if (!isSearchable(terms)) return Prisma.sql`false`;
+  const any: Prisma.Sql[] = [];
+  if (terms.receiptNumber) any.push(Prisma.sql`c.receipt_number = ${terms.receiptNumber}`);
+  if (terms.inquiryNumber) any.push(Prisma.sql`EXISTS (SELECT 1 FROM inquiry_letters l WHERE l.case_id = c.id AND l.inquiry_number = ${terms.inquiryNumber})`);
+  if (terms.kana) {
+    // The kana columns sort under the "C" collation, so a prefix is a range of their indexes.
+    const prefix = `${likeLiteral(terms.kana)}%`;
+    any.push(Prisma.sql`EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND (p.family_name_kana LIKE ${prefix} OR p.given_name_kana LIKE ${prefix}))`);
+  }
+  if (terms.name) any.push(Prisma.sql`EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.search_name LIKE ${`${likeLiteral(terms.name)}%`})`);
+  return Prisma.sql`(${Prisma.join(any, ' OR ')})`;
+}
+
+const SORT_COLUMNS = { createdAt: 'created_at', updatedAt: 'updated_at', receiptNumber: 'receipt_number', state: 'state' } as const;
+
+/** An ORDER BY of the list's sortable fields, the id breaking ties. */
+export function caseListOrder(field: keyof typeof SORT_COLUMNS, direction: 'asc' | 'desc', idDirection: 'asc' | 'desc' = 'asc'): Prisma.Sql {
+  return Prisma.raw(`c.${SORT_COLUMNS[field]} ${direction === 'asc' ? 'ASC' : 'DESC'}, c.id ${idDirection === 'asc' ? 'ASC' : 'DESC'}`);
+}
+
+interface CaseListRow {
+  id: string;
+  receipt_number: string;
+  office_id: string;
+  state: CaseState;
+  route: SummarySource['route'];
+  reason: string;
+  pins: SummarySource['pins'];
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  family_name: string | null;
+  given_name: string | null;
+  family_name_kana: string | null;
+  given_name_kana: string | null;
+  letter_status: string | null;
+  reply_deadline: string | null;
+  returned_at: Date | null;
+}
+
+/**
+ * One page of cases, each with its holder and current letter, in one statement: the page is cut
+ * first (by an index where the order allows), and only its rows are joined to their holder and letter.
+ */
+export async function caseListPage(
+  db: Database,
+  where: Prisma.Sql,
+  order: Prisma.Sql,
+  window: { skip: number; take: number },
+): Promise<(SummarySource & { reason: string })[]> {
+  const rows = await db.$queryRaw<CaseListRow[]>`
+    SELECT c.id, c.receipt_number, c.office_id, c.state::text AS state, c.route::text AS route, c.reason::text AS reason,
+           c.pins::text[] AS pins, c.version, c.created_at, c.updated_at,
+           h.family_name, h.given_name, h.family_name_kana, h.given_name_kana,
+           l.status::text AS letter_status, l.reply_deadline::text AS reply_deadline, l.returned_at
+    FROM (SELECT * FROM cases c WHERE ${where} ORDER BY ${order} LIMIT ${window.take} OFFSET ${window.skip}) c
+    LEFT JOIN LATERAL (
+      SELECT family_name, given_name, family_name_kana, given_name_kana FROM parties WHERE case_id = c.id AND role = 'holder' LIMIT 1
+    ) h ON true
+    LEFT JOIN LATERAL (
+      SELECT status, reply_deadline, returned_at FROM inquiry_letters WHERE case_id = c.id AND status <> 'superseded' ORDER BY created_at DESC LIMIT 1
+    ) l ON true
+    ORDER BY ${order}`;
+  return rows.map((r) => ({
+    id: r.id,
+    receiptNumber: r.receipt_number,
+    officeId: r.office_id,
+    state: r.state,
+    route: r.route,
+    reason: r.reason,
+    pins: r.pins,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    holder:
+      r.family_name === null
+        ? undefined
+        : { familyName: r.family_name, givenName: r.given_name!, familyNameKana: r.family_name_kana!, givenNameKana: r.given_name_kana! },
+    letter: r.letter_status === null ? undefined : { status: r.letter_status, replyDeadline: r.reply_deadline, returnedAt: r.returned_at },
+  }));
+}
+
+/** How many cases match, counted up to `cap + 1` (past the cap the total is a floor). */
+export async function countCases(db: Database, where: Prisma.Sql, cap: number): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM cases c WHERE ${where} LIMIT ${cap + 1}) matched`;
+  return row!.n;
+}
