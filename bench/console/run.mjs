@@ -41,7 +41,7 @@ async function waitForHttp(u) {
 
 const apiPort = await devstack$.freePorts(2);
 const consolePort = apiPort + 1;
-const api = startProcess([`${root}/apps/api/dist/main.js`], {
+const api = startProcess([...devstack$.API_NODE_FLAGS, `${root}/apps/api/dist/main.js`], {
   DATABASE_URL: url,
   PORT: String(apiPort),
   LOG_LEVEL: 'warn',

@@ -31,8 +31,8 @@ const report = (what, values) => {
   console.error(what, JSON.stringify(values));
 };
 
-function startProcess(main, env) {
-  const child = spawn(process.execPath, [main], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+function startProcess(main, env, flags = []) {
+  const child = spawn(process.execPath, [...flags, main], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   return child;
 }
 const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
@@ -52,16 +52,20 @@ async function waitForHttp(u) {
 
 // --- the API on the bench database
 const port = await devstack$.freePorts();
-const api = startProcess(`${root}/apps/api/dist/main.js`, {
-  DATABASE_URL: url,
-  PORT: String(port),
-  LOG_LEVEL: 'warn',
-  AUTH_SECRET: randomBytes(32).toString('base64'),
-  LETTER_SECRET: randomBytes(32).toString('base64'),
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  REDIS_PREFIX: 'madoguchi-bench',
-  LOGIN_ATTEMPTS_PER_MINUTE: '100000',
-});
+const api = startProcess(
+  `${root}/apps/api/dist/main.js`,
+  {
+    DATABASE_URL: url,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    AUTH_SECRET: randomBytes(32).toString('base64'),
+    LETTER_SECRET: randomBytes(32).toString('base64'),
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: 'madoguchi-bench',
+    LOGIN_ATTEMPTS_PER_MINUTE: '100000',
+  },
+  devstack$.API_NODE_FLAGS,
+);
 const base = `http://127.0.0.1:${port}`;
 await waitForHttp(`${base}/health`);
 const login = await (

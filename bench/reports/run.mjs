@@ -22,7 +22,7 @@ const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pi
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 const port = await devstack$.freePorts();
-const api = spawn(process.execPath, [`${root}/apps/api/dist/main.js`], {
+const api = spawn(process.execPath, [...devstack$.API_NODE_FLAGS, `${root}/apps/api/dist/main.js`], {
   env: {
     ...process.env,
     DATABASE_URL: url,

@@ -12,6 +12,7 @@ import { DEMO_MUNICIPALITY, deployMigrations, ensureDatabase, resolveDatabaseUrl
 import { seedDemoDay } from '../demo-day';
 import { RedisUnavailableError, resolveRedis } from '../redis';
 import { localSecrets } from '../secrets';
+import { API_NODE_FLAGS } from '../node-flags';
 import { startProcess, stopProcesses, waitForHttp, type Supervised } from '../processes';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
   const processes: Supervised[] = [];
   cleanups.push(() => stopProcesses(processes));
   processes.push(
-    startProcess('api', process.execPath, ['dist/main.js'], {
+    startProcess('api', process.execPath, [...API_NODE_FLAGS, 'dist/main.js'], {
       cwd: path.join(repoRoot, 'apps/api'),
       env: { ...env, PORT: String(apiPort) },
       output: { verbose },

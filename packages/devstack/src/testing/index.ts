@@ -4,3 +4,4 @@ export * from './services';
 export * from './counter';
 export { RedisCutter } from './redis-cutter';
 export * from './chromium';
+export { API_NODE_FLAGS } from '../node-flags';

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { API_NODE_FLAGS } from '../node-flags';
 
 /**
  * The system's processes for tests that need them running (crash tests, browser journeys): the
@@ -115,7 +116,7 @@ export async function freePorts(count = 1): Promise<number> {
 /** The API process on a free port; resolves once /health answers. */
 export async function startApi(env: NodeJS.ProcessEnv): Promise<RunningProcess & { url: string }> {
   const port = await freePorts();
-  const api = startProcess(process.execPath, [builtEntry(API_MAIN)], { ...env, PORT: String(port) });
+  const api = startProcess(process.execPath, [...API_NODE_FLAGS, builtEntry(API_MAIN)], { ...env, PORT: String(port) });
   const url = `http://127.0.0.1:${port}`;
   let exited = false;
   void api.exited.then(() => (exited = true));

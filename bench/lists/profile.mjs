@@ -1,0 +1,109 @@
+// bench/lists/profile.mjs: where the API's time and memory go under one request's load, on the
+// database bench/lists/seed.mjs made: a CPU profile (--cpu-prof) by package and by function, and the
+// API's resident memory before and after (add `--require` of a script of your own for more).
+//   node bench/lists/profile.mjs <path, e.g. /api/cases?filter=... or "case" for one case's page> [seconds] [more node flags...]
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
+const devstack$ = require(`${root}/packages/devstack/dist/testing/index.js`);
+const autocannon = require('autocannon');
+const { Pool } = require('pg');
+
+const [target = 'case', seconds = '10', ...flags] = process.argv.slice(2);
+const url = db$.withDatabase((await db$.resolveDatabaseUrl()).url, 'madoguchi_bench_lists');
+const pool = new Pool({ connectionString: url, max: 1 });
+const dir = mkdtempSync(path.join(os.tmpdir(), 'madoguchi-prof-'));
+const port = await devstack$.freePorts();
+const api = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...devstack$.API_NODE_FLAGS, ...flags, `${root}/apps/api/dist/main.js`], {
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    AUTH_SECRET: randomBytes(32).toString('base64'),
+    LETTER_SECRET: randomBytes(32).toString('base64'),
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: 'madoguchi-bench',
+    LOGIN_ATTEMPTS_PER_MINUTE: '100000',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; ; i++) {
+  if (
+    await fetch(`${base}/health`).then(
+      () => true,
+      () => false,
+    )
+  )
+    break;
+  if (i > 300) throw new Error('the API never answered');
+  await new Promise((r) => setTimeout(r, 100));
+}
+const login = await (
+  await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'clerk', password: 'bench-password' }),
+  })
+).json();
+const someCase = (await pool.query(`SELECT c.id FROM cases c JOIN offices o ON o.id = c.office_id WHERE o.code = 'HQ' AND c.state = 'inquiry_mailed' LIMIT 1`))
+  .rows[0].id;
+const pathname = target === 'case' ? `/api/cases/${someCase}` : target;
+const status = () =>
+  Object.fromEntries(
+    readFileSync(`/proc/${api.pid}/status`, 'utf8')
+      .split('\n')
+      .filter((l) => /^Vm(RSS|HWM)/.test(l))
+      .map((l) => l.split(/:\s+/)),
+  );
+console.log('before', status());
+const result = await autocannon({
+  url: `${base}${pathname}`,
+  headers: { authorization: `Bearer ${login.accessToken}` },
+  connections: 10,
+  duration: Number(seconds),
+});
+console.log('after', status(), `${result.requests.average} req/s, p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, non-2xx ${result.non2xx}`);
+api.kill('SIGINT');
+await new Promise((r) => api.on('exit', r));
+await pool.end();
+
+// The heaviest functions by self time, and by package.
+const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+const self = new Map();
+const dt = new Map();
+profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const byPackage = new Map();
+let total = 0;
+for (const node of profile.nodes) {
+  const us = dt.get(node.id) ?? 0;
+  total += us;
+  const { functionName, url: u, lineNumber } = node.callFrame;
+  const key = `${functionName || '(anonymous)'} ${u.replace(/.*node_modules\//, '').replace(root, '')}:${lineNumber}`;
+  self.set(key, (self.get(key) ?? 0) + us);
+  const pkg = u.includes('node_modules/')
+    ? u.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1')
+    : u.startsWith('node:')
+      ? 'node'
+      : u
+        ? 'ours'
+        : functionName;
+  byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
+}
+const top = (m, n) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`)
+    .join('\n');
+console.log(`\nby package:\n${top(byPackage, 15)}\n\nby function (self):\n${top(self, 25)}`);
