@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
+import { deflateOnce, shareLayouts } from './pdfkit-reuse';
 
 /**
  * The letter's fonts: BIZ UDPGothic (the universal-design face many city offices choose), and
@@ -32,23 +33,24 @@ export function letterFonts(): LetterFonts {
     const bold = parseFont('@expo-google-fonts/biz-udpgothic', '700Bold/BIZUDPGothic_700Bold.ttf');
     const fallback = parseFont('@expo-google-fonts/noto-sans-jp', '400Regular/NotoSansJP_400Regular.ttf');
     loaded = { main, fallback, fixed: fixedWording(main), fixedBold: fixedWording(bold) };
+    // Every document lays out the same words again (the fixed wording, the policy's lists, the
+    // office): the runs pdfkit makes are kept for the process (pdfkit-reuse.ts).
+    for (const face of Object.values(loaded)) shareLayouts(face);
   }
   return loaded;
 }
 
 const REMEMBERED_SUBSETS = 64;
-const REMEMBERED_LAYOUTS = 2000;
 
 /**
  * A face for the fixed wording of the letter, which is the same in every letter: the same
- * strings, so the same glyphs in the same order. Building each letter's font subset and laying
- * out its text were most of a letter's time; under this wrapper a subset with exactly the glyphs
- * of an earlier one reuses that one's font file, and a string laid out before reuses its layout.
- * It goes by its own PostScript name, or pdfkit would merge it with the data's embedding.
+ * strings, so the same glyphs in the same order. Building each letter's font subset was much of a
+ * letter's time; under this wrapper a subset with exactly the glyphs of an earlier one reuses that
+ * one's font file (and its compressed bytes, pdfkit-reuse.ts). It goes by its own PostScript name,
+ * or pdfkit would merge it with the data's embedding.
  */
 function fixedWording(font: fontkit.Font): fontkit.Font {
   const files = new Map<string, Uint8Array>();
-  const layouts = new Map<string, { run: ReturnType<fontkit.Font['layout']>; positions: Record<string, number>[] }>();
   const createSubset = (): fontkit.Subset => {
     const subset = font.createSubset();
     return new Proxy(subset, {
@@ -61,30 +63,17 @@ function fixedWording(font: fontkit.Font): fontkit.Font {
             file = target.encode();
             if (files.size >= REMEMBERED_SUBSETS) files.delete(files.keys().next().value!);
             files.set(glyphs, file);
+            deflateOnce(file);
           }
           return file;
         };
       },
     });
   };
-  const layout = (text: string, ...rest: unknown[]) => {
-    const key = rest.length ? `${text}\u0000${JSON.stringify(rest)}` : text;
-    let remembered = layouts.get(key);
-    if (!remembered) {
-      const run = font.layout(text, ...rest);
-      remembered = { run, positions: run.positions.map((p) => ({ ...p })) };
-      if (layouts.size >= REMEMBERED_LAYOUTS) layouts.clear();
-      layouts.set(key, remembered);
-    }
-    // pdfkit scales the positions it is given in place: each document gets its own copy.
-    const copy = Object.create(Object.getPrototypeOf(remembered.run) as object) as ReturnType<fontkit.Font['layout']>;
-    return Object.assign(copy, remembered.run, { positions: remembered.positions.map((p) => ({ ...p })) });
-  };
   const postscriptName = `${font.postscriptName}-Fixed`;
   return new Proxy(font, {
     get(target, key) {
       if (key === 'createSubset') return createSubset;
-      if (key === 'layout') return layout;
       if (key === 'postscriptName') return postscriptName;
       return Reflect.get(target, key, target) as unknown;
     },

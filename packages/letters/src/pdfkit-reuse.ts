@@ -1,0 +1,82 @@
+import { deflateSync } from 'node:zlib';
+import PDFDocument from 'pdfkit';
+
+/**
+ * What pdfkit would do again for every document but is the same in every letter, done once per
+ * process. pdfkit has no hooks for either, so two methods of its classes are wrapped here, each
+ * doing what it did unless its input is marked by this module:
+ *
+ * - a stream whose one buffer is marked by `deflateOnce` (the fixed wording's 40 KB font file) is
+ *   written with the compressed bytes made at its first use, not compressed again;
+ * - a font marked by `shareLayouts` keeps the text runs pdfkit lays out for it — scaled and with
+ *   their advances, as pdfkit caches them within one document — for every document: its line
+ *   wrapper measures the same words letter after letter. A run is a pure function of the font and
+ *   the text, and pdfkit only reads a run once it has cached it.
+ */
+
+const compressed = new WeakMap<Uint8Array, Buffer | null>();
+const sharedLayouts = new WeakMap<object, Map<string, unknown>>();
+/** Each face's remembered runs (a letter sets a few hundred words; names and addresses vary). */
+const REMEMBERED_RUNS = 5000;
+
+/** Mark a buffer as written the same way in every document: compressed once, reused. */
+export function deflateOnce(bytes: Uint8Array): void {
+  if (!compressed.has(bytes)) compressed.set(bytes, null);
+}
+
+/** Mark a font (as registered with pdfkit) whose laid-out runs every document may share. */
+export function shareLayouts(font: object): void {
+  if (!sharedLayouts.has(font)) sharedLayouts.set(font, new Map());
+}
+
+interface PdfStream {
+  compress: boolean;
+  buffer: Uint8Array[];
+  finalize(): void;
+}
+
+const streamClass = Object.getPrototypeOf(new PDFDocument({ autoFirstPage: false, font: null as unknown as string }).ref({})) as PdfStream;
+const finalizeStream = streamClass.finalize;
+streamClass.finalize = function (this: PdfStream) {
+  const only = this.buffer.length === 1 ? this.buffer[0]! : undefined;
+  if (this.compress && only && compressed.has(only)) {
+    let deflated = compressed.get(only);
+    if (!deflated) compressed.set(only, (deflated = deflateSync(only)));
+    // Its Filter (FlateDecode) was set when the bytes were written; the Length follows the buffer.
+    this.compress = false;
+    this.buffer = [deflated];
+  }
+  finalizeStream.call(this);
+};
+
+interface EmbeddedFont {
+  font: object;
+  layoutCached(text: string): unknown;
+  layoutRun(text: string): unknown;
+}
+
+let embeddedFontClass: EmbeddedFont | undefined;
+
+/**
+ * Wrap pdfkit's embedded-font class, found through the font `doc` has in use (the class is not
+ * exported): for the fonts marked by `shareLayouts`, its per-document layout cache is one per process.
+ */
+export function shareLayoutsIn(doc: PDFKit.PDFDocument): void {
+  if (embeddedFontClass) return;
+  const font = (doc as unknown as { _font?: EmbeddedFont })._font;
+  if (!font || !('layoutCached' in font)) return;
+  embeddedFontClass = Object.getPrototypeOf(font) as EmbeddedFont;
+  const layoutCached = embeddedFontClass.layoutCached;
+  embeddedFontClass.layoutCached = function (this: EmbeddedFont, text: string) {
+    const runs = sharedLayouts.get(this.font);
+    if (!runs) return layoutCached.call(this, text);
+    let run = runs.get(text);
+    if (run === undefined) {
+      // Laid out and scaled once by pdfkit itself; pdfkit only reads a run once it is cached.
+      run = this.layoutRun(text);
+      if (runs.size >= REMEMBERED_RUNS) runs.clear();
+      runs.set(text, run);
+    }
+    return run;
+  };
+}
