@@ -1,8 +1,9 @@
 import { dateColumn, dayOf } from '@madoguchi/db';
-import { hasLapsed, validatePolicy, type MunicipalityPolicy } from '@madoguchi/domain';
+import { hasLapsed, type MunicipalityPolicy } from '@madoguchi/domain';
+import { storedPolicy } from '../policy/stored-policy';
 import { z } from 'zod';
 import { claimDay, finishDay } from '../daily/daily-runs';
-import { defineJob, QUEUE, UnrecoverableJobError } from '../job';
+import { defineJob, QUEUE } from '../job';
 
 /**
  * 期限の日次処理: once a day per municipality (at its policy's `dailySweepAt`, Japan time), every
@@ -48,9 +49,7 @@ export const sweepDeadlines = defineJob({
     const policies = new Map<string, MunicipalityPolicy>();
     for (const id of new Set(candidates.map((c) => c.policyVersionId))) {
       const stored = await db.policyVersion.findUniqueOrThrow({ where: { id }, select: { policy: true } });
-      const checked = validatePolicy(stored.policy);
-      if (!checked.ok) throw new UnrecoverableJobError(`the stored policy ${id} is invalid`);
-      policies.set(id, checked.policy);
+      policies.set(id, storedPolicy(id, stored.policy));
     }
 
     let lapsed = 0;

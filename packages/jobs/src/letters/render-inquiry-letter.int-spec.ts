@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createHash, randomBytes } from 'node:crypto';
 import { createDatabaseClient, dayOf, type Prisma } from '@madoguchi/db';
 import { DEFAULT_POLICY, replyDeadline, secondVisitBringList } from '@madoguchi/domain';
@@ -84,6 +85,8 @@ describe('the render-inquiry-letter job', () => {
       ...letter,
       case: {
         ...letter.case,
+        // Another version (a version never changes once written, so the jobs validate each once).
+        policyVersionId: randomUUID(),
         policyVersion: {
           ...letter.case.policyVersion,
           policy: JSON.parse(JSON.stringify({ ...DEFAULT_POLICY, repliesAtRegisteringOffice: false })) as Prisma.JsonValue,

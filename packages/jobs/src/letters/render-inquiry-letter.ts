@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { dateColumn } from '@madoguchi/db';
 import { z } from 'zod';
 import { defineJob, QUEUE } from '../job';
-import { inquiryLetterData, LETTER_DATA_INCLUDE } from './letter-data';
+import { inquiryLetterData, lockLetterForRender } from './letter-data';
 import { letterRenderer } from './renderer';
-import { lockForRender } from './render-lock';
 
 /**
  * 照会書兼回答書を作成: render one pending letter, dated today, store the PDF with its SHA-256 and
@@ -21,16 +20,16 @@ export const renderInquiryLetter = defineJob({
   async run({ db, codes, logger, clock }, { letterId }) {
     const rendered = await db.$transaction(
       async (tx) => {
-        const turn = await lockForRender(tx, 'inquiry_letters', letterId);
-        if (!turn.render) {
+        const { turn, source } = await lockLetterForRender(tx, letterId);
+        if (!turn.render || !source) {
           logger.info({ letterId, status: turn.status }, 'letter not waiting to be rendered; nothing to do');
           return undefined;
         }
-        const row = await tx.inquiryLetter.findUniqueOrThrow({ where: { id: letterId }, include: LETTER_DATA_INCLUDE });
-        const data = inquiryLetterData(row, turn.redatedOn ?? clock.today(), codes);
+        const data = inquiryLetterData(source, turn.redatedOn ?? clock.today(), codes);
         const { pdf, missingCharacters } = await letterRenderer().renderInquiryLetter(data);
         await tx.inquiryLetter.update({
           where: { id: letterId },
+          select: { id: true },
           data: {
             status: turn.redatedOn ? turn.status : 'ready',
             pdf: new Uint8Array(pdf),

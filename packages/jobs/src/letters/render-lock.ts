@@ -21,6 +21,11 @@ export async function lockForRender(tx: Prisma.TransactionClient, table: 'inquir
     id,
   );
   if (!row) return { render: false, status: 'missing' };
+  return renderTurn(row);
+}
+
+/** Whether a locked row is to be rendered, and dated when. */
+export function renderTurn(row: { status: LetterStatus; has_pdf: boolean; issued_on: Date | null }): RenderTurn {
   if (row.status === 'pending') return { render: true, status: row.status, redatedOn: null };
   if (!row.has_pdf && row.issued_on && PRINTED.includes(row.status)) return { render: true, status: row.status, redatedOn: dayOf(row.issued_on) };
   return { render: false, status: row.status };

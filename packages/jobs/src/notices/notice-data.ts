@@ -1,7 +1,8 @@
 import type { Prisma } from '@madoguchi/db';
-import { fullName, japanDate, letterIssuer, validatePolicy, type IsoDate } from '@madoguchi/domain';
+import { fullName, japanDate, letterIssuer, type IsoDate } from '@madoguchi/domain';
 import type { CompletionNoticeData } from '@madoguchi/letters';
 import { UnprintableLetterError } from '../letters/letter-data';
+import { storedPolicy } from '../policy/stored-policy';
 
 /** What a completion notice prints, loaded with it: the case, its parties, office and policy, and when it completed. */
 export const NOTICE_DATA_INCLUDE = {
@@ -26,12 +27,11 @@ export function completionNoticeData(row: NoticeRow, issuedOn: IsoDate): Complet
   if (!holder?.postalCode || !holder.address || !agent || !completed) {
     throw new UnprintableLetterError(`case ${c.id} lacks the holder's address, the agent or its completion for a notice`);
   }
-  const policy = validatePolicy(c.policyVersion.policy);
-  if (!policy.ok) throw new UnprintableLetterError(`the stored policy ${c.policyVersionId} of case ${c.id} is invalid`);
+  const policy = storedPolicy(c.policyVersionId, c.policyVersion.policy, (why) => new UnprintableLetterError(`case ${c.id}: ${why}`));
   return {
     issuedOn,
     noticeNumber: row.noticeNumber,
-    issuer: letterIssuer(policy.policy, c.office.municipality.name),
+    issuer: letterIssuer(policy, c.office.municipality.name),
     holder: { name: fullName(holder), postalCode: holder.postalCode, address: holder.address },
     agent: { name: fullName(agent) },
     pins: c.pins,

@@ -1,7 +1,8 @@
-import { addDays, validatePolicy } from '@madoguchi/domain';
+import { addDays } from '@madoguchi/domain';
+import { storedPolicy } from '../policy/stored-policy';
 import { z } from 'zod';
 import { claimDay, finishDay } from '../daily/daily-runs';
-import { defineJob, QUEUE, UnrecoverableJobError } from '../job';
+import { defineJob, QUEUE } from '../job';
 
 const RETENTION = 'remove-expired-pdfs';
 
@@ -25,10 +26,9 @@ export const removeExpiredPdfs = defineJob({
     const versions = await db.policyVersion.findMany({ where: { municipalityId }, select: { id: true, policy: true } });
     let removed = 0;
     for (const version of versions) {
-      const checked = validatePolicy(version.policy);
-      if (!checked.ok) throw new UnrecoverableJobError(`the stored policy ${version.id} is invalid`);
+      const policy = storedPolicy(version.id, version.policy);
       // A case ended on the day of its last move into the state it is in; kept for whole days after it.
-      const endedBefore = new Date(`${addDays(today, -checked.policy.pdfRetentionDays)}T00:00:00+09:00`);
+      const endedBefore = new Date(`${addDays(today, -policy.pdfRetentionDays)}T00:00:00+09:00`);
       const ended = (table: 'inquiry_letters' | 'completion_notices') =>
         db.$executeRawUnsafe(
           `UPDATE ${table} AS d SET pdf = NULL, pdf_removed_at = $1
