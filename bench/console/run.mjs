@@ -3,12 +3,12 @@
 // the dashboard and the registration form after the click that opens each.
 //   node bench/lists/seed.mjs && npm run build && node bench/console/run.mjs [rounds, default 10]
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BENCH_PASSWORD as PASSWORD, startBenchApi } from '../bench-api.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,7 +18,7 @@ const { chromium } = require('playwright-core');
 const devstack$ = require(`${root}/packages/devstack/dist/testing/index.js`);
 
 const ROUNDS = Number(process.argv[2] ?? 10);
-const PASSWORD = 'bench-password';
+
 const server = (await db$.resolveDatabaseUrl()).url;
 const url = db$.withDatabase(server, 'madoguchi_bench_lists');
 
@@ -39,28 +39,18 @@ async function waitForHttp(u) {
   throw new Error(`${u} never answered`);
 }
 
-const apiPort = await devstack$.freePorts(2);
-const consolePort = apiPort + 1;
-const api = startProcess([...devstack$.API_NODE_FLAGS, `${root}/apps/api/dist/main.js`], {
-  DATABASE_URL: url,
-  PORT: String(apiPort),
-  LOG_LEVEL: 'warn',
-  AUTH_SECRET: randomBytes(32).toString('base64'),
-  LETTER_SECRET: randomBytes(32).toString('base64'),
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  REDIS_PREFIX: 'madoguchi-bench',
-  LOGIN_ATTEMPTS_PER_MINUTE: '100000',
-});
+const { base: apiBase, child: api } = await startBenchApi({ url });
+const consolePort = await devstack$.freePorts();
 const consoleDir = path.join(root, 'apps/console');
 const viteManifest = require.resolve('vite/package.json', { paths: [consoleDir] });
 const vite = path.join(path.dirname(viteManifest), JSON.parse(readFileSync(viteManifest, 'utf8')).bin.vite);
 const preview = startProcess(
   [vite, 'preview', '--port', String(consolePort), '--strictPort', '--host', '127.0.0.1'],
-  { MADOGUCHI_API_URL: `http://127.0.0.1:${apiPort}` },
+  { MADOGUCHI_API_URL: apiBase },
   consoleDir,
 );
 const consoleUrl = `http://127.0.0.1:${consolePort}`;
-await Promise.all([waitForHttp(`http://127.0.0.1:${apiPort}/health`), waitForHttp(consoleUrl)]);
+await waitForHttp(consoleUrl);
 
 const browser = await chromium.launch({ executablePath: devstack$.CHROMIUM_PATH, args: [...devstack$.CHROMIUM_ARGS] });
 const timings = {};

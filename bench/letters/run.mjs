@@ -1,5 +1,8 @@
 // bench/letters: how fast letters are made, and beside what. Run after `npm ci && npm run build`:
 //   node bench/letters/run.mjs            (DATABASE_URL / REDIS_URL as for npm start; Chromium at /usr/bin/chromium)
+//   BASELINE=/path/to/an/older/checkout node bench/letters/run.mjs
+//     also runs the template and the worker of that checkout (built) in the same run, for a ratio
+//     that the machine's mood does not change (e.g. `git worktree add /tmp/old <commit>`, npm ci, build).
 // Prints a Markdown table; bench/README.md keeps the results.
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -70,6 +73,17 @@ report(
   templateRate.toFixed(0),
   `${(tpl.ms / N_TEMPLATE).toFixed(2)} ms a letter, ${(tpl.result / N_TEMPLATE / 1024).toFixed(0)} KB a PDF`,
 );
+const BASELINE = process.env.BASELINE && path.resolve(process.env.BASELINE);
+if (BASELINE) {
+  const old = require(`${BASELINE}/packages/letters/dist/index.js`);
+  await old.renderInquiryLetter(sample(0));
+  const oldTpl = await time(async () => {
+    for (const l of letters) await old.renderInquiryLetter(l);
+  });
+  const oldRate = (N_TEMPLATE / oldTpl.ms) * 1000;
+  report(`baseline template (${BASELINE}): letters/s`, oldRate.toFixed(0), `${(oldTpl.ms / N_TEMPLATE).toFixed(2)} ms a letter`);
+  report('template ÷ baseline template (same run)', `${(templateRate / oldRate).toFixed(2)}×`);
+}
 const batch = await time(() => renderLetterBatch(letters, '2026-11-25'));
 report(
   'template: 1,000 letters as one PDF (render only)',
@@ -170,8 +184,8 @@ async function agentCases(n) {
   return letterRows.map((l) => l.id);
 }
 
-function startWorker(prefix) {
-  const child = spawn(process.execPath, [`${root}/apps/worker/dist/main.js`], {
+function startWorker(prefix, tree = root) {
+  const child = spawn(process.execPath, [`${tree}/apps/worker/dist/main.js`], {
     env: {
       ...process.env,
       DATABASE_URL: url,
@@ -188,10 +202,10 @@ function startWorker(prefix) {
 const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 const ready = (ids) => db.inquiryLetter.count({ where: { id: { in: ids }, status: 'ready' } });
 
-async function workerRun(processes, n) {
+async function workerRun(processes, n, tree = root) {
   const ids = await agentCases(n);
   const prefix = `madoguchi-bench-${randomBytes(4).toString('hex')}`;
-  const workers = Array.from({ length: processes }, () => startWorker(prefix));
+  const workers = Array.from({ length: processes }, () => startWorker(prefix, tree));
   await new Promise((r) => setTimeout(r, 3000)); // booted, relay polling
   const run = await time(async () => {
     await db.outboxMessage.createMany({ data: ids.map((letterId) => ({ job: 'render-inquiry-letter', payload: { letterId } })) });
@@ -204,6 +218,11 @@ async function workerRun(processes, n) {
 }
 const one = await workerRun(1, 2000);
 report('worker: letters/s, 1 process (outbox → queue → render → stored)', one.rate.toFixed(0), `peak RSS ${one.rss.toFixed(0)} MB`);
+if (BASELINE) {
+  const old = await workerRun(1, 2000, BASELINE);
+  report(`baseline worker (${BASELINE}): letters/s, 1 process`, old.rate.toFixed(0), `peak RSS ${old.rss.toFixed(0)} MB`);
+  report('worker ÷ baseline worker, 1 process (same run)', `${(one.rate / old.rate).toFixed(2)}×`);
+}
 const two = await workerRun(2, 2000);
 report('worker: letters/s, 2 processes', two.rate.toFixed(0), `peak RSS ${two.rss.toFixed(0)} MB each at most`);
 

@@ -2,18 +2,16 @@
 // database bench/lists/seed.mjs made: a CPU profile (--cpu-prof) by package and by function, and the
 // API's resident memory before and after (add `--require` of a script of your own for more).
 //   node bench/lists/profile.mjs <path, e.g. /api/cases?filter=... or "case" for one case's page> [seconds] [more node flags...]
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBenchApi } from '../bench-api.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
-const devstack$ = require(`${root}/packages/devstack/dist/testing/index.js`);
 const autocannon = require('autocannon');
 const { Pool } = require('pg');
 
@@ -21,40 +19,8 @@ const [target = 'case', seconds = '10', ...flags] = process.argv.slice(2);
 const url = db$.withDatabase((await db$.resolveDatabaseUrl()).url, 'madoguchi_bench_lists');
 const pool = new Pool({ connectionString: url, max: 1 });
 const dir = mkdtempSync(path.join(os.tmpdir(), 'madoguchi-prof-'));
-const port = await devstack$.freePorts();
-const api = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...devstack$.API_NODE_FLAGS, ...flags, `${root}/apps/api/dist/main.js`], {
-  env: {
-    ...process.env,
-    DATABASE_URL: url,
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    AUTH_SECRET: randomBytes(32).toString('base64'),
-    LETTER_SECRET: randomBytes(32).toString('base64'),
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: 'madoguchi-bench',
-    LOGIN_ATTEMPTS_PER_MINUTE: '100000',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  if (
-    await fetch(`${base}/health`).then(
-      () => true,
-      () => false,
-    )
-  )
-    break;
-  if (i > 300) throw new Error('the API never answered');
-  await new Promise((r) => setTimeout(r, 100));
-}
-const login = await (
-  await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'clerk', password: 'bench-password' }),
-  })
-).json();
+const { base, child: api, login } = await startBenchApi({ url, flags: ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...flags] });
+const token = await login('clerk');
 const someCase = (await pool.query(`SELECT c.id FROM cases c JOIN offices o ON o.id = c.office_id WHERE o.code = 'HQ' AND c.state = 'inquiry_mailed' LIMIT 1`))
   .rows[0].id;
 const pathname = target === 'case' ? `/api/cases/${someCase}` : target;
@@ -68,7 +34,7 @@ const status = () =>
 console.log('before', status());
 const result = await autocannon({
   url: `${base}${pathname}`,
-  headers: { authorization: `Bearer ${login.accessToken}` },
+  headers: { authorization: `Bearer ${token}` },
   connections: 10,
   duration: Number(seconds),
 });

@@ -3,12 +3,12 @@
 // and the API's peak memory.
 //   node bench/lists/seed.mjs && node bench/lists/run.mjs [seconds per measure, default 15]
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBenchApi } from '../bench-api.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -21,7 +21,6 @@ const devstack$ = require(`${root}/packages/devstack/dist/testing/index.js`);
 
 const SECONDS = Number(process.argv[2] ?? 15);
 const CONNECTIONS = 10;
-const PASSWORD = 'bench-password';
 const server = (await db$.resolveDatabaseUrl()).url;
 const url = db$.withDatabase(server, 'madoguchi_bench_lists');
 const pool = new Pool({ connectionString: url, max: CONNECTIONS });
@@ -31,8 +30,8 @@ const report = (what, values) => {
   console.error(what, JSON.stringify(values));
 };
 
-function startProcess(main, env, flags = []) {
-  const child = spawn(process.execPath, [...flags, main], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+function startProcess(main, env) {
+  const child = spawn(process.execPath, [main], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   return child;
 }
 const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
@@ -51,31 +50,8 @@ async function waitForHttp(u) {
 }
 
 // --- the API on the bench database
-const port = await devstack$.freePorts();
-const api = startProcess(
-  `${root}/apps/api/dist/main.js`,
-  {
-    DATABASE_URL: url,
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    AUTH_SECRET: randomBytes(32).toString('base64'),
-    LETTER_SECRET: randomBytes(32).toString('base64'),
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: 'madoguchi-bench',
-    LOGIN_ATTEMPTS_PER_MINUTE: '100000',
-  },
-  devstack$.API_NODE_FLAGS,
-);
-const base = `http://127.0.0.1:${port}`;
-await waitForHttp(`${base}/health`);
-const login = await (
-  await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'clerk', password: PASSWORD }),
-  })
-).json();
-const headers = { authorization: `Bearer ${login.accessToken}`, 'content-type': 'application/json' };
+const { base, child: api, login } = await startBenchApi({ url });
+const headers = { authorization: `Bearer ${await login('clerk')}`, 'content-type': 'application/json' };
 const hq = (await pool.query(`SELECT id FROM offices WHERE code = 'HQ'`)).rows[0].id;
 const municipality = (await pool.query(`SELECT municipality_id FROM offices WHERE code = 'HQ'`)).rows[0].municipality_id;
 const sampleCase = (
@@ -230,7 +206,7 @@ async function posts(u, body) {
 }
 const registrationSelf = await posts(`${base}/api/cases`, selfCase);
 const registrationAgent = await posts(`${base}/api/cases`, agentCase);
-const barePort = port + 1;
+const barePort = await devstack$.freePorts();
 const bare = startProcess(path.join(here, 'bare-nest.mjs'), { PORT: String(barePort) });
 await waitForHttp(`http://127.0.0.1:${barePort}/`);
 const bareResult = await posts(`http://127.0.0.1:${barePort}/cases`, agentCase);

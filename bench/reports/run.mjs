@@ -1,57 +1,27 @@
 // bench/reports/run.mjs: the monthly report and the CSV export at scale, through the API, on the
 // database bench/lists/seed.mjs made (1,000,000 cases). Prints a table for bench/README.md.
 //   node bench/lists/seed.mjs && npm run build && node bench/reports/run.mjs [times per month, default 5]
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBenchApi } from '../bench-api.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
 const { addMonths, japanDate } = require(`${root}/packages/domain/dist/index.js`);
-const devstack$ = require(`${root}/packages/devstack/dist/testing/index.js`);
 
 const TIMES = Number(process.argv[2] ?? 5);
-const PASSWORD = 'bench-password';
 const url = db$.withDatabase((await db$.resolveDatabaseUrl()).url, 'madoguchi_bench_lists');
 const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
-const port = await devstack$.freePorts();
-const api = spawn(process.execPath, [...devstack$.API_NODE_FLAGS, `${root}/apps/api/dist/main.js`], {
-  env: {
-    ...process.env,
-    DATABASE_URL: url,
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    AUTH_SECRET: randomBytes(32).toString('base64'),
-    LETTER_SECRET: randomBytes(32).toString('base64'),
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: 'madoguchi-bench',
-    // Above the city's 400,000 cases: the export's memory is measured over all of them.
-    EXPORT_ROW_CAP: '1000000',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const base = `http://127.0.0.1:${port}`;
+// Above the city's 400,000 cases: the export's memory is measured over all of them.
+const { base, child: api, login } = await startBenchApi({ url, env: { EXPORT_ROW_CAP: '1000000' } });
 try {
-  await devstack$.waitFor(
-    async () => (await fetch(`${base}/health`).catch(() => undefined)) !== undefined,
-    60000,
-    () => 'the API',
-  );
-  const login = await (
-    await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'supervisor', password: PASSWORD }),
-    })
-  ).json();
-  const headers = { authorization: `Bearer ${login.accessToken}` };
+  const headers = { authorization: `Bearer ${await login('supervisor')}` };
   const timed = async (pathAndQuery) => {
     const started = performance.now();
     const res = await fetch(`${base}${pathAndQuery}`, { headers });
