@@ -9,6 +9,8 @@ declare module 'fontkit' {
   export interface Font {
     postscriptName: string;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    /** The glyph of an id (fontkit keeps one object per glyph). */
+    getGlyph(id: number): unknown;
     glyphForCodePoint(codePoint: number): { id: number };
     layout(text: string, ...rest: unknown[]): { glyphs: unknown[]; positions: Record<string, number>[] };
     createSubset(): Subset;

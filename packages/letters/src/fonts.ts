@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
-import { deflateOnce, shareLayouts } from './pdfkit-reuse';
+import { deflateOnce, rememberOutlines, shareLayouts } from './pdfkit-reuse';
 
 /**
  * The letter's fonts: BIZ UDPGothic (the universal-design face many city offices choose), and
@@ -36,6 +36,7 @@ export function letterFonts(): LetterFonts {
     // Every document lays out the same words again (the fixed wording, the policy's lists, the
     // office): the runs pdfkit makes are kept for the process (pdfkit-reuse.ts).
     for (const face of Object.values(loaded)) shareLayouts(face);
+    for (const face of [main, bold, fallback]) rememberOutlines(face);
   }
   return loaded;
 }

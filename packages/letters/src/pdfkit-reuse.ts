@@ -2,16 +2,19 @@ import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 
 /**
- * What pdfkit would do again for every document but is the same in every letter, done once per
- * process. pdfkit has no hooks for either, so two methods of its classes are wrapped here, each
- * doing what it did unless its input is marked by this module:
+ * What pdfkit (and fontkit under it) would do again for every document but is the same in every
+ * letter, done once per process. Neither has hooks for it, so three methods of their classes are
+ * wrapped here, each doing what it did unless its input is marked by this module:
  *
  * - a stream whose one buffer is marked by `deflateOnce` (the fixed wording's 40 KB font file) is
  *   written with the compressed bytes made at its first use, not compressed again;
  * - a font marked by `shareLayouts` keeps the text runs pdfkit lays out for it — scaled and with
  *   their advances, as pdfkit caches them within one document — for every document: its line
  *   wrapper measures the same words letter after letter. A run is a pure function of the font and
- *   the text, and pdfkit only reads a run once it has cached it.
+ *   the text, and pdfkit only reads a run once it has cached it;
+ * - a glyph of a font marked by `rememberOutlines` keeps its decoded outline: fontkit decodes it
+ *   again for every subset that takes it (to see whether it is made of others), and every letter
+ *   takes the same few hundred glyphs. A variable font's outlines depend on its axes and are not kept.
  */
 
 const compressed = new WeakMap<Uint8Array, Buffer | null>();
@@ -78,5 +81,26 @@ export function shareLayoutsIn(doc: PDFKit.PDFDocument): void {
       runs.set(text, run);
     }
     return run;
+  };
+}
+
+interface Glyph {
+  _font: { _variationProcessor?: unknown };
+  _decode(): unknown;
+}
+
+const outlines = new WeakMap<Glyph, unknown>();
+const glyphClasses = new WeakSet<object>();
+
+/** Keep the decoded outlines of a font's glyphs for the process (fontkit's glyph class, wrapped once). */
+export function rememberOutlines(font: { getGlyph(id: number): unknown }): void {
+  const glyphClass = Object.getPrototypeOf(font.getGlyph(0)) as Glyph;
+  if (glyphClasses.has(glyphClass) || typeof glyphClass._decode !== 'function') return;
+  glyphClasses.add(glyphClass);
+  const decode = glyphClass._decode;
+  glyphClass._decode = function (this: Glyph) {
+    if (this._font._variationProcessor) return decode.call(this);
+    if (!outlines.has(this)) outlines.set(this, decode.call(this));
+    return outlines.get(this);
   };
 }
