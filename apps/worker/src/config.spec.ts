@@ -12,6 +12,7 @@ describe('worker configuration', () => {
       JOB_LOCK_MS: 30000,
       OUTBOX_POLL_MS: 500,
       OUTBOX_BATCH: 100,
+      LOST_JOBS_CHECK_MS: 60000,
     });
   });
 

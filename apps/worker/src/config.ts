@@ -15,6 +15,8 @@ export const WORKER_CONFIG_SHAPE = {
   OUTBOX_POLL_MS: env.positiveInt(500),
   /** Rows moved per relay transaction. */
   OUTBOX_BATCH: env.positiveInt(100),
+  /** How often sent outbox rows whose work is still owed are checked against Redis (and at each reconnection). */
+  LOST_JOBS_CHECK_MS: env.positiveInt(60000),
 };
 
 export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;

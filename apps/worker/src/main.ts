@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { loadWorkerConfig } from './config';
 import { QUEUE, type JobContext } from '@madoguchi/jobs';
 import { JobWorker } from './jobs/job-worker';
+import { LostJobs } from './outbox/lost-jobs';
 import { OutboxRelay, OutboxRelayLoop } from './outbox/outbox-relay';
 import { openQueues } from './queues';
 import { registerDailySchedules } from './schedules';
@@ -29,14 +30,18 @@ async function main(): Promise<void> {
   });
   // The daily jobs (deadline sweep…) one at a time, on their own queue.
   const daily = new JobWorker(QUEUE.schedule, ctx, { connection, prefix: config.REDIS_PREFIX, concurrency: 1, lockMs: config.JOB_LOCK_MS });
-  // Registered whenever Redis is (again) reachable: a Redis restarted without its data has lost them.
+  // Registered whenever Redis is (again) reachable: a Redis restarted without its data has lost them,
+  // and the jobs of outbox rows already sent with them.
+  const lostJobs = new LostJobs(db, queues, logger);
   let registering: Promise<unknown> = Promise.resolve();
   onReady(() => {
     registering = registering
       .then(() => registerDailySchedules(queues[QUEUE.schedule], ctx))
       .catch((error: unknown) => logger.warn({ err: error }, 'could not register the daily job schedulers; will try at the next connection'));
+    void lostJobs.check();
   });
   relay.start();
+  lostJobs.start(config.LOST_JOBS_CHECK_MS);
   logger.info({ queues: Object.keys(queues), prefix: config.REDIS_PREFIX, concurrency: config.WORKER_CONCURRENCY }, 'worker started');
 
   let stopping = false;
@@ -45,7 +50,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'worker stopping: finishing the jobs in hand');
     // The jobs in hand finish; anything not started stays in the queue for the next worker.
-    await Promise.all([worker.close(), daily.close(), relay.stop()]);
+    await Promise.all([worker.close(), daily.close(), relay.stop(), lostJobs.stop()]);
     await closeQueues();
     connection.disconnect();
     await db.$disconnect();

@@ -10,3 +10,4 @@ export { renderCompletionNotice } from './notices/render-completion-notice';
 export { renderMailLedger, dayLedgerData } from './ledgers/render-mail-ledger';
 export { removeExpiredPdfs } from './retention/remove-expired-pdfs';
 export { dayFinished } from './daily/daily-runs';
+export { owedOutboxRows, type OwedRow } from './outbox/owed-work';

@@ -1,0 +1,46 @@
+import { Prisma, type Database } from '@madoguchi/db';
+import { renderMailLedger } from '../ledgers/render-mail-ledger';
+import { renderInquiryLetter } from '../letters/render-inquiry-letter';
+import { renderPrintRun } from '../letters/render-print-run';
+import { renderCompletionNotice } from '../notices/render-completion-notice';
+
+/**
+ * For each job whose result the database shows, when the work of an outbox row `o` is still owed:
+ * a letter or notice still waiting for its PDF (as the render lock decides: pending, or printed and
+ * re-dated without its PDF, never one whose PDF the retention rule removed), a print run still
+ * rendering, a day's mailing ledger covering fewer runs than were mailed. The daily jobs are not
+ * here: their schedulers are registered again at each connection and catch up a missed day.
+ */
+const OWED: Record<string, Prisma.Sql> = {
+  [renderInquiryLetter.name]: Prisma.sql`EXISTS (
+    SELECT 1 FROM inquiry_letters d WHERE d.id = (o.payload->>'letterId')::uuid AND d.pdf IS NULL AND d.pdf_removed_at IS NULL
+      AND (d.status = 'pending' OR (d.status IN ('printed', 'mailed') AND d.issued_on IS NOT NULL)))`,
+  [renderCompletionNotice.name]: Prisma.sql`EXISTS (
+    SELECT 1 FROM completion_notices d WHERE d.id = (o.payload->>'noticeId')::uuid AND d.pdf IS NULL AND d.pdf_removed_at IS NULL
+      AND (d.status = 'pending' OR (d.status IN ('printed', 'mailed') AND d.issued_on IS NOT NULL)))`,
+  [renderPrintRun.name]: Prisma.sql`EXISTS (SELECT 1 FROM print_runs r WHERE r.id = (o.payload->>'printRunId')::uuid AND r.status = 'rendering')`,
+  [renderMailLedger.name]: Prisma.sql`(
+    SELECT count(*) FROM mail_ledgers m WHERE m.office_id = (o.payload->>'officeId')::uuid AND m.mailed_on = (o.payload->>'day')::date
+  ) > coalesce((
+    SELECT runs FROM mail_ledger_documents g WHERE g.office_id = (o.payload->>'officeId')::uuid AND g.day = (o.payload->>'day')::date
+  ), 0)`,
+};
+
+export interface OwedRow {
+  id: bigint;
+  job: string;
+  payload: unknown;
+}
+
+/**
+ * Outbox rows handed to Redis since `since` whose work the database still shows owed: the ones a
+ * Redis that lost its data (restarted without persistence, flushed) may have dropped. Whether
+ * Redis still holds each one's job is for the caller to ask.
+ */
+export function owedOutboxRows(db: Database, since: Date): Promise<OwedRow[]> {
+  const owed = Object.entries(OWED).map(([job, condition]) => Prisma.sql`(o.job = ${job} AND ${condition})`);
+  return db.$queryRaw<OwedRow[]>`
+    SELECT o.id, o.job, o.payload FROM outbox_messages o
+    WHERE o.sent_at >= ${since} AND (${Prisma.join(owed, ' OR ')})
+    ORDER BY o.id`;
+}
