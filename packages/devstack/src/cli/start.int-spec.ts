@@ -129,6 +129,14 @@ describe('npm start refuses to run half-configured', () => {
     expect(output.trim()).toBe('Configuration error: PORT must be a port number (1-65535) (got "abc").');
   });
 
+  it('in production guesses nothing: without its servers and secrets it stops with one line, starting nothing', async () => {
+    const { code, output } = await startWith({ NODE_ENV: 'production', DATABASE_URL: '', REDIS_URL: '', AUTH_SECRET: '', LETTER_SECRET: '' });
+    expect(code).toBe(1);
+    expect(output.trim()).toBe(
+      'Configuration error: NODE_ENV=production: DATABASE_URL, REDIS_URL, AUTH_SECRET, LETTER_SECRET must be set; in production nothing is guessed (no local or embedded database, no Redis started, no generated secrets).',
+    );
+  });
+
   it('stops with instructions, starting nothing, when the configured Redis is not there', async () => {
     const { code, output } = await startWith({ REDIS_URL: 'redis://127.0.0.1:1', PORT: String(await freePorts()) });
     expect(code).toBe(1);

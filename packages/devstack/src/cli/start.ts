@@ -11,8 +11,9 @@ import { createDatabaseClient, redactUrl } from '@madoguchi/db';
 import { DEMO_MUNICIPALITY, deployMigrations, ensureDatabase, resolveDatabaseUrl, seedDemoData } from '@madoguchi/db/tools';
 import { seedDemoDay } from '../demo-day';
 import { RedisUnavailableError, resolveRedis } from '../redis';
-import { localSecrets } from '../secrets';
+import { localSecrets, type LocalSecrets } from '../secrets';
 import { API_NODE_FLAGS } from '../node-flags';
+import { productionRefusal } from '../production';
 import { startProcess, stopProcesses, waitForHttp, type Supervised } from '../processes';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -46,6 +47,9 @@ function viteBin(consoleDir: string): string {
 }
 
 async function main(): Promise<void> {
+  const refusal = productionRefusal(process.env, process.argv);
+  if (refusal) throw new StartError(refusal);
+  const production = process.env.NODE_ENV === 'production';
   const apiPort = port('PORT', 3000);
   const consolePort = port('CONSOLE_PORT', 5173);
   const demoPassword = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
@@ -66,11 +70,14 @@ async function main(): Promise<void> {
   cleanups.push(() => db.$disconnect());
   if (demo) await seedDemoData(db, demoPassword);
 
-  const redis = await resolveRedis({ mayStart: true });
+  const redis = await resolveRedis({ mayStart: !production });
   cleanups.push(redis.stop);
   console.log(`redis: ${redactUrl(redis.url)} (${redis.source})`);
 
-  const secrets = localSecrets(path.join(repoRoot, '.data'));
+  // In production the secrets are the operator's (productionRefusal made sure they are set).
+  const secrets: LocalSecrets = production
+    ? { AUTH_SECRET: process.env.AUTH_SECRET!, LETTER_SECRET: process.env.LETTER_SECRET! }
+    : localSecrets(path.join(repoRoot, '.data'));
   const env = { ...process.env, ...secrets, LOG_LEVEL: process.env.LOG_LEVEL || 'info', DATABASE_URL: database.url, REDIS_URL: redis.url };
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const consoleUrl = `http://127.0.0.1:${consolePort}/`;
