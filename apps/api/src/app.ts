@@ -30,7 +30,7 @@ export async function createApp(config: ApiConfig): Promise<INestApplication> {
   // The caller's address (the login back-off's and the throttles' key) from the proxies we are told of.
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(securityHeaders);
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/live', 'health/ready'] });
   app.useGlobalFilters(new HttpExceptionFilter());
   if (config.CONTRACT_CHECK === 'strict') app.useGlobalInterceptors(new AnswerCheck(app.get(Reflector)));
   app.enableShutdownHooks();

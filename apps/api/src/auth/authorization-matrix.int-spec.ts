@@ -10,6 +10,8 @@ import { describeRoutes } from '../openapi/routes';
  */
 const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
   'GET /api/docs': 'public',
   'GET /api/docs/openapi.json': 'public',
   'POST /api/auth/login': 'public',

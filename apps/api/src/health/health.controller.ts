@@ -1,4 +1,4 @@
-import { healthSchema } from '@madoguchi/contract/schemas';
+import { healthSchema, livenessSchema } from '@madoguchi/contract/schemas';
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Describe, Public } from '../auth/decorators';
@@ -16,6 +16,27 @@ export class HealthController {
   async check(@Res({ passthrough: true }) res: Response): Promise<Health> {
     const report = await this.health.check();
     res.status(report.status === 'ok' ? 200 : 503);
+    return report;
+  }
+
+  /** Alive: the process answers. What a service manager restarts on; it asks nothing of the servers. */
+  @Describe('プロセスの生存確認', { answer: livenessSchema })
+  @Get('live')
+  @Public()
+  live(): { status: 'alive' } {
+    return { status: 'alive' };
+  }
+
+  /**
+   * Ready: the database answers, so the API can take requests (what a load balancer routes on).
+   * Redis away is `degraded` but ready: registrations go on and their letters wait in the outbox.
+   */
+  @Describe('リクエストを受けられるか（データベースへの到達性。Redis の停止は degraded）', { answer: healthSchema })
+  @Get('ready')
+  @Public()
+  async ready(@Res({ passthrough: true }) res: Response): Promise<Health> {
+    const report = await this.health.check();
+    res.status(report.database === 'up' ? 200 : 503);
     return report;
   }
 }

@@ -94,6 +94,8 @@ export const loginAnswerSchema = z.strictObject({ accessToken: z.string(), expir
 
 /** `GET /health` (no login): whether the API's database and Redis answer; 503 with the same body when one does not. */
 export const healthSchema = z.strictObject({ status: z.enum(['ok', 'degraded']), database: z.enum(['up', 'down']), redis: z.enum(['up', 'down']) });
+/** The process answers (for a supervisor deciding whether to restart it). */
+export const livenessSchema = z.strictObject({ status: z.literal('alive') });
 
 // Cases --------------------------------------------------------------------------------------
 
