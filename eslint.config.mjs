@@ -38,7 +38,7 @@ export default defineConfig(
     // A "no" is a Refused (apps/api/src/errors/refused.ts) with a code from the domain's catalogue;
     // only the exception filter knows HTTP statuses and Nest's exceptions.
     files: ['apps/api/src/**/*.ts'],
-    ignores: ['apps/api/src/errors/http-exception.filter.ts', '**/*.spec.ts', '**/*.int-spec.ts'],
+    ignores: ['apps/api/src/errors/http-exception.filter.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.system-spec.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -25,7 +25,7 @@ function workspaces(): { name: string; dir: string }[] {
 
 function specFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && /\.(int-spec|e2e-spec)\.tsx?$/.test(entry.name))
+    .filter((entry) => entry.isFile() && /\.(int-spec|e2e-spec|system-spec)\.tsx?$/.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .filter((file) => !file.includes('node_modules'));
 }
