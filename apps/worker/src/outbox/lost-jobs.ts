@@ -1,11 +1,14 @@
 import type { Database } from '@madoguchi/db';
 import { jobNamed, owedOutboxRows, type QueueName } from '@madoguchi/jobs';
+import { within } from '@madoguchi/platform';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { jobIdOf } from './outbox-relay';
 
 /** How far back a lost job is looked for: longer than any Redis outage an operator would not notice. */
 const LOOK_BACK_MS = 7 * 24 * 3600 * 1000;
+/** A Redis that does not answer ends the check (the next one tries again); it never holds a shutdown. */
+const REDIS_TIMEOUT_MS = 5000;
 
 /**
  * Jobs Redis lost. An outbox row is marked sent once Redis took its job, so a Redis restarted
@@ -34,8 +37,8 @@ export class LostJobs {
       if (!job) continue;
       const queue = this.queues[job.queue];
       const jobId = jobIdOf(row.id);
-      if (await queue.getJob(jobId)) continue;
-      await queue.add(row.job, row.payload, { jobId });
+      if (await within(queue.getJob(jobId), REDIS_TIMEOUT_MS, `Redis did not answer within ${REDIS_TIMEOUT_MS} ms`)) continue;
+      await within(queue.add(row.job, row.payload, { jobId }), REDIS_TIMEOUT_MS, `Redis did not answer within ${REDIS_TIMEOUT_MS} ms`);
       recovered++;
     }
     if (recovered) this.logger.warn({ recovered }, 'jobs Redis had lost were enqueued again from the outbox');
@@ -55,8 +58,9 @@ export class LostJobs {
     this.timer.unref();
   }
 
+  /** Stop checking; a check under way is not waited for beyond a moment (it only enqueues). */
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.running;
+    await Promise.race([this.running, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
   }
 }
