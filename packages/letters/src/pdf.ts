@@ -2,7 +2,6 @@ import PDFDocument from 'pdfkit';
 import { formatJapaneseDate, type IsoDate } from '@madoguchi/domain';
 import { addressLines } from './address-lines';
 import { fontRuns, type LetterFonts } from './fonts';
-import { shareLayoutsIn } from './pdfkit-reuse';
 
 /**
  * What every printed document shares: A4 in millimetres, the envelope window, the PDF with the
@@ -45,8 +44,6 @@ export function openDocument(createdOn: IsoDate, title: string, fonts: LetterFon
   doc.registerFont('fixedBold', source(fonts.fixedBold));
   doc.registerFont('data', source(fonts.main));
   doc.registerFont('fallback', source(fonts.fallback));
-  doc.font('fixed');
-  shareLayoutsIn(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const bytes = new Promise<Buffer>((resolve, reject) => {

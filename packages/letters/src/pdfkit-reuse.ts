@@ -29,6 +29,7 @@ export function deflateOnce(bytes: Uint8Array): void {
 
 /** Mark a font (as registered with pdfkit) whose laid-out runs every document may share. */
 export function shareLayouts(font: object): void {
+  wrapEmbeddedFontClass(font);
   if (!sharedLayouts.has(font)) sharedLayouts.set(font, new Map());
 }
 
@@ -58,17 +59,20 @@ interface EmbeddedFont {
   layoutRun(text: string): unknown;
 }
 
-let embeddedFontClass: EmbeddedFont | undefined;
+let embeddedFontWrapped = false;
 
 /**
- * Wrap pdfkit's embedded-font class, found through the font `doc` has in use (the class is not
- * exported): for the fonts marked by `shareLayouts`, its per-document layout cache is one per process.
+ * Wrap pdfkit's embedded-font class once, found through a throwaway document that uses `font` (the
+ * class is not exported): for the fonts marked by `shareLayouts`, its per-document layout cache
+ * becomes one per process.
  */
-export function shareLayoutsIn(doc: PDFKit.PDFDocument): void {
-  if (embeddedFontClass) return;
-  const font = (doc as unknown as { _font?: EmbeddedFont })._font;
-  if (!font || !('layoutCached' in font)) return;
-  embeddedFontClass = Object.getPrototypeOf(font) as EmbeddedFont;
+function wrapEmbeddedFontClass(font: object): void {
+  if (embeddedFontWrapped) return;
+  embeddedFontWrapped = true;
+  const probe = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
+  probe.registerFont('probe', font as unknown as PDFKit.Mixins.PDFFontSource);
+  probe.font('probe');
+  const embeddedFontClass = Object.getPrototypeOf((probe as unknown as { _font: EmbeddedFont })._font) as EmbeddedFont;
   const layoutCached = embeddedFontClass.layoutCached;
   embeddedFontClass.layoutCached = function (this: EmbeddedFont, text: string) {
     const runs = sharedLayouts.get(this.font);
