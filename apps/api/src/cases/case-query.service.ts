@@ -11,10 +11,10 @@ import { isUuid } from '../validation/ids';
 import { page, type ListPage, type PageWindow } from '../validation/simple-rest';
 import { summarize, type CaseListQuery, type CaseSummary } from './case-list';
 import { caseListOrder, caseListPage, caseListWhere, countCases } from './case-list-statements';
-
-type CaseListSortField = (typeof CASE_LIST_SORTABLE)[number];
 import { readCaseView, STAFF_REF, type CaseView } from './case-view';
 import type { ReplyCheck } from '@madoguchi/contract';
+
+type CaseListSortField = (typeof CASE_LIST_SORTABLE)[number];
 
 /** Reading cases. Staff see the cases of their own municipality's offices only. */
 @Injectable()

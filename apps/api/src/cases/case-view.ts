@@ -5,9 +5,6 @@ import type { StaffPrincipal } from '../auth/principal';
 /** Who did something, as the console names them: display name first, username on hover. */
 export const STAFF_REF = { id: true, username: true, displayName: true } as const;
 
-/** The actor of what the system did by itself. */
-export const SYSTEM_ACTOR = { kind: 'system' } as const;
-
 /**
  * A case's page, whole, in one statement: PostgreSQL builds the answer's JSON from the case, its
  * parties, documents, letters (never their PDFs), history with its actors, and completion notice,

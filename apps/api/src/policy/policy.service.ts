@@ -33,15 +33,16 @@ export class PolicyService {
 
   /** The policy in force at an office: its municipality's newest version (one statement, asked by every registration). */
   async currentForOffice(officeId: string): Promise<CurrentPolicy> {
-    const [office] = await this.db.$queryRaw<{ id: string | null; version: number | null; policy: unknown }[]>`
+    // One row per office found; its policy columns are null when the municipality has no policy yet.
+    const [found] = await this.db.$queryRaw<{ id: string | null; version: number | null; policy: unknown }[]>`
       SELECT v.id, v.version, v.policy FROM offices o
       LEFT JOIN LATERAL (
         SELECT id, version, policy FROM policy_versions WHERE municipality_id = o.municipality_id ORDER BY version DESC LIMIT 1
       ) v ON true
       WHERE o.id = ${officeId}::uuid`;
-    if (!office) throw refused('office_not_found', undefined, 'officeId');
-    if (office.id === null) throw new Error(`no policy for the municipality of office ${officeId}`);
-    return { policyVersionId: office.id, version: office.version!, policy: this.checked(office.id, office.policy) };
+    if (!found) throw refused('office_not_found', undefined, 'officeId');
+    if (found.id === null) throw new Error(`no policy for the municipality of office ${officeId}`);
+    return { policyVersionId: found.id, version: found.version!, policy: this.checked(found.id, found.policy) };
   }
 
   /** Every version of the caller's municipality's policy, newest first. */

@@ -9,6 +9,7 @@ import { jobIdOf } from './outbox-relay';
 const LOOK_BACK_MS = 7 * 24 * 3600 * 1000;
 /** A Redis that does not answer ends the check (the next one tries again); it never holds a shutdown. */
 const REDIS_TIMEOUT_MS = 5000;
+const answered = <T>(call: Promise<T>) => within(call, REDIS_TIMEOUT_MS, `Redis did not answer within ${REDIS_TIMEOUT_MS} ms`);
 
 /**
  * Jobs Redis lost. An outbox row is marked sent once Redis took its job, so a Redis restarted
@@ -37,8 +38,8 @@ export class LostJobs {
       if (!job) continue;
       const queue = this.queues[job.queue];
       const jobId = jobIdOf(row.id);
-      if (await within(queue.getJob(jobId), REDIS_TIMEOUT_MS, `Redis did not answer within ${REDIS_TIMEOUT_MS} ms`)) continue;
-      await within(queue.add(row.job, row.payload, { jobId }), REDIS_TIMEOUT_MS, `Redis did not answer within ${REDIS_TIMEOUT_MS} ms`);
+      if (await answered(queue.getJob(jobId))) continue;
+      await answered(queue.add(row.job, row.payload, { jobId }));
       recovered++;
     }
     if (recovered) this.logger.warn({ recovered }, 'jobs Redis had lost were enqueued again from the outbox');

@@ -1,11 +1,19 @@
 import type { Prisma } from '@madoguchi/db';
-import type { LetterStatus } from '@madoguchi/domain';
-import { renderTurn, type RenderTurn } from './render-lock';
-import { describeOfficeHours, fullName, letterIssuer, officeHoursOrDefault, replyDeadline, secondVisitBringList, type IsoDate } from '@madoguchi/domain';
+import {
+  describeOfficeHours,
+  fullName,
+  letterIssuer,
+  officeHoursOrDefault,
+  replyDeadline,
+  secondVisitBringList,
+  type IsoDate,
+  type LetterStatus,
+} from '@madoguchi/domain';
 import type { InquiryLetterData } from '@madoguchi/letters';
 import type { LetterCodes } from '@madoguchi/platform';
 import { UnrecoverableJobError } from '../job';
 import { storedPolicy } from '../policy/stored-policy';
+import { renderTurn, type RenderTurn } from './render-lock';
 
 /** What a letter prints, loaded with the letter: the case, its parties, its office, its policy. */
 export const LETTER_DATA_INCLUDE = {
