@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, startProcess, type RunningProcess } from '@madoguchi/devstack/testing';
 
+/** util-linux's runuser, by its path: the services' own PATH does not reach /usr/sbin. */
+export const RUNUSER = '/usr/sbin/runuser';
+
 /** Where the units say the release is installed (docs/production.md). */
 export const INSTALL_ROOT = '/opt/madoguchi/current';
 export const SYSTEMD_DIR = path.join(REPO_ROOT, 'deploy/systemd');
@@ -66,5 +69,5 @@ export function readEnvironmentFile(text: string): Record<string, string> {
 export function runUnit(unit: ServiceUnit, root: string, environmentFile: string): RunningProcess {
   const env = { PATH: '/usr/local/bin:/usr/bin:/bin', ...unit.environment, ...readEnvironmentFile(readFileSync(environmentFile, 'utf8')) };
   const cwd = unit.workingDirectory.replace(INSTALL_ROOT, root);
-  return startProcess('runuser', ['-u', unit.user, '--', ...unit.execStart], env, cwd);
+  return startProcess(RUNUSER, ['-u', unit.user, '--', ...unit.execStart], env, cwd);
 }

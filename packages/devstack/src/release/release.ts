@@ -31,11 +31,13 @@ export interface ReleaseName {
   name: string;
 }
 
-export function releaseName(repoRoot: string): ReleaseName {
+export function releaseName(repoRoot: string, files: readonly string[]): ReleaseName {
   const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
   const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
-  // A tarball of uncommitted work says so in its name: it is not the commit it names.
-  const commit = git('rev-parse', '--short=12', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no') ? '-dirty' : '');
+  // A tarball holding uncommitted work says so in its name: it is not the commit it names. (The
+  // build's output is git-ignored; what it was built from is under the workspaces' src.)
+  const sources = files.map((f) => f.replace(/\/dist$/, '/src'));
+  const commit = git('rev-parse', '--short=12', 'HEAD') + (git('status', '--porcelain', '--', ...sources) ? '-dirty' : '');
   return { version, commit, name: `madoguchi-${version}-${commit}` };
 }
 
@@ -58,8 +60,8 @@ export function releaseFiles(repoRoot: string): string[] {
  * commit), with a RELEASE file naming its version and commit. Returns the tarball's path.
  */
 export async function packRelease(repoRoot: string, outDir: string): Promise<string> {
-  const release = releaseName(repoRoot);
   const files = releaseFiles(repoRoot);
+  const release = releaseName(repoRoot, files);
   const stamp = execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: repoRoot, encoding: 'utf8' }).trim();
   const staging = path.join(os.tmpdir(), `${release.name}-${process.pid}`);
   await mkdir(staging, { recursive: true });

@@ -66,8 +66,15 @@ export function startProcess(command: string, args: string[], env: NodeJS.Proces
     }
   });
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  // 'close', not 'exit': by then everything the process printed has been read.
-  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+  // 'close', not 'exit': by then everything the process printed has been read. A command that could
+  // not be started at all ends it too, saying why (instead of a wait for an exit that never comes).
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('close', (code) => resolve(code));
+    child.once('error', (error) => {
+      text += `${command}: ${error.message}\n`;
+      resolve(null);
+    });
+  });
   const running = { child, logs, output: () => text, exited };
   started.push(running);
   return running;
