@@ -4,7 +4,7 @@
 //     also runs the template and the worker of that checkout (built) in the same run, for a ratio
 //     that the machine's mood does not change (e.g. `git worktree add /tmp/old <commit>`, npm ci, build).
 // Prints a Markdown table; bench/README.md keeps the results.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -123,6 +123,16 @@ report(
   `${(chrome.ms / N_CHROME).toFixed(1)} ms a letter, ${(chrome.result / N_CHROME / 1024).toFixed(0)} KB a PDF`,
 );
 report('template ÷ chromium, letters/s (same run)', `${(templateRate / chromeRate).toFixed(1)}×`);
+// The two routes must print the same letter: their texts, as pdftotext reads them, side by side.
+const printedText = (pdf) => spawnSync('pdftotext', ['-', '-'], { input: pdf }).stdout.toString().replace(/\s+/g, '');
+const templateText = printedText((await renderInquiryLetter(letters[0])).pdf);
+await page.setContent(html[0], { waitUntil: 'load' });
+const chromeText = printedText(await page.pdf({ preferCSSPageSize: true }));
+report(
+  'letter text, characters (pdftotext)',
+  `${templateText.length} template, ${chromeText.length} HTML`,
+  templateText ? '' : 'pdftotext missing: apt-get install poppler-utils',
+);
 const N_CHROME_BATCH = 1000;
 const body = (h) => h.slice(h.indexOf('<body>') + 6, h.lastIndexOf('</body>'));
 const allHtml = await Promise.all(letters.slice(0, N_CHROME_BATCH).map((l) => htmlLetter(l, origin)));

@@ -3,10 +3,13 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import type { Redis } from 'ioredis';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { REDIS } from '../redis/redis.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { SharedThrottleStorage } from './shared-throttle-storage';
 
 @Module({
   imports: [
@@ -19,13 +22,16 @@ import { AuthService } from './auth.service';
         return { privateKey: key, publicKey: key, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } };
       },
     }),
-    // Per API process; several processes behind a balancer would share a Redis-backed store.
+    // Counted in Redis, so the limits hold across the API processes behind the balancer.
     ThrottlerModule.forRootAsync({
-      inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => [
-        { name: 'login', ttl: 60_000, limit: config.LOGIN_ATTEMPTS_PER_MINUTE },
-        { name: 'replyLookup', ttl: 60_000, limit: config.REPLY_LOOKUPS_PER_MINUTE },
-      ],
+      inject: [API_CONFIG, REDIS],
+      useFactory: (config: ApiConfig, redis: Redis) => ({
+        throttlers: [
+          { name: 'login', ttl: 60_000, limit: config.LOGIN_ATTEMPTS_PER_MINUTE },
+          { name: 'replyLookup', ttl: 60_000, limit: config.REPLY_LOOKUPS_PER_MINUTE },
+        ],
+        storage: new SharedThrottleStorage(redis, config.REDIS_PREFIX),
+      }),
     }),
   ],
   controllers: [AuthController],
