@@ -11,14 +11,19 @@ const { formatJapaneseDate, PIN, PIN_FORMAT } = require('../../packages/domain/d
 const QRCode = require('qrcode');
 
 const fontDir = path.dirname(require.resolve('@expo-google-fonts/biz-udpgothic/package.json'));
+const fallbackDir = path.dirname(require.resolve('@expo-google-fonts/noto-sans-jp/package.json'));
 /** The font files, served to the browser once and then taken from its cache. */
 export const FONT_FILES = {
   '/fonts/regular.ttf': readFileSync(path.join(fontDir, '400Regular/BIZUDPGothic_400Regular.ttf')),
   '/fonts/bold.ttf': readFileSync(path.join(fontDir, '700Bold/BIZUDPGothic_700Bold.ttf')),
+  // The template's fallback face, for what BIZ UDPGothic lacks (𠮷 and other rare kanji): named as the template
+  // has it, so Chromium does not search the system's fonts for them page after page.
+  '/fonts/fallback.ttf': readFileSync(path.join(fallbackDir, '400Regular/NotoSansJP_400Regular.ttf')),
 };
 const fontCss = (origin) => `
 @font-face { font-family: 'BIZ UDPGothic'; font-weight: 400; src: url(${origin}/fonts/regular.ttf); }
-@font-face { font-family: 'BIZ UDPGothic'; font-weight: 700; src: url(${origin}/fonts/bold.ttf); }`;
+@font-face { font-family: 'BIZ UDPGothic'; font-weight: 700; src: url(${origin}/fonts/bold.ttf); }
+@font-face { font-family: 'Noto Sans JP'; src: url(${origin}/fonts/fallback.ttf); }`;
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
@@ -36,7 +41,7 @@ export async function htmlLetter(d, fontOrigin) {
   const step = (n, html) => `<li value="${n}">${html}</li>`;
   return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><style>${fontCss(fontOrigin)}
 @page { size: A4; margin: 20mm; }
-body { font-family: 'BIZ UDPGothic', sans-serif; font-size: 12.5pt; margin: 0; }
+body { font-family: 'BIZ UDPGothic', 'Noto Sans JP'; font-size: 12.5pt; margin: 0; }
 .page { page-break-after: always; position: relative; height: 257mm; }
 .window { position: absolute; left: 3mm; top: -6mm; width: 90mm; font-size: 12pt; }
 .window .name { font-size: 15pt; margin-top: 2mm; }
