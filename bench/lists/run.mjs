@@ -53,7 +53,9 @@ async function waitForHttp(u) {
 const { base, child: api, login } = await startBenchApi({ url });
 const headers = { authorization: `Bearer ${await login('clerk')}`, 'content-type': 'application/json' };
 const hq = (await pool.query(`SELECT id FROM offices WHERE code = 'HQ'`)).rows[0].id;
-const municipality = (await pool.query(`SELECT municipality_id FROM offices WHERE code = 'HQ'`)).rows[0].municipality_id;
+const municipalityOffices = (
+  await pool.query(`SELECT array_agg(id) AS ids FROM offices WHERE municipality_id = (SELECT municipality_id FROM offices WHERE code = 'HQ')`)
+).rows[0].ids;
 const sampleCase = (
   await pool.query(`SELECT c.id FROM cases c WHERE c.office_id = $1 AND c.route = 'voluntary_agent' AND c.state = 'inquiry_mailed' LIMIT 1`, [hq])
 ).rows[0].id;
@@ -68,7 +70,9 @@ const SUMMARY = `
   FROM cases c
   JOIN parties h ON h.case_id = c.id AND h.role = 'holder'
   LEFT JOIN LATERAL (SELECT reply_deadline FROM inquiry_letters WHERE case_id = c.id AND status <> 'superseded' ORDER BY created_at DESC LIMIT 1) l ON true`;
-const IN_MUNICIPALITY = `c.office_id IN (SELECT id FROM offices WHERE municipality_id = $1)`;
+// The caller's municipality as the API gives it, its offices' ids: with many municipalities a
+// sub-select of them is estimated at the average city's share and planned for a small town.
+const IN_MUNICIPALITY = `c.office_id = ANY($1::uuid[])`;
 const OVERDUE = `c.state = 'inquiry_mailed' AND EXISTS (SELECT 1 FROM inquiry_letters l2 WHERE l2.case_id = c.id AND l2.status = 'mailed' AND l2.reply_deadline < $2)`;
 const scenarios = [
   {
@@ -78,7 +82,7 @@ const scenarios = [
       `${SUMMARY} WHERE ${IN_MUNICIPALITY} AND c.office_id = $3 AND c.route = 'voluntary_agent' AND ${OVERDUE} ORDER BY c.created_at DESC, c.id LIMIT 25`,
       `SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${IN_MUNICIPALITY} AND c.office_id = $3 AND c.route = 'voluntary_agent' AND ${OVERDUE} LIMIT 1001) n`,
     ],
-    params: [municipality, today, hq],
+    params: [municipalityOffices, today, hq],
   },
   {
     name: 'kana search (ヤマダ)',
@@ -87,7 +91,7 @@ const scenarios = [
     sql: [
       `${SUMMARY} WHERE ${IN_MUNICIPALITY} AND EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND (p.family_name_kana LIKE $2 OR p.given_name_kana LIKE $2)) ORDER BY c.created_at DESC, c.id LIMIT 26`,
     ],
-    params: [municipality, 'ヤマダ%'],
+    params: [municipalityOffices, 'ヤマダ%'],
   },
   {
     name: 'kanji name search (山田)',
@@ -95,7 +99,7 @@ const scenarios = [
     sql: [
       `${SUMMARY} WHERE ${IN_MUNICIPALITY} AND EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.search_name LIKE $2) ORDER BY c.created_at DESC, c.id LIMIT 26`,
     ],
-    params: [municipality, '山田%'],
+    params: [municipalityOffices, '山田%'],
   },
   {
     name: 'all cases, newest first (the list as it opens)',
@@ -104,7 +108,7 @@ const scenarios = [
       `${SUMMARY} WHERE ${IN_MUNICIPALITY} ORDER BY c.created_at DESC, c.id LIMIT 25`,
       `SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${IN_MUNICIPALITY} LIMIT 1001) n`,
     ],
-    params: [municipality],
+    params: [municipalityOffices],
   },
   {
     name: "today's walk-ins",
@@ -113,7 +117,7 @@ const scenarios = [
       `${SUMMARY} WHERE ${IN_MUNICIPALITY} AND c.created_at >= $2 AND c.created_at < $3 ORDER BY c.created_at DESC, c.id LIMIT 25`,
       `SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${IN_MUNICIPALITY} AND c.created_at >= $2 AND c.created_at < $3 LIMIT 1001) n`,
     ],
-    params: [municipality, new Date(`${today}T00:00:00+09:00`), new Date(new Date(`${today}T00:00:00+09:00`).getTime() + 86_400_000)],
+    params: [municipalityOffices, new Date(`${today}T00:00:00+09:00`), new Date(new Date(`${today}T00:00:00+09:00`).getTime() + 86_400_000)],
   },
   {
     name: "one case's page",
@@ -124,7 +128,7 @@ const scenarios = [
               (SELECT json_agg(h) FROM (SELECT h.*, s.username FROM case_history h JOIN staff_users s ON s.id = h.actor_id WHERE h.case_id = c.id ORDER BY h.id) h) history
        FROM cases c WHERE c.id = $1 AND ${IN_MUNICIPALITY.replace('$1', '$2')}`,
     ],
-    params: [sampleCase, municipality],
+    params: [sampleCase, municipalityOffices],
   },
 ];
 

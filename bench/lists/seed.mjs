@@ -1,7 +1,12 @@
 // bench/lists/seed.mjs: a database of 1,000,000 cases with the shapes a national platform would
 // hold, made by PostgreSQL itself (INSERT … SELECT over generate_series), in a few minutes.
-//   node bench/lists/seed.mjs [cases]      → database madoguchi_bench_lists on the default server
-// Ten municipalities of five offices; the first (見本市, the demo staff's) holds 40% of the cases.
+//   node bench/lists/seed.mjs [cases] [--municipalities N]   → database madoguchi_bench_lists
+// The first municipality (見本市, the demo staff's, five offices) holds 40% of the cases, as a
+// large city would (400,000 of a million). The others share the rest: with the default ten, nine
+// cities of five offices alike; with more (up to 4,095; 1,741 is Japan's count), four large cities
+// of five offices and a long tail of two-office towns, each next one smaller (the share of the k-th
+// office falls as k^(-2/3): a handful of cities hold a tenth of the cases, the last towns a few
+// dozen each). Office codes are M<municipality in hex>O<n>: unique however many there are.
 // Routes: self 55%, legal representative 10%, voluntary agent 35%; cases registered over three
 // years, about 300 of them today; states by route as an office would see them (most completed,
 // agent cases waiting for their reply, a third of those overdue).
@@ -17,7 +22,13 @@ const { Client } = require('pg');
 export const BENCH_DATABASE = 'madoguchi_bench_lists';
 export const BENCH_PASSWORD = 'bench-password';
 
-const CASES = Number(process.argv[2] ?? 1_000_000);
+const args = process.argv.slice(2);
+const flag = args.indexOf('--municipalities');
+const MUNICIPALITIES = flag >= 0 ? Number(args[flag + 1]) : 10;
+const CASES = Number(args.find((a, i) => !a.startsWith('--') && i !== flag + 1) ?? 1_000_000);
+if (!Number.isInteger(MUNICIPALITIES) || MUNICIPALITIES < 2 || MUNICIPALITIES > 4096) throw new Error('--municipalities: 2 to 4,096');
+/** Ten municipalities: the others alike (the shape of the earlier results); more: a long tail. */
+const TAIL = MUNICIPALITIES > 10;
 const started = Date.now();
 const say = (what) => console.log(`${((Date.now() - started) / 1000).toFixed(1)} s  ${what}`);
 
@@ -41,12 +52,13 @@ const run = async (what, text) => {
 await run(
   'municipalities and offices',
   `
-  INSERT INTO municipalities (id, code, name) SELECT gen_random_uuid(), (900000 + m)::text, '試験市' || m FROM generate_series(1, 9) m;
+  INSERT INTO municipalities (id, code, name) SELECT gen_random_uuid(), (900000 + m)::text, '試験市' || m FROM generate_series(1, ${MUNICIPALITIES - 1}) m;
   INSERT INTO policy_versions (id, municipality_id, version, policy)
     SELECT gen_random_uuid(), m.id, 1, p.policy FROM municipalities m, (SELECT policy FROM policy_versions LIMIT 1) p WHERE m.code <> '999999';
   INSERT INTO offices (id, code, name, municipality_id, postal_code, address, phone, updated_at)
-    SELECT gen_random_uuid(), 'M' || right(m.code, 1) || 'O' || o, m.name || ' 窓口' || o, m.id, '100-0001', m.name || '中央' || o, '0120-000-000', now()
-    FROM municipalities m, generate_series(1, 5) o WHERE m.code <> '999999';
+    SELECT gen_random_uuid(), 'M' || lpad(to_hex(m.code::int - 900000), 3, '0') || 'O' || o, m.name || ' 窓口' || o, m.id, '100-0001', m.name || '中央' || o, '0120-000-000', now()
+    FROM municipalities m, generate_series(1, 5) o
+    WHERE m.code <> '999999' AND (o <= 2 OR ${TAIL ? 'm.code::int <= 900004' : 'true'});
   INSERT INTO offices (id, code, name, municipality_id, postal_code, address, phone, updated_at)
     SELECT gen_random_uuid(), 'HQ' || o, '見本市 出張所' || o, m.id, '100-0001', '見本市', '0120-000-000', now()
     FROM municipalities m, generate_series(3, 5) o WHERE m.code = '999999';`,
@@ -57,8 +69,10 @@ await run(
   `
   SELECT setseed(0.42);
   CREATE TEMP TABLE office_pick AS
-    SELECT o.id, o.code, row_number() OVER (ORDER BY (m.code = '999999') DESC, o.code) AS n, (m.code = '999999') AS home
+    SELECT o.id, o.code, row_number() OVER (ORDER BY (m.code = '999999') DESC, m.code, o.code) AS n, (m.code = '999999') AS home
     FROM offices o JOIN municipalities m ON m.id = o.municipality_id;
+  CREATE UNIQUE INDEX ON office_pick (n);
+  ANALYZE office_pick;
   CREATE TEMP TABLE gen AS
     SELECT i,
       gen_random_uuid() AS id,
@@ -69,7 +83,9 @@ await run(
   CREATE TEMP TABLE shaped AS
     SELECT g.*,
       CASE WHEN r_route < 0.55 THEN 'self' WHEN r_route < 0.65 THEN 'legal_representative' ELSE 'voluntary_agent' END::"Route" AS route,
-      (SELECT id FROM office_pick p WHERE p.n = CASE WHEN g.r_office < 0.4 THEN 1 + floor(g.r_office / 0.4 * 5) ELSE 6 + floor((g.r_office - 0.4) / 0.6 * 45) END) AS office_id
+      -- As a whole number, so the pick is an index look-up, not a scan of every office per case.
+      (SELECT id FROM office_pick p WHERE p.n = (CASE WHEN g.r_office < 0.4 THEN 1 + floor(g.r_office / 0.4 * 5)
+        ELSE 6 + floor(power((g.r_office - 0.4) / 0.6, ${TAIL ? 3 : 1}) * ((SELECT count(*) FROM office_pick) - 5)) END)::bigint) AS office_id
     FROM gen g;
   CREATE TEMP TABLE staged AS
     SELECT s.*,
