@@ -52,7 +52,7 @@ streamClass.finalize = function (this: PdfStream) {
   if (this.compress && this.buffer.length) {
     const only = this.buffer.length === 1 ? this.buffer[0]! : undefined;
     let deflated = only && compressed.get(only);
-    if (!deflated) deflated = deflateSync(this.buffer.length === 1 ? this.buffer[0]! : Buffer.concat(this.buffer), { level: FAST });
+    if (!deflated) deflated = deflateSync(only ?? Buffer.concat(this.buffer), { level: FAST });
     if (only && compressed.has(only)) compressed.set(only, deflated);
     // Its Filter (FlateDecode) was set when the bytes were written; the Length follows the buffer.
     this.compress = false;

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -63,12 +63,15 @@ export async function packRelease(repoRoot: string, outDir: string): Promise<str
   const files = releaseFiles(repoRoot);
   const release = releaseName(repoRoot, files);
   const stamp = execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-  const staging = path.join(os.tmpdir(), `${release.name}-${process.pid}`);
-  await mkdir(staging, { recursive: true });
-  await writeFile(path.join(staging, 'RELEASE'), `madoguchi ${release.version} ${release.commit}\n`);
-  await mkdir(outDir, { recursive: true });
-  const tarball = path.join(outDir, `${release.name}.tar.gz`);
-  const common = ['--sort=name', '--owner=0', '--group=0', '--numeric-owner', `--mtime=@${stamp}`, `--transform=s,^,${release.name}/,`];
-  execFileSync('tar', ['-czf', tarball, ...common, '--exclude=*.tsbuildinfo', '-C', repoRoot, ...files, '-C', staging, 'RELEASE']);
-  return tarball;
+  const staging = await mkdtemp(path.join(os.tmpdir(), `${release.name}-`));
+  try {
+    await writeFile(path.join(staging, 'RELEASE'), `madoguchi ${release.version} ${release.commit}\n`);
+    await mkdir(outDir, { recursive: true });
+    const tarball = path.join(outDir, `${release.name}.tar.gz`);
+    const common = ['--sort=name', '--owner=0', '--group=0', '--numeric-owner', `--mtime=@${stamp}`, `--transform=s,^,${release.name}/,`];
+    execFileSync('tar', ['-czf', tarball, ...common, '--exclude=*.tsbuildinfo', '-C', repoRoot, ...files, '-C', staging, 'RELEASE']);
+    return tarball;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
 }
