@@ -30,7 +30,7 @@ import { SharedThrottleStorage } from './shared-throttle-storage';
           { name: 'login', ttl: 60_000, limit: config.LOGIN_ATTEMPTS_PER_MINUTE },
           { name: 'replyLookup', ttl: 60_000, limit: config.REPLY_LOOKUPS_PER_MINUTE },
         ],
-        storage: new SharedThrottleStorage(redis, config.REDIS_PREFIX),
+        storage: new SharedThrottleStorage(redis, config.THROTTLE_PREFIX ?? config.REDIS_PREFIX),
       }),
     }),
   ],

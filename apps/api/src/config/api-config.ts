@@ -28,6 +28,15 @@ export const API_CONFIG_SHAPE = {
   EXPORT_ROW_CAP: env.positiveInt(50_000),
   REDIS_URL: env.redisUrl,
   REDIS_PREFIX: env.redisPrefix,
+  /**
+   * Where the login and reply look-up throttles count in Redis (unset: under REDIS_PREFIX). The API
+   * processes that share it share the limits: every process of one installation, and nothing else
+   * (each test's API counts on its own).
+   */
+  THROTTLE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:-]{1,100}$/, { error: 'must be 1-100 letters, digits, "-", "_" or ":"' })
+    .optional(),
   PORT: env.port(3000),
   /** The address the API listens on: this machine only by default (the console's server forwards to it); 0.0.0.0 in a container. */
   HOST: z.string().min(1).default('127.0.0.1'),

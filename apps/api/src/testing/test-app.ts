@@ -25,6 +25,8 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     LETTER_SECRET: TEST_LETTER_SECRET,
     LOGIN_ATTEMPTS_PER_MINUTE: '1000',
     CONTRACT_CHECK: 'strict',
+    // Each test's app is an installation of its own: its throttles count its own logins only.
+    THROTTLE_PREFIX: `${process.env.REDIS_PREFIX}:app-${randomBytes(6).toString('hex')}`,
     ...overrides,
   });
   const app = await createApp(config);

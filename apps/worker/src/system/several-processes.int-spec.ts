@@ -13,7 +13,12 @@ import { killAll, renderedLetterIds, startApi, startWorker, waitFor, type Runnin
  */
 const db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 2 });
 /** What the processes share, as the units' one environment file gives them. */
-const shared = { AUTH_SECRET: randomBytes(32).toString('base64'), LOGIN_ATTEMPTS_PER_MINUTE: '6', LOGIN_MAX_FAILURES: '3' };
+const shared = {
+  AUTH_SECRET: randomBytes(32).toString('base64'),
+  THROTTLE_PREFIX: `${process.env.REDIS_PREFIX}:several-processes`,
+  LOGIN_ATTEMPTS_PER_MINUTE: '6',
+  LOGIN_MAX_FAILURES: '3',
+};
 
 let apis: (RunningProcess & { url: string })[];
 let workers: RunningProcess[];

@@ -27,6 +27,9 @@ export function serviceEnv(overrides: Record<string, string> = {}): NodeJS.Proce
     OUTBOX_POLL_MS: '100',
     // The API checks each answer against its contract schema (a mismatch is a 500 in the test).
     CONTRACT_CHECK: 'strict',
+    // Each API process counts its own logins, as a test's own installation; processes meant to share
+    // the limits are given one prefix.
+    THROTTLE_PREFIX: `${process.env.REDIS_PREFIX}:process-${randomBytes(6).toString('hex')}`,
     ...overrides,
   };
 }
