@@ -1,6 +1,6 @@
 import { createDatabaseClient } from '@madoguchi/db';
 import { japanDate } from '@madoguchi/domain';
-import { ConfigError, createLogger, LetterCodes } from '@madoguchi/platform';
+import { ConfigError, createLogger, LetterCodes, poolWaitReporter } from '@madoguchi/platform';
 import { Redis } from 'ioredis';
 import { loadWorkerConfig } from './config';
 import { QUEUE, type JobContext } from '@madoguchi/jobs';
@@ -13,7 +13,10 @@ import { registerDailySchedules } from './schedules';
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
   const logger = createLogger('worker', config.LOG_LEVEL);
-  const db = createDatabaseClient(config.DATABASE_URL, { poolSize: config.WORKER_CONCURRENCY + 2 });
+  const db = createDatabaseClient(config.DATABASE_URL, {
+    poolSize: config.WORKER_CONCURRENCY + 2,
+    onPoolWait: poolWaitReporter((fields, message) => logger.warn(fields, message)),
+  });
   const codes = new LetterCodes(config.LETTER_SECRET);
 
   const { queues, onReady, close: closeQueues } = openQueues(config);

@@ -1,10 +1,54 @@
+import { performance } from 'node:perf_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client';
 
 export type Database = PrismaClient;
 
-/** The one way the apps create a Prisma client: on the pg driver adapter. */
-export function createDatabaseClient(databaseUrl: string, options: { poolSize?: number } = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
-  return new PrismaClient({ adapter });
+/** How long a query may wait for a free connection before the wait is reported (not an error). */
+export const POOL_WAIT_REPORTED_MS = 50;
+
+export interface DatabaseClientOptions {
+  poolSize?: number;
+  /**
+   * Told of each wait for a free connection longer than POOL_WAIT_REPORTED_MS: the pool is too
+   * small for the load (or a connection is held too long). The query still runs once one is free:
+   * a wait is reported as such, never turned into an error.
+   */
+  onPoolWait?: (wait: { ms: number; waiting: number; size: number }) => void;
+}
+
+/** The one way the apps create a Prisma client: on the pg driver adapter, over a pool it can watch. */
+export function createDatabaseClient(databaseUrl: string, options: DatabaseClientOptions = {}): PrismaClient {
+  const size = options.poolSize ?? 10;
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: size });
+  const onPoolWait = options.onPoolWait;
+  if (onPoolWait) watchPoolWaits(pool, size, onPoolWait);
+  // The adapter ends the pool it is given when the client disconnects.
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+}
+
+/** Time every connection the pool hands out (pg's own queries take theirs through `connect` too). */
+function watchPoolWaits(pool: pg.Pool, size: number, report: NonNullable<DatabaseClientOptions['onPoolWait']>): void {
+  const connect = pool.connect.bind(pool) as (callback?: (...args: unknown[]) => void) => Promise<pg.PoolClient> | void;
+  const timed = (started: number, waiting: number) => {
+    const ms = performance.now() - started;
+    if (ms > POOL_WAIT_REPORTED_MS) report({ ms: Math.round(ms), waiting, size });
+  };
+  (pool as unknown as { connect: typeof connect }).connect = (callback?: (...args: unknown[]) => void) => {
+    // Only a call that finds every connection taken waits for one; opening a new one is not a wait.
+    if (pool.totalCount < size || pool.idleCount > 0) return callback ? connect(callback) : connect();
+    const started = performance.now();
+    const waiting = pool.waitingCount + 1;
+    if (callback) {
+      return connect((...args: unknown[]) => {
+        timed(started, waiting);
+        callback(...args);
+      });
+    }
+    return (connect() as Promise<pg.PoolClient>).then((client) => {
+      timed(started, waiting);
+      return client;
+    });
+  };
 }

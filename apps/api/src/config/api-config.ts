@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 export const API_CONFIG_SHAPE = {
   DATABASE_URL: env.databaseUrl,
+  /** Connections each API process keeps to PostgreSQL; a request waiting for one is logged as a pool wait. */
+  DATABASE_POOL_SIZE: env.positiveInt(10),
   /** Signs access tokens; at least 32 characters, the same for every API process. */
   AUTH_SECRET: env.secret('AUTH_SECRET'),
   /** Keys the check codes printed on letters; must never change while letters are out. */

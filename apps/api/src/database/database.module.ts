@@ -1,5 +1,6 @@
-import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { createDatabaseClient, type Database } from '@madoguchi/db';
+import { poolWaitReporter } from '@madoguchi/platform';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 
 /** Injection token of the Prisma client (on the pg adapter); the only way modules reach the database. */
@@ -19,7 +20,13 @@ class DatabaseLifecycle implements OnApplicationShutdown {
     {
       provide: DATABASE,
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => createDatabaseClient(config.DATABASE_URL),
+      useFactory: (config: ApiConfig) => {
+        const logger = new Logger('Database');
+        return createDatabaseClient(config.DATABASE_URL, {
+          poolSize: config.DATABASE_POOL_SIZE,
+          onPoolWait: poolWaitReporter((fields, message) => logger.warn({ ...fields, msg: message })),
+        });
+      },
     },
     DatabaseLifecycle,
   ],

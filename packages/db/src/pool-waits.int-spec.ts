@@ -1,0 +1,40 @@
+import { createDatabaseClient } from './client';
+
+/** Waits for a free connection, on the run's database: reported as waits, and never an error. */
+describe('the pool', () => {
+  it('reports a query that waited for the only connection, and runs it once the connection is free', async () => {
+    const waits: { ms: number; waiting: number; size: number }[] = [];
+    const db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 1, onPoolWait: (w) => waits.push(w) });
+    try {
+      await db.$queryRaw`SELECT 1`;
+      let second: Promise<unknown> | undefined;
+      await db.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        // Started now (a Prisma query runs once something waits on it), while the transaction holds the connection.
+        second = db.$queryRaw`SELECT 2 AS n`.then((rows) => rows);
+        // The transaction keeps the only connection for a tenth of a second, as a slow request would.
+        await tx.$executeRaw`SELECT pg_sleep(0.1)`;
+      });
+      expect(await second).toEqual([{ n: 2 }]);
+      expect(waits).toHaveLength(1);
+      expect(waits[0]).toMatchObject({ waiting: 1, size: 1 });
+      expect(waits[0]!.ms).toBeGreaterThanOrEqual(90);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('reports nothing while a connection is free', async () => {
+    const waits: unknown[] = [];
+    const db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 2, onPoolWait: (w) => waits.push(w) });
+    try {
+      await db.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_sleep(0.1)`;
+        expect(await db.$queryRaw`SELECT 2 AS n`).toEqual([{ n: 2 }]);
+      });
+      expect(waits).toEqual([]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
