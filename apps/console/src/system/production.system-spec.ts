@@ -25,7 +25,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { Counter } from '../e2e/counter';
 import { logIn } from '../e2e/stack';
 import { CONSOLE_HEADERS } from '../security-headers';
-import { INSTALL_ROOT, readServiceUnit, runUnit, RUNUSER } from './units';
+import { INSTALL_ROOT, readServiceUnit, runUnit, RUNUSER, unitEnvironment } from './units';
 
 /**
  * Madoguchi as a city's server runs it, on this machine: the release tarball unpacked and installed
@@ -64,23 +64,13 @@ function must(command: string, args: string[], options: Parameters<typeof run>[2
   return out;
 }
 
-/** The environment as the units' EnvironmentFile: what runuser-started commands are given. */
-function envOfFile(file = envFile): NodeJS.ProcessEnv {
-  return {
-    PATH: '/usr/bin:/bin',
-    NODE_ENV: 'production',
-    ...Object.fromEntries(
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((l) => /^[A-Z_]+=/.test(l))
-        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-    ),
-  };
-}
-
-/** A command of the release, as the `madoguchi` user, from the installed release (as an operator runs one). */
+/**
+ * A command of the release run the way the units run theirs: as the migrations unit's user, with its
+ * environment and environment file, from the installed release (as an operator runs one).
+ */
 function asService(args: string[], input = ''): { status: number | null; out: string } {
-  return run(RUNUSER, ['-u', RUN_AS, '--', '/usr/bin/node', ...args], { cwd: install, input, env: envOfFile() });
+  const unit = readServiceUnit('madoguchi-migrate.service');
+  return run(RUNUSER, ['-u', unit.user, '--', unit.execStart[0]!, ...args], { cwd: install, input, env: unitEnvironment(unit, envFile) });
 }
 
 /** A request to nginx, trusting only the test's own certificate. */

@@ -61,13 +61,17 @@ export function readEnvironmentFile(text: string): Record<string, string> {
   return out;
 }
 
+/** A unit's environment as systemd gives it: a minimal PATH, Environment=, then its EnvironmentFile (whose values win). */
+export function unitEnvironment(unit: ServiceUnit, environmentFile: string): NodeJS.ProcessEnv {
+  return { PATH: '/usr/local/bin:/usr/bin:/bin', ...unit.environment, ...readEnvironmentFile(readFileSync(environmentFile, 'utf8')) };
+}
+
 /**
  * Run a unit's ExecStart as systemd would, short of systemd itself (none runs here): as its user
  * (runuser), in its working directory (the release unpacked at `root` instead of INSTALL_ROOT),
- * with a minimal PATH, its Environment= and then its EnvironmentFile (whose values win, as in systemd).
+ * with its environment (`unitEnvironment`).
  */
 export function runUnit(unit: ServiceUnit, root: string, environmentFile: string): RunningProcess {
-  const env = { PATH: '/usr/local/bin:/usr/bin:/bin', ...unit.environment, ...readEnvironmentFile(readFileSync(environmentFile, 'utf8')) };
   const cwd = unit.workingDirectory.replace(INSTALL_ROOT, root);
-  return startProcess(RUNUSER, ['-u', unit.user, '--', ...unit.execStart], env, cwd);
+  return startProcess(RUNUSER, ['-u', unit.user, '--', ...unit.execStart], unitEnvironment(unit, environmentFile), cwd);
 }
