@@ -11,13 +11,14 @@ import { renderCompletionNotice } from '../notices/render-completion-notice';
  * rendering, a day's mailing ledger covering fewer runs than were mailed. The daily jobs are not
  * here: their schedulers are registered again at each connection and catch up a missed day.
  */
+/** A letter or notice, named by the payload's `idKey`, still waiting for its PDF. */
+const awaitingPdf = (table: 'inquiry_letters' | 'completion_notices', idKey: 'letterId' | 'noticeId') => Prisma.sql`EXISTS (
+    SELECT 1 FROM ${Prisma.raw(table)} d WHERE d.id = (o.payload->>${Prisma.raw(`'${idKey}'`)})::uuid AND d.pdf IS NULL AND d.pdf_removed_at IS NULL
+      AND (d.status = 'pending' OR (d.status IN ('printed', 'mailed') AND d.issued_on IS NOT NULL)))`;
+
 const OWED: Record<string, Prisma.Sql> = {
-  [renderInquiryLetter.name]: Prisma.sql`EXISTS (
-    SELECT 1 FROM inquiry_letters d WHERE d.id = (o.payload->>'letterId')::uuid AND d.pdf IS NULL AND d.pdf_removed_at IS NULL
-      AND (d.status = 'pending' OR (d.status IN ('printed', 'mailed') AND d.issued_on IS NOT NULL)))`,
-  [renderCompletionNotice.name]: Prisma.sql`EXISTS (
-    SELECT 1 FROM completion_notices d WHERE d.id = (o.payload->>'noticeId')::uuid AND d.pdf IS NULL AND d.pdf_removed_at IS NULL
-      AND (d.status = 'pending' OR (d.status IN ('printed', 'mailed') AND d.issued_on IS NOT NULL)))`,
+  [renderInquiryLetter.name]: awaitingPdf('inquiry_letters', 'letterId'),
+  [renderCompletionNotice.name]: awaitingPdf('completion_notices', 'noticeId'),
   [renderPrintRun.name]: Prisma.sql`EXISTS (SELECT 1 FROM print_runs r WHERE r.id = (o.payload->>'printRunId')::uuid AND r.status = 'rendering')`,
   [renderMailLedger.name]: Prisma.sql`(
     SELECT count(*) FROM mail_ledgers m WHERE m.office_id = (o.payload->>'officeId')::uuid AND m.mailed_on = (o.payload->>'day')::date
