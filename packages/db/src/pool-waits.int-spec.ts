@@ -12,7 +12,8 @@ describe('the pool', () => {
         await tx.$queryRaw`SELECT 1`;
         // Started now (a Prisma query runs once something waits on it), while the transaction holds the connection.
         second = db.$queryRaw`SELECT 2 AS n`.then((rows) => rows);
-        // The transaction keeps the only connection for a tenth of a second, as a slow request would.
+        // The transaction keeps the only connection for a tenth of a second, as a slow request would:
+        // a wait is a length of time (reported past 50 ms), so the database holds it for that long.
         await tx.$executeRaw`SELECT pg_sleep(0.1)`;
       });
       expect(await second).toEqual([{ n: 2 }]);
@@ -29,7 +30,8 @@ describe('the pool', () => {
     const db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 2, onPoolWait: (w) => waits.push(w) });
     try {
       await db.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT pg_sleep(0.1)`;
+        // The transaction has taken one connection; the query beside it takes the other at once.
+        await tx.$queryRaw`SELECT 1`;
         expect(await db.$queryRaw`SELECT 2 AS n`).toEqual([{ n: 2 }]);
       });
       expect(waits).toEqual([]);
