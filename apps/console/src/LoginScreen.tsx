@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { chosenLocale, logIn } from './session';
+import { chosenLocale, logIn, LoginRefused } from './session';
 
 /** The first screen's words, in both languages (react-admin's messages are not loaded yet). */
 const WORDS = {
@@ -8,6 +8,7 @@ const WORDS = {
     subtitle: 'マイナンバーカード暗証番号の再設定',
     username: 'ユーザー名',
     password: 'パスワード',
+    municipalityCode: '団体コード（6桁）',
     submit: 'ログイン',
     busy: 'ログインしています…',
     failed: 'ログインできませんでした。',
@@ -17,6 +18,7 @@ const WORDS = {
     subtitle: 'My Number Card PIN resets',
     username: 'Username',
     password: 'Password',
+    municipalityCode: 'Municipality code (6 digits)',
     submit: 'Log in',
     busy: 'Logging in…',
     failed: 'Could not log in.',
@@ -43,6 +45,8 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn: () => void }) {
   const words = WORDS[chosenLocale()];
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string>();
+  // Asked for only when the API says the username is more than one municipality's (a shared platform).
+  const [askMunicipality, setAskMunicipality] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,9 +54,11 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn: () => void }) {
     setBusy(true);
     setRefusal(undefined);
     try {
-      await logIn(String(form.get('username') ?? ''), String(form.get('password') ?? ''), words.failed);
+      const code = String(form.get('municipalityCode') ?? '').trim();
+      await logIn(String(form.get('username') ?? ''), String(form.get('password') ?? ''), words.failed, code || undefined);
       onLoggedIn();
     } catch (error) {
+      if (error instanceof LoginRefused && error.code === 'municipality_required') setAskMunicipality(true);
       setRefusal(error instanceof Error ? error.message : words.failed);
       setBusy(false);
     }
@@ -86,6 +92,12 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn: () => void }) {
           {words.password}
           <input name="password" type="password" autoComplete="current-password" required style={field} />
         </label>
+        {askMunicipality && (
+          <label style={{ display: 'block', marginTop: 16 }}>
+            {words.municipalityCode}
+            <input name="municipalityCode" inputMode="numeric" pattern="\d{6}" maxLength={6} required autoFocus style={field} />
+          </label>
+        )}
         {refusal && (
           <p role="alert" style={{ color: '#b71c1c', marginTop: 12 }}>
             {refusal}

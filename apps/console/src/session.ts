@@ -33,14 +33,24 @@ export function chosenLocale(): 'ja' | 'en' {
 }
 
 /** `POST /api/auth/login`; a refusal is thrown with the API's message in the console's language. */
-export async function logIn(username: string, password: string, fallbackMessage: string): Promise<Session> {
+/** A refused login; `code` says what the form should ask for next (municipality_required: the 団体コード). */
+export class LoginRefused extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export async function logIn(username: string, password: string, fallbackMessage: string, municipalityCode?: string): Promise<Session> {
   const res = await fetch('/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'accept-language': chosenLocale() },
-    body: JSON.stringify({ username, password } satisfies LoginBody),
+    body: JSON.stringify({ username, password, ...(municipalityCode ? { municipalityCode } : {}) } satisfies LoginBody),
   });
-  const body = (await res.json().catch(() => ({}))) as Session & { message?: string };
-  if (!res.ok) throw new Error(body.message ?? fallbackMessage);
+  const body = (await res.json().catch(() => ({}))) as Session & { message?: string; code?: string };
+  if (!res.ok) throw new LoginRefused(body.message ?? fallbackMessage, body.code);
   sessionStorage.setItem(STORAGE_KEY, JSON.stringify(body));
   return body;
 }

@@ -1,4 +1,4 @@
-import type { Database } from '@madoguchi/db';
+import { inMunicipality, type Database } from '@madoguchi/db';
 import { japanTime, validatePolicy } from '@madoguchi/domain';
 import { DAILY_SCHEDULES, dayFinished, type JobContext } from '@madoguchi/jobs';
 import type { Queue } from 'bullmq';
@@ -33,7 +33,7 @@ export async function registerDailySchedules(queue: Queue, ctx: Pick<JobContext,
         { name: schedule.job.name, data: { municipalityId } },
       );
       registered++;
-      if (at <= nowInJapan && !(await dayFinished(db, schedule.job.name, municipalityId, today))) {
+      if (at <= nowInJapan && !(await inMunicipality(municipalityId, () => dayFinished(db, schedule.job.name, municipalityId, today)))) {
         await queue.add(schedule.job.name, { municipalityId }, { jobId: `${schedule.job.name}-${municipalityId}-${today}` });
         logger.info({ job: schedule.job.name, municipalityId, day: today }, 'daily job missed today; running it now');
       }
@@ -43,10 +43,16 @@ export async function registerDailySchedules(queue: Queue, ctx: Pick<JobContext,
   return registered;
 }
 
+/** Each municipality's latest policy, read in its own scope (row-level security shows one at a time); suspended ones have none to run. */
 async function latestPolicies(db: Database) {
-  const rows = await db.municipality.findMany({ select: { id: true, policies: { orderBy: { version: 'desc' }, take: 1, select: { policy: true } } } });
-  return rows.flatMap((m) => {
-    const checked = m.policies[0] ? validatePolicy(m.policies[0].policy) : undefined;
-    return checked?.ok ? [{ municipalityId: m.id, policy: checked.policy }] : [];
-  });
+  const municipalities = await db.municipality.findMany({ where: { suspendedAt: null }, select: { id: true }, orderBy: { code: 'asc' } });
+  const out = [];
+  for (const { id } of municipalities) {
+    const latest = await inMunicipality(id, () =>
+      db.policyVersion.findFirst({ where: { municipalityId: id }, orderBy: { version: 'desc' }, select: { policy: true } }),
+    );
+    const checked = latest ? validatePolicy(latest.policy) : undefined;
+    if (checked?.ok) out.push({ municipalityId: id, policy: checked.policy });
+  }
+  return out;
 }

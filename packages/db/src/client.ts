@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client';
+import { municipalityScoped } from './municipality-scope';
 
 export type Database = PrismaClient;
 
@@ -18,14 +19,17 @@ export interface DatabaseClientOptions {
   onPoolWait?: (wait: { ms: number; waiting: number; size: number }) => void;
 }
 
-/** The one way the apps create a Prisma client: on the pg driver adapter, over a pool it can watch. */
+/**
+ * The one way the apps create a Prisma client: on the pg driver adapter, over a pool it can watch,
+ * naming the municipality of the code running (inMunicipality) in every transaction.
+ */
 export function createDatabaseClient(databaseUrl: string, options: DatabaseClientOptions = {}): PrismaClient {
   const size = options.poolSize ?? 10;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: size });
   const onPoolWait = options.onPoolWait;
   if (onPoolWait) watchPoolWaits(pool, size, onPoolWait);
   // The adapter ends the pool it is given when the client disconnects.
-  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return municipalityScoped(new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }));
 }
 
 /** Time every connection the pool hands out (pg's own queries take theirs through `connect` too). */

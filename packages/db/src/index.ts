@@ -2,6 +2,7 @@
 // the date columns. Migrations, the default server and the seed are in `@madoguchi/db/tools`.
 export { createDatabaseClient, type Database } from './client';
 export * from './generated/prisma/client';
-export { withDatabase, databaseName, redactUrl } from './server/urls';
+export { withDatabase, databaseName, redactUrl, appRoleUrl, APP_ROLE } from './server/urls';
+export { inMunicipality, currentMunicipality } from './municipality-scope';
 export { dateColumn, dayOf } from './date-columns';
 export { policyColumn } from './policy-column';

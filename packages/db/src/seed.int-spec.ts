@@ -17,10 +17,10 @@ describe('seedDemoData', () => {
     const policies = await db.policyVersion.findMany({ where: { municipality: { code: '999999' } } });
     expect(policies.map((p) => [p.version, p.policy])).toEqual([[1, DEFAULT_POLICY]]);
 
-    const admin = await db.staffUser.findUniqueOrThrow({ where: { username: 'admin' } });
+    const admin = await db.staffUser.findFirstOrThrow({ where: { username: 'admin' } });
     await db.staffUser.update({ where: { id: admin.id }, data: { passwordHash: await argon2.hash('the-real-admins-password'), displayName: '本物の管理者' } });
     await seedDemoData(db, 'second-password');
-    const after = await db.staffUser.findUniqueOrThrow({ where: { username: 'admin' } });
+    const after = await db.staffUser.findFirstOrThrow({ where: { username: 'admin' } });
     expect(after.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await argon2.verify(after.passwordHash, 'the-real-admins-password')).toBe(true);
     expect(await argon2.verify(after.passwordHash, 'second-password')).toBe(false);

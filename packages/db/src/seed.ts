@@ -53,11 +53,17 @@ export async function seedDemoData(
   });
   const offices = [];
   for (const office of DEMO_OFFICES) {
-    offices.push(await db.office.upsert({ where: { code: office.code }, create: { ...office, municipalityId: municipality.id }, update: {} }));
+    offices.push(
+      await db.office.upsert({
+        where: { municipalityId_code: { municipalityId: municipality.id, code: office.code } },
+        create: { ...office, municipalityId: municipality.id },
+        update: {},
+      }),
+    );
   }
   const hq = offices[0]!;
   for (const username of DEMO_USERNAMES) {
-    if (await db.staffUser.findUnique({ where: { username }, select: { id: true } })) continue;
+    if (await db.staffUser.findUnique({ where: { municipalityId_username: { municipalityId: municipality.id, username } }, select: { id: true } })) continue;
     await db.staffUser.create({
       data: { username, displayName: DISPLAY_NAMES[username], role: username, officeId: hq.id, passwordHash: await argon2.hash(password) },
     });

@@ -4,5 +4,5 @@
 // them at run time.
 export { deployMigrations, migrationStatus, pendingSchemaChanges, createMigration } from './migrations/migrator';
 export { resolveDatabaseUrl, startEmbeddedPostgres, type ResolvedDatabase } from './server/default-server';
-export { ensureDatabase, dropDatabase, createDatabase, databaseExists, serverAnswers } from './server/admin';
+export { ensureDatabase, dropDatabase, createDatabase, databaseExists, serverAnswers, ensureLocalAppRole } from './server/admin';
 export { seedDemoData, DEMO_MUNICIPALITY, DEMO_USERNAMES } from './seed';

@@ -109,6 +109,11 @@ export const REFUSALS = {
   // Login and roles
   unauthenticated: entry('unauthenticated', 'ログインしてください。', 'Please log in.'),
   invalid_credentials: entry('unauthenticated', 'ユーザー名またはパスワードが正しくありません。', 'The username or password is wrong.'),
+  municipality_required: entry(
+    'unauthenticated',
+    'このユーザー名は複数の自治体にあります。団体コード（6桁）も入力してください。',
+    'This username exists in more than one municipality: give its code (6 digits) too.',
+  ),
   login_backoff: entry(
     'throttled',
     'ログインの失敗が続いたため、この端末からのこのユーザー名でのログインを{seconds}秒間止めています。しばらくしてからやり直してください。',

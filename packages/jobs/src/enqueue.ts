@@ -24,3 +24,18 @@ export async function enqueueMany<P>(tx: Writer, job: JobDefinition<P>, payloads
   const checked = payloads.map((p) => job.payload.parse(p));
   await tx.outboxMessage.createMany({ data: checked.map((payload) => ({ job: job.name, payload: payload as object, municipalityId: owner.municipalityId })) });
 }
+
+/**
+ * What a job carries in Redis: its payload and the municipality of its outbox row, which the worker
+ * runs it for (row-level security shows it that municipality's rows only). The payload schemas drop
+ * the extra key; the daily jobs' payloads name the municipality already.
+ */
+export function jobData(payload: unknown, municipalityId: string | null): unknown {
+  return municipalityId && typeof payload === 'object' && payload !== null ? { ...payload, municipalityId } : payload;
+}
+
+/** The municipality a queued job is run for (jobData). */
+export function jobMunicipality(data: unknown): string | undefined {
+  const id = typeof data === 'object' && data !== null ? (data as { municipalityId?: unknown }).municipalityId : undefined;
+  return typeof id === 'string' ? id : undefined;
+}

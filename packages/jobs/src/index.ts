@@ -1,5 +1,5 @@
 export { defineJob, QUEUE, UnrecoverableJobError, type JobContext, type JobDefinition, type JobOutcome, type QueueName, type Writer } from './job';
-export { enqueue, enqueueMany, outboxRow } from './enqueue';
+export { enqueue, enqueueMany, outboxRow, jobData, jobMunicipality } from './enqueue';
 export { DAILY_SCHEDULES, JOBS, jobNamed, type DailySchedule } from './registry';
 export { sweepDeadlines } from './deadlines/sweep-deadlines';
 export { renderInquiryLetter } from './letters/render-inquiry-letter';

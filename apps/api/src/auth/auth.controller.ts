@@ -18,8 +18,8 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ replyLookup: true })
   login(@Body() body: unknown, @Ip() address: string): Promise<LoginAnswer> {
-    const { username, password } = parseBody(loginSchema, body);
-    return this.auth.login(username, password, address);
+    const { username, password, municipalityCode } = parseBody(loginSchema, body);
+    return this.auth.login(username, password, address, municipalityCode);
   }
 
   @Describe('ログアウト（セッションを終了）')

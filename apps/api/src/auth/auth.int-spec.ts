@@ -89,11 +89,11 @@ describe('login', () => {
   });
 
   it('refuses a deactivated user', async () => {
-    await db.staffUser.update({ where: { username: 'print_staff' }, data: { active: false } });
+    await db.staffUser.updateMany({ where: { username: 'print_staff' }, data: { active: false } });
     try {
       await login('print_staff', DEMO_PASSWORD).expect(401);
     } finally {
-      await db.staffUser.update({ where: { username: 'print_staff' }, data: { active: true } });
+      await db.staffUser.updateMany({ where: { username: 'print_staff' }, data: { active: true } });
     }
   });
 });
@@ -138,11 +138,11 @@ describe('tokens', () => {
 
   it('deactivating a user ends their sessions', async () => {
     const t = (await login('admin', DEMO_PASSWORD).expect(200)).body.accessToken as string;
-    await db.staffUser.update({ where: { username: 'admin' }, data: { active: false } });
+    await db.staffUser.updateMany({ where: { username: 'admin' }, data: { active: false } });
     try {
       await me(t).expect(401);
     } finally {
-      await db.staffUser.update({ where: { username: 'admin' }, data: { active: true } });
+      await db.staffUser.updateMany({ where: { username: 'admin' }, data: { active: true } });
     }
   });
 });

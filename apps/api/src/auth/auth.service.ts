@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { LoginAnswer } from '@madoguchi/contract';
-import type { Database } from '@madoguchi/db';
+import { inMunicipality, type Database } from '@madoguchi/db';
 import { Clock } from '../clock/clock';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { DATABASE } from '../database/database.module';
@@ -25,6 +25,18 @@ interface SessionRow {
   municipality_id: string;
   active: boolean;
   office_ids: string[];
+}
+
+interface LoginCandidate {
+  user_id: string;
+  municipality_id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  office_id: string;
+  password_hash: string;
+  /** Active, in a municipality that is not suspended. */
+  active: boolean;
 }
 
 interface TokenClaims {
@@ -51,7 +63,7 @@ export class AuthService {
    * every attempt from that pair waits (1 minute, doubling, at most LOGIN_BACKOFF_MAX_MINUTES),
    * the right password included, while the same user logs in from any other PC.
    */
-  async login(username: string, password: string, address: string): Promise<LoginAnswer> {
+  async login(username: string, password: string, address: string, municipalityCode?: string): Promise<LoginAnswer> {
     const now = this.clock.now();
     const key = createHash('sha256').update(`${username.toLowerCase()}\n${address}`).digest('hex');
     const throttle = await this.db.loginThrottle.findUnique({ where: { key } });
@@ -59,24 +71,29 @@ export class AuthService {
       const seconds = Math.ceil((throttle.blockedUntil.getTime() - now.getTime()) / 1000);
       throw new Refused(refusal('login_backoff', { seconds }), [], seconds);
     }
-    const user = await this.db.staffUser.findUnique({ where: { username } });
-    const valid = await verifyPassword(user?.active ? user.passwordHash : undefined, password);
+    // Before the municipality is known, through the one narrow function that may look across them.
+    const candidates = await this.db.$queryRaw<LoginCandidate[]>`SELECT * FROM staff_login_candidates(${username}, ${municipalityCode ?? null})`;
+    if (candidates.length > 1) throw refused('municipality_required', undefined, 'municipalityCode');
+    const user = candidates[0];
+    const valid = await verifyPassword(user?.active ? user.password_hash : undefined, password);
     if (!user || !user.active || !valid) {
       await this.recordFailure(key, now);
       throw refused('invalid_credentials');
     }
 
     const expiresAt = new Date(now.getTime() + this.config.SESSION_TTL_MINUTES * 60_000);
-    const session = await this.db.$transaction(async (tx) => {
-      await tx.loginThrottle.deleteMany({ where: { key } });
-      return tx.staffSession.create({ data: { userId: user.id, expiresAt } });
-    });
-    const claims: TokenClaims = { sid: session.id, sub: user.id };
+    const session = await inMunicipality(user.municipality_id, () =>
+      this.db.$transaction(async (tx) => {
+        await tx.loginThrottle.deleteMany({ where: { key } });
+        return tx.staffSession.create({ data: { userId: user.user_id, expiresAt } });
+      }),
+    );
+    const claims: TokenClaims = { sid: session.id, sub: user.user_id };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.SESSION_TTL_MINUTES * 60 });
     return {
       accessToken,
       expiresAt: expiresAt.toISOString(),
-      user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, officeId: user.officeId },
+      user: { id: user.user_id, username: user.username, displayName: user.display_name, role: user.role, officeId: user.office_id },
     };
   }
 
@@ -103,14 +120,10 @@ export class AuthService {
     } catch {
       throw refused('unauthenticated');
     }
-    // Asked on every request: one round trip for the session, its user and their municipality's offices.
-    const [row] = isUuid(claims.sid ?? '')
-      ? await this.db.$queryRaw<SessionRow[]>`
-          SELECT s.id AS session_id, s.user_id, s.expires_at, s.revoked_at, u.username, u.display_name, u.role::text AS role, u.office_id, o.code AS office_code, o.municipality_id, u.active,
-                 ARRAY(SELECT m.id::text FROM offices m WHERE m.municipality_id = o.municipality_id) AS office_ids
-          FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id JOIN offices o ON o.id = u.office_id
-          WHERE s.id = ${claims.sid}::uuid`
-      : [];
+    // Asked on every request, before its municipality is known: one round trip, through the narrow
+    // function that reads the session, its user (inactive when their municipality is suspended) and
+    // their municipality's offices.
+    const [row] = isUuid(claims.sid ?? '') ? await this.db.$queryRaw<SessionRow[]>`SELECT * FROM staff_session_principal(${claims.sid}::uuid)` : [];
     const now = this.clock.now();
     if (!row || row.user_id !== claims.sub || row.revoked_at || row.expires_at <= now || !row.active) {
       throw refused('unauthenticated');
@@ -128,6 +141,7 @@ export class AuthService {
     };
   }
 
+  /** Runs in the request's municipality scope (the principal's). */
   async logout(principal: StaffPrincipal): Promise<void> {
     await this.db.staffSession.update({ where: { id: principal.sessionId }, data: { revokedAt: this.clock.now() } });
   }

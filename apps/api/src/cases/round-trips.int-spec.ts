@@ -5,18 +5,34 @@ import { useTestCity } from '../testing/test-city';
 /**
  * What a request costs the database, counted on the wire between the API and PostgreSQL (not by
  * the API's own word): a case's page is one statement, and a registration writes everything in
- * one statement. Nothing here depends on timing.
+ * one statement. Each statement runs in a transaction that names the caller's municipality first
+ * (row-level security): BEGIN, set_config, the statement, COMMIT. Nothing here depends on timing.
  */
 let tap: PgWireTap;
 beforeAll(async () => {
-  tap = await PgWireTap.start(process.env.DATABASE_URL!);
+  // As the API connects in production: the application's role, under row-level security.
+  tap = await PgWireTap.start(process.env.DATABASE_APP_URL!);
 });
 const t = useTestCity('991001', () => ({ DATABASE_URL: tap.url }));
 afterAll(async () => {
   await tap.close();
 });
 
-const isLogin = (sql: string) => sql.includes('staff_sessions');
+const isLogin = (sql: string) => sql.includes('staff_session_principal');
+/** What names the municipality around each statement. */
+const isScopeFrame = (sql: string) => /^(BEGIN|COMMIT|SELECT set_config\('app\.municipality_id', \$1, true\))$/.test(sql.trim());
+/** The statements that do the request's work: neither the login's nor the scope's frame. */
+const work = () => tap.statements.filter((s) => !isLogin(s.sql) && !isScopeFrame(s.sql));
+
+/** Every work statement in its own scope's frame on its connection: BEGIN, set_config, the statement, COMMIT. */
+function expectFramed(): void {
+  const frames = [];
+  for (const connection of new Set(tap.statements.map((s) => s.connection))) {
+    const sqls = tap.statements.filter((s) => s.connection === connection && !isLogin(s.sql)).map((s) => s.sql.trim());
+    for (let i = 0; i < sqls.length; i += 4) frames.push([sqls[i], sqls[i + 1]?.slice(0, 18), sqls[i + 3]]);
+  }
+  expect(frames).toEqual(work().map(() => ['BEGIN', 'SELECT set_config(', 'COMMIT']));
+}
 
 describe('statements a request sends to PostgreSQL', () => {
   it('a case’s page: the login’s one and one for the page', async () => {
@@ -25,8 +41,9 @@ describe('statements a request sends to PostgreSQL', () => {
     const res = await t.as('clerk').get(`/api/cases/${id}`).expect(200);
     expect(res.body.letters).toHaveLength(1);
     expect(tap.statements.filter((s) => isLogin(s.sql))).toHaveLength(1);
-    expect(tap.statements.filter((s) => !isLogin(s.sql))).toHaveLength(1);
-    expect(tap.roundTrips).toBe(2);
+    expect(work()).toHaveLength(1);
+    expectFramed();
+    expect(tap.roundTrips).toBe(1 + 4);
   });
 
   it('a page of the case list: one statement for the rows with their holders and letters, one for the count; a search is not counted', async () => {
@@ -35,8 +52,9 @@ describe('statements a request sends to PostgreSQL', () => {
     const list = await t.as('clerk').get('/api/cases').expect(200);
     expect(list.body.length).toBeGreaterThan(0);
     expect(list.body[0].holderName).not.toBe('');
-    const listed = tap.statements.filter((s) => !isLogin(s.sql));
+    const listed = work();
     expect(listed).toHaveLength(2);
+    expectFramed();
     expect(listed.filter((s) => s.sql.includes('LEFT JOIN LATERAL'))).toHaveLength(1);
     tap.reset();
     const found = await t
@@ -44,22 +62,23 @@ describe('statements a request sends to PostgreSQL', () => {
       .get(`/api/cases?filter=${encodeURIComponent(JSON.stringify({ q: 'コウトウ' }))}`)
       .expect(200);
     expect(found.body.length).toBeGreaterThan(0);
-    expect(tap.statements.filter((s) => !isLogin(s.sql))).toHaveLength(1);
+    expect(work()).toHaveLength(1);
   });
 
   it('a registration: every row it writes in one statement, between reading the policy and reading the new case', async () => {
     tap.reset();
     const res = await t.as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).expect(201);
-    const [login, policy, write, page, ...more] = tap.statements.map((s) => s.sql);
+    expect(isLogin(tap.statements[0]!.sql)).toBe(true);
+    const [policy, write, page, ...more] = work().map((s) => s.sql);
     expect(more).toEqual([]);
-    expect(isLogin(login!)).toBe(true);
+    expectFramed();
     expect(policy).toMatch(/FROM offices o\s+LEFT JOIN LATERAL/);
     // The receipt number, case, parties, documents, history, letter, outbox row: one INSERT … WITH.
     for (const table of ['receipt_sequences', 'cases', 'parties', 'presented_documents', 'case_history', 'inquiry_letters', 'outbox_messages']) {
       expect(write).toContain(`INSERT INTO ${table} `);
     }
     expect(page).toMatch(/json_build_object/);
-    expect(tap.roundTrips).toBe(4);
+    expect(tap.roundTrips).toBe(1 + 3 * 4);
     // What was written is the case the answer shows.
     const stored = await t.db.pinResetCase.findUniqueOrThrow({
       where: { id: res.body.id },

@@ -110,11 +110,11 @@ const bodyFor = (example: Record<string, unknown>) =>
 describe('random bodies at every write route', () => {
   it('get only 4xx answers, change no row counts, and leave no planted secret in the logs or the database', async () => {
     await seedDemoData(db, DEMO_PASSWORD);
-    const hq = await db.office.findUniqueOrThrow({ where: { code: 'HQ' } });
+    const hq = await db.office.findFirstOrThrow({ where: { code: 'HQ' } });
     const passwordHash = await hashPassword(PASSWORD);
     for (const role of ROLE.values) {
       await db.staffUser.upsert({
-        where: { username: `fuzz_${role}` },
+        where: { municipalityId_username: { municipalityId: hq.municipalityId, username: `fuzz_${role}` } },
         create: { username: `fuzz_${role}`, displayName: `fuzz ${role}`, role, officeId: hq.id, passwordHash },
         update: {},
       });
@@ -134,7 +134,7 @@ describe('random bodies at every write route', () => {
 
     // Real ids for the routes that take one, beside junk.
     const registered = (await (await call('POST', '/api/cases', tokens.clerk, EXAMPLE_AGENT_CASE)).json()) as { id: string; letters: { id: string }[] };
-    const clerk = await db.staffUser.findUniqueOrThrow({ where: { username: 'fuzz_clerk' } });
+    const clerk = await db.staffUser.findFirstOrThrow({ where: { username: 'fuzz_clerk' } });
     const ids = fc.constantFrom(
       registered.id,
       registered.letters[0]!.id,

@@ -30,7 +30,7 @@ describe('offices', () => {
   });
 
   it('an admin sets hours; invalid hours are refused with the field', async () => {
-    const hq = await db.office.findUniqueOrThrow({ where: { code: 'HQ' } });
+    const hq = await db.office.findFirstOrThrow({ where: { code: 'HQ' } });
     const hours = {
       weekly: { '1': { opens: '08:30', closes: '17:15' }, '3': { opens: '08:30', closes: '19:30' } },
       specialOpenings: [{ date: '2027-03-28', opens: '09:00', closes: '12:00' }],

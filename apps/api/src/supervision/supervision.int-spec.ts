@@ -14,7 +14,7 @@ beforeAll(async () => {
   app = await startTestApp();
   tokens = await loginEveryRole(app);
   // Its own office, so other test files' cases do not count here.
-  const hq = await db.office.findUniqueOrThrow({ where: { code: 'HQ' } });
+  const hq = await db.office.findFirstOrThrow({ where: { code: 'HQ' } });
   eastId = (
     await db.office.create({
       data: { code: 'SUPV', name: '監督テスト出張所', municipalityId: hq.municipalityId, postalCode: '100-0002', address: '見本市', phone: '0' },

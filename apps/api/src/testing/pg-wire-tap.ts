@@ -4,6 +4,8 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 export interface TappedStatement {
   /** The SQL text, as sent. */
   sql: string;
+  /** Which of the API's connections sent it (numbered as they opened). */
+  connection: number;
 }
 
 /**
@@ -19,6 +21,7 @@ export class PgWireTap {
   readonly statements: TappedStatement[] = [];
   roundTrips = 0;
   private readonly sockets = new Set<Socket>();
+  private connections = 0;
 
   private constructor(
     private readonly server: Server,
@@ -52,7 +55,7 @@ export class PgWireTap {
   private relay(client: Socket, host: string, port: number): void {
     const upstream = connect(port, host);
     this.sockets.add(client).add(upstream);
-    const reader = new ClientMessages(this);
+    const reader = new ClientMessages(this, ++this.connections);
     client.on('data', (chunk) => {
       reader.push(chunk);
       upstream.write(chunk);
@@ -69,12 +72,12 @@ export class PgWireTap {
   }
 
   /** Called by a connection's reader. */
-  message(type: string, body: Buffer, parsed: { sql?: string }): void {
+  message(type: string, body: Buffer, parsed: { sql?: string }, connection: number): void {
     if (type === 'Q') {
-      this.statements.push({ sql: cstring(body, 0) });
+      this.statements.push({ sql: cstring(body, 0), connection });
       this.roundTrips++;
     } else if (type === 'E') {
-      this.statements.push({ sql: parsed.sql ?? '' });
+      this.statements.push({ sql: parsed.sql ?? '', connection });
     } else if (type === 'S') {
       this.roundTrips++;
     }
@@ -87,7 +90,10 @@ class ClientMessages {
   private started = false;
   private lastParsed: string | undefined;
 
-  constructor(private readonly tap: PgWireTap) {}
+  constructor(
+    private readonly tap: PgWireTap,
+    private readonly connection: number,
+  ) {}
 
   push(chunk: Buffer): void {
     this.buffer = Buffer.concat([this.buffer, chunk]);
@@ -111,7 +117,7 @@ class ClientMessages {
         const nameEnd = body.indexOf(0);
         this.lastParsed = cstring(body, nameEnd + 1);
       }
-      this.tap.message(type, body, { sql: this.lastParsed });
+      this.tap.message(type, body, { sql: this.lastParsed }, this.connection);
       this.buffer = this.buffer.subarray(1 + length);
     }
   }

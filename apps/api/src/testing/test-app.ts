@@ -20,6 +20,8 @@ export const TEST_LETTER_SECRET = randomBytes(32).toString('base64');
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<INestApplication> {
   const config = loadApiConfig({
     ...process.env,
+    // As in production, the API connects as the application's role: row-level security applies.
+    DATABASE_URL: process.env.DATABASE_APP_URL,
     LOG_LEVEL: 'silent',
     AUTH_SECRET: TEST_AUTH_SECRET,
     LETTER_SECRET: TEST_LETTER_SECRET,

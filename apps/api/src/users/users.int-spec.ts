@@ -106,7 +106,7 @@ describe('/api/users', () => {
     const self = (await me(city.tokens.admin).expect(200)).body as { id: string };
     expect((await admin().put(`/api/users/${self.id}`, { active: false }).expect(422)).body.code).toBe('cannot_demote_self');
     expect((await admin().put(`/api/users/${self.id}`, { role: 'clerk' }).expect(422)).body.code).toBe('cannot_demote_self');
-    const stranger = await db.staffUser.findUniqueOrThrow({ where: { username: 'clerk_990502' } });
+    const stranger = await db.staffUser.findFirstOrThrow({ where: { username: 'clerk_990502' } });
     await admin().get(`/api/users/${stranger.id}`).expect(404);
     await admin().put(`/api/users/${stranger.id}`, { active: false }).expect(404);
     const list = await admin().get('/api/users').expect(200);

@@ -1,4 +1,5 @@
-import { jobNamed, UnrecoverableJobError, type JobContext, type JobOutcome, type QueueName } from '@madoguchi/jobs';
+import { inMunicipality } from '@madoguchi/db';
+import { jobMunicipality, jobNamed, UnrecoverableJobError, type JobContext, type JobOutcome, type QueueName } from '@madoguchi/jobs';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 
@@ -27,7 +28,8 @@ export class JobWorker {
     options: JobWorkerOptions,
   ) {
     const { logger } = ctx;
-    this.worker = new Worker(queue, (job: Job) => this.track(() => this.process(job)), {
+    // Each job runs for the municipality of its outbox row: row-level security shows it that one's rows.
+    this.worker = new Worker(queue, (job: Job) => this.track(() => forMunicipalityOf(job, () => this.process(job))), {
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.concurrency,
@@ -40,7 +42,10 @@ export class JobWorker {
       if (!job) return;
       const final = error instanceof UnrecoverableError || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
       logger.warn({ jobId: job.id, job: job.name, attemptsMade: job.attemptsMade, final, err: error }, 'job failed');
-      if (final) void this.recordFailure(job, error.message).catch((e: unknown) => logger.error({ jobId: job.id, err: e }, 'could not record a failed job'));
+      if (final)
+        void forMunicipalityOf(job, () => this.recordFailure(job, error.message)).catch((e: unknown) =>
+          logger.error({ jobId: job.id, err: e }, 'could not record a failed job'),
+        );
     });
     // While Redis is away BullMQ reports every reconnection attempt; one line every half minute says it.
     this.worker.on('error', (error) => {
@@ -95,4 +100,9 @@ export class JobWorker {
   private idle(): Promise<void> {
     return this.inHand === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
   }
+}
+
+function forMunicipalityOf<T>(job: Job, work: () => Promise<T>): Promise<T> {
+  const municipalityId = jobMunicipality(job.data);
+  return municipalityId ? inMunicipality(municipalityId, work) : work();
 }

@@ -1,5 +1,5 @@
 import type { Database } from '@madoguchi/db';
-import { jobNamed, owedOutboxRows, type QueueName } from '@madoguchi/jobs';
+import { jobData, jobNamed, owedOutboxRows, type QueueName } from '@madoguchi/jobs';
 import { within } from '@madoguchi/platform';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
@@ -39,7 +39,7 @@ export class LostJobs {
       const queue = this.queues[job.queue];
       const jobId = jobIdOf(row.id);
       if (await answered(queue.getJob(jobId))) continue;
-      await answered(queue.add(row.job, row.payload, { jobId }));
+      await answered(queue.add(row.job, jobData(row.payload, row.municipality_id), { jobId }));
       recovered++;
     }
     if (recovered) this.logger.warn({ recovered }, 'jobs Redis had lost were enqueued again from the outbox');

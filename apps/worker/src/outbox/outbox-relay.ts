@@ -1,5 +1,5 @@
 import type { Database } from '@madoguchi/db';
-import { jobNamed, type QueueName } from '@madoguchi/jobs';
+import { jobData, jobNamed, type QueueName } from '@madoguchi/jobs';
 import { within } from '@madoguchi/platform';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
@@ -8,6 +8,7 @@ interface OutboxRow {
   id: bigint;
   job: string;
   payload: unknown;
+  municipality_id: string | null;
 }
 
 export interface RelayResult {
@@ -39,7 +40,7 @@ export class OutboxRelay {
     return this.db.$transaction(
       async (tx) => {
         const rows = await tx.$queryRaw<OutboxRow[]>`
-          SELECT id, job, payload FROM outbox_messages
+          SELECT id, job, payload, municipality_id FROM outbox_messages
           WHERE sent_at IS NULL AND last_error IS NULL
           ORDER BY id
           LIMIT ${this.batchSize}
@@ -59,7 +60,7 @@ export class OutboxRelay {
             continue;
           }
           await within(
-            this.queues[job.queue].add(row.job, row.payload, { jobId: jobIdOf(row.id) }),
+            this.queues[job.queue].add(row.job, jobData(row.payload, row.municipality_id), { jobId: jobIdOf(row.id) }),
             ENQUEUE_TIMEOUT_MS,
             `Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`,
           );

@@ -50,6 +50,11 @@ export const STAFF_LIST_SORTABLE = ['username', 'displayName', 'role', 'createdA
 export const loginSchema = z.strictObject({
   username: plainText.pipe(z.string().min(1).max(64)),
   password: plainText.pipe(z.string().min(1).max(256)),
+  /** 団体コード (6 digits): needed only when the username is also another municipality's on the platform. */
+  municipalityCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 });
 export type LoginBody = z.input<typeof loginSchema>;
 export type LoginRequest = z.output<typeof loginSchema>;

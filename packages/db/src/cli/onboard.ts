@@ -69,14 +69,9 @@ async function main(): Promise<number> {
   const { url, stop } = await resolveDatabaseUrl();
   const db = createDatabaseClient(url, { poolSize: 1 });
   try {
-    // Office codes and usernames are unique across the installation (for now: issue 19).
-    const taken = [
-      (await db.municipality.findUnique({ where: { code: v.code }, select: { id: true } })) && `municipality ${v.code}`,
-      (await db.office.findUnique({ where: { code: v.office }, select: { id: true } })) && `office code ${v.office}`,
-      (await db.staffUser.findUnique({ where: { username: v.admin }, select: { id: true } })) && `username ${v.admin}`,
-    ].filter(Boolean);
-    if (taken.length) {
-      console.error(`Already taken: ${taken.join(', ')}. Nothing was created.`);
+    // Office codes and usernames are each municipality's own: only its code can be taken.
+    if (await db.municipality.findUnique({ where: { code: v.code }, select: { id: true } })) {
+      console.error(`Already taken: municipality ${v.code}. Nothing was created.`);
       return 1;
     }
     const passwordHash = await argon2.hash(password);

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { databaseName, quoteIdent, withDatabase } from './urls';
+import { APP_ROLE, databaseName, LOCAL_APP_ROLE_PASSWORD, quoteIdent, withDatabase } from './urls';
 
 /** Run `fn` with a client connected to the server's maintenance database (`postgres`). */
 export async function withMaintenanceClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -54,4 +54,23 @@ export async function serverAnswers(url: string, timeoutMs = 1500): Promise<bool
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * Let the application's role log in on a development or test server (never production, whose
+ * operator creates it with a password of their own): created here if the migrations have not yet.
+ * Roles belong to the whole server, so every test database on it shares this one.
+ */
+export async function ensureLocalAppRole(url: string): Promise<void> {
+  await withMaintenanceClient(url, async (client) => {
+    // Two test runs may get here at once: the lock makes the create-or-alter one step.
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [APP_ROLE]);
+    try {
+      const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
+      const verb = exists.rowCount ? 'ALTER' : 'CREATE';
+      await client.query(`${verb} ROLE ${quoteIdent(APP_ROLE)} LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '${LOCAL_APP_ROLE_PASSWORD}'`);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [APP_ROLE]);
+    }
+  });
 }

@@ -27,3 +27,19 @@ export function redactUrl(url: string): string {
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
+
+/** The role the API and the worker connect as (created by the migrations; see app-role.ts). */
+export const APP_ROLE = 'madoguchi_app';
+/** Its password on a development or test server (trust authentication ignores it); production sets its own. */
+export const LOCAL_APP_ROLE_PASSWORD = 'madoguchi_app';
+
+/**
+ * The same database as the application's role, for a development or test server the owner's URL
+ * names: the services must not connect as the owner, who bypasses row-level security.
+ */
+export function appRoleUrl(ownerUrl: string): string {
+  const parsed = new URL(ownerUrl);
+  parsed.username = APP_ROLE;
+  parsed.password = LOCAL_APP_ROLE_PASSWORD;
+  return parsed.toString();
+}

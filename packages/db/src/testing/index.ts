@@ -3,13 +3,15 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deployMigrations } from '../migrations/migrator';
 import { migrationsDir } from '../paths';
-import { createDatabase, dropDatabase, withMaintenanceClient } from '../server/admin';
+import { createDatabase, dropDatabase, ensureLocalAppRole, withMaintenanceClient } from '../server/admin';
 import { resolveDatabaseUrl } from '../server/default-server';
-import { quoteIdent, withDatabase } from '../server/urls';
+import { appRoleUrl, quoteIdent, withDatabase } from '../server/urls';
 
 export interface TestDatabase {
-  /** Connection string of a database that exists only for this run. */
+  /** Connection string of a database that exists only for this run, as its owner (fixtures, checks). */
   url: string;
+  /** The same database as the application's role, under row-level security: what the API and the worker get. */
+  appUrl: string;
   name: string;
   /** Drops the database (and stops an embedded server this call started). */
   drop(): Promise<void>;
@@ -71,12 +73,14 @@ async function ensureTemplate(serverUrl: string): Promise<string> {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const server = await resolveDatabaseUrl('postgres');
   try {
+    await ensureLocalAppRole(server.url);
     const template = await ensureTemplate(server.url);
     const name = `${TEST_PREFIX}${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
     const url = withDatabase(server.url, name);
     await createDatabase(url, template);
     return {
       url,
+      appUrl: appRoleUrl(url),
       name,
       async drop() {
         try {

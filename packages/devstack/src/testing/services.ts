@@ -18,7 +18,8 @@ export const WORKER_MAIN = path.join(REPO_ROOT, 'apps/worker/dist/main.js');
 export function serviceEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
-    DATABASE_URL: process.env.DATABASE_URL,
+    // The application's role, under row-level security (the owner's URL is the tests' own).
+    DATABASE_URL: process.env.DATABASE_APP_URL,
     REDIS_URL: process.env.REDIS_URL,
     REDIS_PREFIX: process.env.REDIS_PREFIX,
     AUTH_SECRET: randomBytes(32).toString('base64'),

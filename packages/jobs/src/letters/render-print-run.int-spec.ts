@@ -25,7 +25,7 @@ afterAll(async () => {
 
 /** A print run of the letters, in the given order, as the API makes one. */
 async function printRunOf(database: Database, letterIds: string[], printedOn: string, status: 'rendering' | 'cancelled' = 'rendering') {
-  const staff = await database.staffUser.findUniqueOrThrow({ where: { username: 'print_staff' } });
+  const staff = await database.staffUser.findFirstOrThrow({ where: { username: 'print_staff' } });
   const run = await database.printRun.create({
     data: { officeId: staff.officeId, createdById: staff.id, letterCount: letterIds.length, printedOn: dateColumn(printedOn), status },
   });

@@ -1,4 +1,4 @@
-import { Prisma, type Database } from '@madoguchi/db';
+import { inMunicipality, Prisma, type Database } from '@madoguchi/db';
 import { renderMailLedger } from '../ledgers/render-mail-ledger';
 import { renderInquiryLetter } from '../letters/render-inquiry-letter';
 import { renderPrintRun } from '../letters/render-print-run';
@@ -31,6 +31,7 @@ export interface OwedRow {
   id: bigint;
   job: string;
   payload: unknown;
+  municipality_id: string;
 }
 
 /**
@@ -38,10 +39,22 @@ export interface OwedRow {
  * Redis that lost its data (restarted without persistence, flushed) may have dropped. Whether
  * Redis still holds each one's job is for the caller to ask.
  */
-export function owedOutboxRows(db: Database, since: Date): Promise<OwedRow[]> {
+export async function owedOutboxRows(db: Database, since: Date): Promise<OwedRow[]> {
   const owed = Object.entries(OWED).map(([job, condition]) => Prisma.sql`(o.job = ${job} AND ${condition})`);
-  return db.$queryRaw<OwedRow[]>`
-    SELECT o.id, o.job, o.payload FROM outbox_messages o
-    WHERE o.sent_at >= ${since} AND (${Prisma.join(owed, ' OR ')})
-    ORDER BY o.id`;
+  // The work is read under row-level security, so one municipality at a time: those with rows sent since.
+  const municipalities = await db.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT municipality_id AS id FROM outbox_messages WHERE sent_at >= ${since} AND municipality_id IS NOT NULL`;
+  const rows: OwedRow[] = [];
+  for (const { id } of municipalities) {
+    rows.push(
+      ...(await inMunicipality(
+        id,
+        () =>
+          db.$queryRaw<OwedRow[]>`
+          SELECT o.id, o.job, o.payload, o.municipality_id FROM outbox_messages o
+          WHERE o.municipality_id = ${id}::uuid AND o.sent_at >= ${since} AND (${Prisma.join(owed, ' OR ')})`,
+      )),
+    );
+  }
+  return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
 }

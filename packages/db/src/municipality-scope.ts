@@ -1,0 +1,89 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { PrismaClient } from './generated/prisma/client';
+
+/**
+ * The municipality the code running now works for: a request's, once its principal is known, or the
+ * job's a worker runs. The database client (createDatabaseClient) names it in every transaction it
+ * opens (`set_config('app.municipality_id', id, true)`), and row-level security shows that transaction
+ * that municipality's rows and no other's. Without one, a connection as the application's role sees no
+ * municipality's rows at all.
+ */
+const scope = new AsyncLocalStorage<string>();
+
+/** Run `work` (and everything it awaits) for one municipality. */
+export function inMunicipality<T>(municipalityId: string, work: () => T): T {
+  return scope.run(municipalityId, work);
+}
+
+/** The municipality of the code running now, if any. */
+export function currentMunicipality(): string | undefined {
+  return scope.getStore();
+}
+
+const RAW_QUERIES = new Set<PropertyKey>(['$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe']);
+
+type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0] & ((tx: never) => unknown)>[0];
+
+/**
+ * The client as the services use it: inside a municipality's scope every statement runs in a
+ * transaction that names the municipality first — a service's own `$transaction(fn)` opens with the
+ * setting, and a statement made outside one runs as [setting, statement] in a transaction of its
+ * own. The setting is local to its transaction (never a session's: a pooled connection passes it on
+ * to no one), so nothing outlives the work that set it. Outside any scope the client is unchanged.
+ */
+export function municipalityScoped(base: PrismaClient): PrismaClient {
+  const setting = (id: string) => base.$executeRaw`SELECT set_config('app.municipality_id', ${id}, true)`;
+  const alone = async <T>(id: string, statement: Promise<T>): Promise<T> => {
+    const [, result] = await base.$transaction([setting(id), statement as never]);
+    return result as T;
+  };
+  const transaction = (arg: unknown, options?: unknown) => {
+    const id = currentMunicipality();
+    const run = base.$transaction.bind(base) as (arg: unknown, options?: unknown) => Promise<unknown>;
+    if (!id) return run(arg, options);
+    if (typeof arg !== 'function') {
+      // A batch's statements would each be wrapped on their own before the batch saw them.
+      throw new Error('In a municipality scope, use $transaction(async (tx) => …), not a batch of statements.');
+    }
+    return run(async (tx: Transaction) => {
+      await (tx as unknown as PrismaClient).$executeRaw`SELECT set_config('app.municipality_id', ${id}, true)`;
+      return (arg as (tx: Transaction) => unknown)(tx);
+    }, options);
+  };
+  const delegates = new Map<PropertyKey, unknown>();
+  const scopedDelegate = (delegate: Record<PropertyKey, unknown>) =>
+    new Proxy(delegate, {
+      get(target, method) {
+        const value = Reflect.get(target, method);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          const statement = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          const id = currentMunicipality();
+          return id ? alone(id, statement) : statement;
+        };
+      },
+    });
+  return new Proxy(base, {
+    get(target, property) {
+      if (property === '$transaction') return transaction;
+      const value = Reflect.get(target, property, target);
+      if (RAW_QUERIES.has(property)) {
+        return (...args: unknown[]) => {
+          const statement = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          const id = currentMunicipality();
+          return id ? alone(id, statement) : statement;
+        };
+      }
+      if (typeof property === 'string' && !property.startsWith('$') && !property.startsWith('_') && isDelegate(value)) {
+        let wrapped = delegates.get(property);
+        if (!wrapped) delegates.set(property, (wrapped = scopedDelegate(value)));
+        return wrapped;
+      }
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+function isDelegate(value: unknown): value is Record<PropertyKey, unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { findMany?: unknown }).findMany === 'function';
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { createDatabaseClient } from './client';
+import { inMunicipality } from './municipality-scope';
+import { APP_ROLE } from './server/urls';
+
+/**
+ * Isolation the database enforces (#19): connected as the application's role, as the API and the
+ * worker are, a query with its `where` left out on purpose returns the rows of the municipality its
+ * transaction names, and nothing without one. The owner's connection (the tests' own) sets the scene.
+ */
+const owner = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 2 });
+// One connection: what one transaction set, the next on the same connection must not inherit.
+const app = createDatabaseClient(process.env.DATABASE_APP_URL!, { poolSize: 1 });
+afterAll(() => Promise.all([owner.$disconnect(), app.$disconnect()]));
+
+interface City {
+  municipalityId: string;
+  officeId: string;
+  staffId: string;
+  caseId: string;
+  letterId: string;
+}
+
+/** A city with a row in each kind of table (as the owner, who sees and writes everything). */
+async function city(code: string): Promise<City> {
+  const municipality = await owner.municipality.create({ data: { code, name: `分離市${code}` } });
+  const policy = await owner.policyVersion.create({ data: { municipalityId: municipality.id, version: 1, policy: {} } });
+  const office = await owner.office.create({
+    data: { code: 'HQ', name: '本庁', municipalityId: municipality.id, postalCode: '100-0001', address: '見本町1', phone: '03-0000-0000' },
+  });
+  // Every city has a `clerk` and an office `HQ`: they are each municipality's own.
+  const staff = await owner.staffUser.create({ data: { username: 'clerk', displayName: '窓口 一郎', role: 'clerk', officeId: office.id, passwordHash: 'x' } });
+  await owner.staffSession.create({ data: { userId: staff.id, expiresAt: new Date(Date.now() + 3600_000) } });
+  const letterId = randomUUID();
+  const created = await owner.pinResetCase.create({
+    data: {
+      receiptNumber: `HQ-2026-${code}`,
+      officeId: office.id,
+      route: 'voluntary_agent',
+      reason: 'forgotten',
+      pins: ['user_auth'],
+      createdById: staff.id,
+      policyVersionId: policy.id,
+      history: { create: { toState: 'received', actorId: staff.id } },
+      parties: {
+        create: { role: 'holder', familyName: '見本', givenName: '花子', familyNameKana: 'ミホン', givenNameKana: 'ハナコ', birthDate: new Date('1980-01-01') },
+      },
+      documents: { create: { visit: 1, presentedBy: 'representative', type: 'drivers_license' } },
+      letters: { create: { id: letterId, inquiryNumber: `INQ-${code}` } },
+    },
+  });
+  await owner.auditEvent.create({ data: { actorId: staff.id, municipalityId: municipality.id, action: 'report_viewed', details: {} } });
+  return { municipalityId: municipality.id, officeId: office.id, staffId: staff.id, caseId: created.id, letterId };
+}
+
+let a: City;
+let b: City;
+beforeAll(async () => {
+  a = await city('991201');
+  b = await city('991202');
+});
+
+/** The tables whose rows belong to a municipality: every table with a municipality_id but the outbox's. */
+async function municipalityTables(): Promise<string[]> {
+  const rows = await owner.$queryRaw<{ table: string }[]>`
+    SELECT table_name AS table FROM information_schema.columns
+    WHERE table_schema = 'public' AND column_name = 'municipality_id' AND table_name <> 'outbox_messages' ORDER BY 1`;
+  return rows.map((r) => r.table);
+}
+
+describe('row-level security, as the application role', () => {
+  it('is how the application connects: a role that owns no table, is no superuser and cannot bypass row-level security', async () => {
+    const [me] = await app.$queryRaw<{ user: string; superuser: boolean; bypass: boolean; owned: bigint }[]>`
+      SELECT current_user AS user, r.rolsuper AS superuser, r.rolbypassrls AS bypass,
+             (SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid) AS owned
+      FROM pg_roles r WHERE r.rolname = current_user`;
+    expect(me).toEqual({ user: APP_ROLE, superuser: false, bypass: false, owned: 0n });
+  });
+
+  it('is on for every table whose rows belong to a municipality, with the one policy', async () => {
+    const tables = await municipalityTables();
+    expect(tables).toEqual(
+      expect.arrayContaining(['cases', 'parties', 'case_history', 'inquiry_letters', 'staff_users', 'staff_sessions', 'print_runs', 'offices']),
+    );
+    const rows = await owner.$queryRaw<{ table: string; rls: boolean; policies: string[] }[]>`
+      SELECT c.relname AS table, c.relrowsecurity AS rls, ARRAY(SELECT p.polname::text FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+      FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relname = ANY(${tables}) ORDER BY 1`;
+    expect(rows).toEqual(tables.map((table) => ({ table, rls: true, policies: ['municipality_isolation'] })));
+  });
+
+  it('shows a transaction that names no municipality no municipality rows at all', async () => {
+    for (const table of await municipalityTables()) {
+      const [row] = await app.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${table}`);
+      expect({ table, n: row!.n }).toEqual({ table, n: 0n });
+    }
+    expect(await app.pinResetCase.findMany()).toEqual([]);
+  });
+
+  it('shows a query without its where only the rows of the municipality in scope, in every such table', async () => {
+    for (const table of await municipalityTables()) {
+      for (const city of [a, b]) {
+        const [mine] = await owner.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${table} WHERE municipality_id = $1::uuid`, city.municipalityId);
+        const [seen] = await inMunicipality(city.municipalityId, () => app.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${table}`));
+        expect({ table, n: seen!.n }).toEqual({ table, n: mine!.n });
+      }
+    }
+    const cases = await inMunicipality(a.municipalityId, () => app.pinResetCase.findMany({ select: { id: true } }));
+    expect(cases).toEqual([{ id: a.caseId }]);
+    const clerks = await inMunicipality(b.municipalityId, () => app.staffUser.findMany({ where: { username: 'clerk' }, select: { id: true } }));
+    expect(clerks).toEqual([{ id: b.staffId }]);
+  });
+
+  it("finds another municipality's row by its id as not there, and changes nothing of it", async () => {
+    await inMunicipality(a.municipalityId, async () => {
+      expect(await app.pinResetCase.findUnique({ where: { id: b.caseId } })).toBeNull();
+      expect(await app.pinResetCase.updateMany({ where: { id: b.caseId }, data: { note: 'changed from another city' } })).toEqual({ count: 0 });
+      expect(await app.inquiryLetter.deleteMany({ where: { id: b.letterId } })).toEqual({ count: 0 });
+      expect(await app.$executeRaw`UPDATE staff_users SET active = false`).toBe(1);
+    });
+    const untouched = await owner.pinResetCase.findUniqueOrThrow({ where: { id: b.caseId }, select: { note: true } });
+    expect(untouched.note).toBeNull();
+    expect(await owner.inquiryLetter.count({ where: { id: b.letterId } })).toBe(1);
+    expect((await owner.staffUser.findUniqueOrThrow({ where: { id: b.staffId } })).active).toBe(true);
+    await owner.staffUser.update({ where: { id: a.staffId }, data: { active: true } });
+  });
+
+  it('refuses a row written into another municipality, and one written with none in scope', async () => {
+    const note = { caseId: a.caseId, visit: 2, presentedBy: 'representative' as const, type: 'passport' as const };
+    await expect(inMunicipality(a.municipalityId, () => app.presentedDocument.create({ data: { ...note, municipalityId: b.municipalityId } }))).rejects.toThrow(
+      /row-level security/,
+    );
+    await expect(app.presentedDocument.create({ data: note })).rejects.toThrow();
+    expect(await owner.presentedDocument.count({ where: { caseId: a.caseId, visit: 2 } })).toBe(0);
+    // In scope, the row takes the municipality from the transaction without naming it.
+    const written = await inMunicipality(a.municipalityId, () => app.presentedDocument.create({ data: note }));
+    expect(written.municipalityId).toBe(a.municipalityId);
+    await owner.presentedDocument.delete({ where: { id: written.id } });
+  });
+
+  it('names the municipality for its transaction only: the next work on the same connection has none', async () => {
+    await inMunicipality(a.municipalityId, () => app.pinResetCase.count());
+    await inMunicipality(a.municipalityId, () => app.$transaction(async (tx) => tx.pinResetCase.count()));
+    // The pool has one connection, so these ran on it; what they set ended with their transactions.
+    const [setting] = await app.$queryRaw<{ value: string | null }[]>`SELECT current_setting('app.municipality_id', true) AS value`;
+    expect(setting!.value ?? '').toBe('');
+    expect(await app.pinResetCase.count()).toBe(0);
+  });
+
+  it("gives a service's own transaction the scope's municipality, and keeps scopes running at once apart", async () => {
+    const [seenByA, seenByB] = await Promise.all(
+      [a, b].map((city) =>
+        inMunicipality(city.municipalityId, () => app.$transaction(async (tx) => (await tx.pinResetCase.findMany({ select: { id: true } })).map((c) => c.id))),
+      ),
+    );
+    expect(seenByA).toEqual([a.caseId]);
+    expect(seenByB).toEqual([b.caseId]);
+  });
+
+  it('looks a session or a login up before the municipality is known only through the narrow functions', async () => {
+    const session = await owner.staffSession.findFirstOrThrow({ where: { userId: a.staffId } });
+    const [principal] = await app.$queryRaw<{ user_id: string; municipality_id: string; office_ids: string[] }[]>`
+      SELECT user_id, municipality_id, office_ids FROM staff_session_principal(${session.id}::uuid)`;
+    expect(principal).toEqual({ user_id: a.staffId, municipality_id: a.municipalityId, office_ids: [a.officeId] });
+    // `clerk` is two cities' username: without the code, both are candidates (the login asks for the code).
+    const both = await app.$queryRaw<{ user_id: string }[]>`SELECT user_id FROM staff_login_candidates('clerk', '991202')`;
+    expect(both).toEqual([{ user_id: b.staffId }]);
+    expect(await app.staffSession.count()).toBe(0);
+  });
+});
