@@ -87,3 +87,21 @@ export function municipalityScoped(base: PrismaClient): PrismaClient {
 function isDelegate(value: unknown): value is Record<PropertyKey, unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { findMany?: unknown }).findMany === 'function';
 }
+
+/**
+ * Why the client's connection would see every municipality's rows (a superuser, a role that bypasses
+ * row-level security, or the tables' owner), or undefined when row-level security applies to it. The
+ * API and the worker ask at start: in production such a connection is refused.
+ */
+export async function isolationBypassed(db: PrismaClient): Promise<string | undefined> {
+  const [role] = await db.$queryRaw<{ name: string; superuser: boolean; bypass: boolean; owner: boolean }[]>`
+    SELECT r.rolname AS name, r.rolsuper AS superuser, r.rolbypassrls AS bypass,
+           EXISTS (SELECT 1 FROM pg_class c WHERE c.relname = 'cases' AND c.relnamespace = 'public'::regnamespace
+                   AND pg_has_role(current_user, c.relowner, 'USAGE')) AS owner
+    FROM pg_roles r WHERE r.rolname = current_user`;
+  if (!role) return undefined;
+  if (role.superuser) return `the database user ${role.name} is a superuser`;
+  if (role.bypass) return `the database user ${role.name} bypasses row-level security`;
+  if (role.owner) return `the database user ${role.name} owns the tables`;
+  return undefined;
+}

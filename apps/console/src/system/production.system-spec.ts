@@ -5,7 +5,7 @@ import http from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import { createDatabaseClient, withDatabase, type Database } from '@madoguchi/db';
+import { appRoleUrl, createDatabaseClient, withDatabase, type Database } from '@madoguchi/db';
 import { dropDatabase } from '@madoguchi/db/tools';
 import { addDays, japanDate } from '@madoguchi/domain';
 import {
@@ -231,7 +231,10 @@ beforeAll(async () => {
   databaseUrl = withDatabase(process.env.DATABASE_URL!, `madoguchi_release_${randomBytes(4).toString('hex')}`);
   const example = readFileSync(path.join(install, 'deploy/madoguchi.env.example'), 'utf8');
   const filled = example
-    .replace(/^DATABASE_URL=.*$/m, `DATABASE_URL=${databaseUrl}`)
+    // The services as the application's role (made on this server by the tests' set-up), the
+    // migrations and the onboarding as the owner.
+    .replace(/^DATABASE_URL=.*$/m, `DATABASE_URL=${appRoleUrl(databaseUrl)}`)
+    .replace(/^DATABASE_MIGRATE_URL=.*$/m, `DATABASE_MIGRATE_URL=${databaseUrl}`)
     .replace(/^REDIS_URL=.*$/m, `REDIS_URL=${process.env.REDIS_URL}`)
     .replace(/^AUTH_SECRET=$/m, `AUTH_SECRET=${randomBytes(32).toString('base64')}`)
     .replace(/^LETTER_SECRET=$/m, `LETTER_SECRET=${randomBytes(32).toString('base64')}`);
@@ -272,19 +275,23 @@ describe('the migrations unit', () => {
   it('applies every migration to the empty database, and nothing the second time', async () => {
     const first = startUnit('madoguchi-migrate.service');
     expect(await first.exited).toBe(0);
-    expect(first.output()).toMatch(/^Applied \d{14}_init, .*20261201062314_report_indexes/);
+    const last = readdirSync(path.join(install, 'prisma/migrations'))
+      .filter((d) => /^\d{14}_/.test(d))
+      .sort()
+      .at(-1)!;
+    expect(first.output()).toMatch(new RegExp(`^Applied \\d{14}_init, .*${last} to `));
     const again = startUnit('madoguchi-migrate.service');
     expect(await again.exited).toBe(0);
     expect(again.output()).toContain('is up to date.');
   });
 
-  it('without DATABASE_URL stops with one line, guessing no database', async () => {
+  it('without DATABASE_MIGRATE_URL or DATABASE_URL stops with one line, guessing no database', async () => {
     const bare = path.join(root, 'bare.env');
-    writeFileSync(bare, readFileSync(envFile, 'utf8').replace(/^DATABASE_URL=.*\n/m, ''), { mode: 0o644 });
+    writeFileSync(bare, readFileSync(envFile, 'utf8').replace(/^DATABASE_(MIGRATE_)?URL=.*\n/gm, ''), { mode: 0o644 });
     const refused = runUnit(readServiceUnit('madoguchi-migrate.service'), install, bare);
     expect(await refused.exited).toBe(1);
     expect(refused.output()).toBe(
-      'Configuration error: NODE_ENV=production: DATABASE_URL must be set (no local or embedded database is guessed in production).\n',
+      "Configuration error: NODE_ENV=production: DATABASE_MIGRATE_URL (the tables' owner) must be set (no local or embedded database is guessed in production).\n",
     );
   });
 });

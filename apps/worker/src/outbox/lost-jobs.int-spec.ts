@@ -46,7 +46,9 @@ describe('LostJobs', () => {
     expect(await lostJobs.recoverOnce()).toBeGreaterThanOrEqual(1);
     const job = await live.queues[QUEUE.letters].getJob(jobId);
     expect(job?.name).toBe(renderInquiryLetter.name);
-    expect(job?.data).toEqual({ letterId });
+    // With the municipality of its outbox row, which the worker runs it for.
+    const row = await db.outboxMessage.findFirstOrThrow({ where: { payload: { equals: { letterId } } } });
+    expect(job?.data).toEqual({ letterId, municipalityId: row.municipalityId });
     // Redis holds it now: nothing more to do.
     expect(await lostJobs.recoverOnce()).toBe(0);
     // A letter made is no longer owed, whatever Redis holds.

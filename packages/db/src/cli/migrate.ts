@@ -1,18 +1,18 @@
 #!/usr/bin/env node
 /**
  * The project's migrate command (Prisma's CLI needs a native engine that cannot be downloaded
- * here). Usage: migrate deploy | status | check | create <name>. Uses DATABASE_URL, or the same
- * default server as `npm start`.
+ * here). Usage: migrate deploy | status | check | create <name>. Runs as the tables' owner:
+ * DATABASE_MIGRATE_URL, else DATABASE_URL, else the same default server as `npm start`.
  */
 import { explainEngineError } from '../migrations/engine';
 import { createMigration, deployMigrations, migrationStatus, pendingSchemaChanges } from '../migrations/migrator';
 import { ensureDatabase } from '../server/admin';
-import { resolveDatabaseUrl } from '../server/default-server';
+import { resolveMigrationDatabaseUrl } from '../server/default-server';
 import { redactUrl } from '../server/urls';
 
 async function main(): Promise<number> {
   const [command, name] = process.argv.slice(2);
-  const { url, stop } = await resolveDatabaseUrl();
+  const { url, stop } = await resolveMigrationDatabaseUrl();
   try {
     await ensureDatabase(url);
     const options = { databaseUrl: url };

@@ -15,7 +15,7 @@ import { defaultPolicy, passwordRefusals, POLICY_PRESETS } from '@madoguchi/doma
 import argon2 from 'argon2';
 import { createDatabaseClient } from '../client';
 import { policyColumn } from '../policy-column';
-import { resolveDatabaseUrl } from '../server/default-server';
+import { resolveMigrationDatabaseUrl } from '../server/default-server';
 
 const OPTIONS = {
   code: { type: 'string' },
@@ -66,7 +66,8 @@ async function main(): Promise<number> {
   }
   const v = values as Required<Values>;
   const policy = POLICY_PRESETS.find((p) => p.id === v.preset)?.policy ?? defaultPolicy({ residentRegisterConnected: false });
-  const { url, stop } = await resolveDatabaseUrl();
+  // The platform's own tool, run on the server as the tables' owner (as the migrations are).
+  const { url, stop } = await resolveMigrationDatabaseUrl();
   const db = createDatabaseClient(url, { poolSize: 1 });
   try {
     // Office codes and usernames are each municipality's own: only its code can be taken.

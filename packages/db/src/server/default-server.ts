@@ -20,7 +20,7 @@ export const DEFAULT_DATABASE = 'madoguchi';
 export interface ResolvedDatabase {
   url: string;
   /** Which default was taken, for the start banner. */
-  source: 'DATABASE_URL' | 'local server' | 'embedded';
+  source: 'DATABASE_MIGRATE_URL' | 'DATABASE_URL' | 'local server' | 'embedded';
   /** Stops the embedded server if this call started it; otherwise does nothing. */
   stop(): Promise<void>;
 }
@@ -59,6 +59,21 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   await server.start();
   const url = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`;
   return { url, stop: () => server.stop() };
+}
+
+/**
+ * Where the migrations run: as the tables' owner. In production that is DATABASE_MIGRATE_URL (the
+ * services' DATABASE_URL is the application's role, which may not change the schema); elsewhere the
+ * same database as resolveDatabaseUrl, whose default user owns it.
+ */
+export async function resolveMigrationDatabaseUrl(database = DEFAULT_DATABASE): Promise<ResolvedDatabase> {
+  const configured = process.env.DATABASE_MIGRATE_URL;
+  if (configured) return { url: configured, source: 'DATABASE_MIGRATE_URL', stop: async () => undefined };
+  if (process.env.NODE_ENV === 'production' && !process.env.DATABASE_URL)
+    throw new Error(
+      "Configuration error: NODE_ENV=production: DATABASE_MIGRATE_URL (the tables' owner) must be set (no local or embedded database is guessed in production).",
+    );
+  return resolveDatabaseUrl(database);
 }
 
 export async function resolveDatabaseUrl(database = DEFAULT_DATABASE): Promise<ResolvedDatabase> {

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createDatabaseClient, redactUrl } from '@madoguchi/db';
-import { DEMO_MUNICIPALITY, deployMigrations, ensureDatabase, resolveDatabaseUrl, seedDemoData } from '@madoguchi/db/tools';
+import { appRoleUrl, createDatabaseClient, redactUrl } from '@madoguchi/db';
+import { DEMO_MUNICIPALITY, deployMigrations, ensureDatabase, ensureLocalAppRole, resolveDatabaseUrl, seedDemoData } from '@madoguchi/db/tools';
 import { seedDemoDay } from '../demo-day';
 import { RedisUnavailableError, resolveRedis } from '../redis';
 import { localSecrets, type LocalSecrets } from '../secrets';
@@ -63,10 +63,19 @@ async function main(): Promise<void> {
   cleanups.push(database.stop);
   const demo = database.source !== 'DATABASE_URL' || process.argv.includes('--demo');
   console.log(`database: ${redactUrl(database.url)} (${database.source}${demo ? ', demo' : ''})`);
-  await ensureDatabase(database.url);
-  const applied = await deployMigrations({ databaseUrl: database.url });
+  // Migrations (and the demo seed) as the tables' owner; the services as the application's role,
+  // under row-level security: DATABASE_URL is that role's when DATABASE_MIGRATE_URL names the owner
+  // (as in production); otherwise DATABASE_URL is the owner's and the role is made ready here.
+  const ownerUrl = process.env.DATABASE_MIGRATE_URL || database.url;
+  await ensureDatabase(ownerUrl);
+  const applied = await deployMigrations({ databaseUrl: ownerUrl });
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
-  const db = createDatabaseClient(database.url, { poolSize: 2 });
+  let servicesUrl = database.url;
+  if (!process.env.DATABASE_MIGRATE_URL && !production) {
+    await ensureLocalAppRole(database.url);
+    servicesUrl = appRoleUrl(database.url);
+  }
+  const db = createDatabaseClient(ownerUrl, { poolSize: 2 });
   cleanups.push(() => db.$disconnect());
   if (demo) await seedDemoData(db, demoPassword);
 
@@ -78,7 +87,7 @@ async function main(): Promise<void> {
   const secrets: LocalSecrets = production
     ? { AUTH_SECRET: process.env.AUTH_SECRET!, LETTER_SECRET: process.env.LETTER_SECRET! }
     : localSecrets(path.join(repoRoot, '.data'));
-  const env = { ...process.env, ...secrets, LOG_LEVEL: process.env.LOG_LEVEL || 'info', DATABASE_URL: database.url, REDIS_URL: redis.url };
+  const env = { ...process.env, ...secrets, LOG_LEVEL: process.env.LOG_LEVEL || 'info', DATABASE_URL: servicesUrl, REDIS_URL: redis.url };
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const consoleUrl = `http://127.0.0.1:${consolePort}/`;
   const consoleDir = path.join(repoRoot, 'apps/console');
