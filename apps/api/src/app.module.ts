@@ -20,6 +20,7 @@ import { RequirementsModule } from './requirements/requirements.module';
 import { UsersModule } from './users/users.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { ResidentsModule } from './residents/residents.module';
+import { PlatformModule } from './platform/platform.module';
 
 @Module({})
 export class AppModule {
@@ -46,6 +47,7 @@ export class AppModule {
         UsersModule,
         SupervisionModule,
         ResidentsModule,
+        PlatformModule,
         OpenApiModule,
       ],
     };

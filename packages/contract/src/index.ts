@@ -26,6 +26,7 @@ export type { ConfirmMailedBody, CreatePrintRunBody } from './schemas/print-runs
 export type { CreateStaffBody, LoginBody, ResetPasswordBody, UpdateStaffBody } from './schemas/users';
 export type { OfficeHoursBody } from './schemas/offices';
 export type { ResidentQuery, ResidentRecord } from './schemas/residents';
+export type { MunicipalityCounts, OnboardingBody, OnboardingRequest, PlatformLoginAnswer, PlatformLoginBody } from './schemas/platform';
 
 export type ApiError = z.infer<typeof A.apiErrorSchema>;
 export type ApiErrorDetail = z.infer<typeof A.apiErrorDetailSchema>;

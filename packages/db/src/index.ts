@@ -6,3 +6,4 @@ export { withDatabase, databaseName, redactUrl, appRoleUrl, APP_ROLE } from './s
 export { inMunicipality, currentMunicipality, isolationBypassed } from './municipality-scope';
 export { dateColumn, dayOf } from './date-columns';
 export { policyColumn } from './policy-column';
+export { onboardMunicipality, type Onboarding, type Onboarded } from './onboarding';

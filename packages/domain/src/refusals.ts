@@ -87,6 +87,9 @@ export const REFUSALS = {
   ),
   password_too_short: entry('invalid', 'パスワードは12文字以上にしてください。', 'A password needs at least 12 characters.'),
   password_too_long: entry('invalid', 'パスワードは128文字以内にしてください。', 'A password has at most 128 characters.'),
+  municipality_code_malformed: entry('invalid', '団体コードは6桁の数字です。', 'A municipality code is 6 digits.'),
+  office_code_malformed: entry('invalid', '窓口コードは英大文字と数字で8文字までです。', 'An office code is up to 8 capital letters and digits.'),
+  phone_malformed: entry('invalid', '電話番号は数字とハイフンで10〜13文字です。', 'A phone number is 10–13 digits and hyphens.'),
   username_malformed: entry('invalid', 'ユーザー名は3〜64文字の英小文字・数字・記号（_ . -）です。', 'A username is 3–64 lower-case letters, digits and _ . -'),
   payload_too_large: entry('too_large', '送信された内容が大きすぎます。', 'What was sent is too large.'),
   unsupported_media_type: entry('unsupported', 'JSON で送信してください。', 'Please send JSON.'),
@@ -121,6 +124,10 @@ export const REFUSALS = {
   ),
   too_many_requests: entry('throttled', '操作が多すぎます。しばらく待ってからやり直してください。', 'Too many attempts. Please wait a little and try again.'),
   forbidden: entry('forbidden', 'この操作を行う権限がありません。', 'Your role may not do this.'),
+
+  // The platform
+  municipality_code_taken: entry('conflict', 'この団体コードの自治体はすでに登録されています。', 'A municipality with this code is already on the platform.'),
+  municipality_not_found: entry('not_found', '指定された自治体が見つかりません。', 'No such municipality.'),
 
   // Things that are not there (in the caller's municipality)
   not_found: entry('not_found', '指定されたものが見つかりません。', 'Not found.'),

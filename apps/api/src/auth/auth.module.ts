@@ -36,6 +36,7 @@ import { MunicipalityScopeInterceptor } from '../scope/municipality-scope.interc
     }),
   ],
   controllers: [AuthController],
+  exports: [JwtModule],
   providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: MunicipalityScopeInterceptor }],
 })
 export class AuthModule {}

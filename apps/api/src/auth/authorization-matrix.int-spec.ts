@@ -8,13 +8,20 @@ import { describeRoutes } from '../openapi/routes';
  * Who may call what: every route of the API, with the roles the contract gives it. A route that
  * is added without a line here fails the first test; a line whose guard disagrees fails the second.
  */
-const MATRIX: Record<string, Role[] | 'public'> = {
+const MATRIX: Record<string, Role[] | 'public' | 'platform'> = {
   'GET /health': 'public',
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
   'GET /api/docs': 'public',
   'GET /api/docs/openapi.json': 'public',
   'POST /api/auth/login': 'public',
+  // The platform operators' own (platform.int-spec.ts): no staff token opens them.
+  'POST /api/platform/auth/login': 'public',
+  'POST /api/platform/auth/logout': 'platform',
+  'GET /api/platform/municipalities': 'platform',
+  'POST /api/platform/municipalities': 'platform',
+  'GET /api/platform/municipalities/:id': 'platform',
+  'PATCH /api/platform/municipalities/:id': 'platform',
   'POST /api/auth/logout': ['clerk', 'supervisor', 'print_staff', 'admin'],
   'GET /api/auth/me': ['clerk', 'supervisor', 'print_staff', 'admin'],
   'POST /api/requirements': ['clerk', 'supervisor', 'admin'],
@@ -76,22 +83,36 @@ describe('authorization matrix', () => {
     for (const route of routes) expect([route.key, route.access]).toEqual([route.key, MATRIX[route.key]]);
   });
 
-  it.each(Object.entries(MATRIX).filter(([, roles]) => roles !== 'public'))('%s: 401 without login, 403 for other roles', async (key, roles) => {
+  const caller = (key: string) => {
     const [method, path] = key.split(' ') as [string, string];
-    const call = (token?: string) => {
-      const req = request(app.getHttpServer())[method.toLowerCase() as 'get' | 'post' | 'put'](path);
+    return (token?: string) => {
+      const req = request(app.getHttpServer())[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch'](path);
       return token ? req.set('authorization', `Bearer ${token}`) : req;
     };
+  };
+
+  it.each(Object.keys(MATRIX).filter((key) => MATRIX[key] === 'platform'))('%s: 401 without login and for every role of staff', async (key) => {
+    const call = caller(key);
     expect((await call()).status).toBe(401);
-    for (const role of ROLE.values) {
-      // Logging out ends the token, so that route gets a login of its own.
-      const token =
-        path === '/api/auth/logout'
-          ? (await request(app.getHttpServer()).post('/api/auth/login').send({ username: role, password: DEMO_PASSWORD })).body.accessToken
-          : tokens[role];
-      const status = (await call(token).send({})).status;
-      if ((roles as Role[]).includes(role)) expect([role, status]).not.toEqual([role, 403]);
-      else expect([role, status]).toEqual([role, 403]);
-    }
+    for (const role of ROLE.values) expect([role, (await call(tokens[role]).send({})).status]).toEqual([role, 401]);
   });
+
+  it.each(Object.entries(MATRIX).filter(([, roles]) => roles !== 'public' && roles !== 'platform'))(
+    '%s: 401 without login, 403 for other roles',
+    async (key, roles) => {
+      const path = key.split(' ')[1]!;
+      const call = caller(key);
+      expect((await call()).status).toBe(401);
+      for (const role of ROLE.values) {
+        // Logging out ends the token, so that route gets a login of its own.
+        const token =
+          path === '/api/auth/logout'
+            ? (await request(app.getHttpServer()).post('/api/auth/login').send({ username: role, password: DEMO_PASSWORD })).body.accessToken
+            : tokens[role];
+        const status = (await call(token).send({})).status;
+        if ((roles as Role[]).includes(role)) expect([role, status]).not.toEqual([role, 403]);
+        else expect([role, status]).toEqual([role, 403]);
+      }
+    },
+  );
 });

@@ -9,6 +9,9 @@ export const ALLOWED_ROLES = 'madoguchi:roles';
 /** Reachable without logging in (login itself, health). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
+/** A platform operator's route (`/api/platform/…`): no staff route's, and its own guard's (platform-auth.ts). */
+export const PLATFORM_ROUTE = 'madoguchi:platform';
+
 /** The action the route takes, whose roles (the domain's ACTION_ACCESS) may call it. A route with neither this nor @Public() answers 403 to everyone. */
 export const Allow = (action: Action) => SetMetadata(ALLOWED_ROLES, rolesFor(action));
 

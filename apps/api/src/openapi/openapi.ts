@@ -43,7 +43,7 @@ export function buildOpenApiDocument(app: INestApplication): object {
     paths[path] ??= {};
     paths[path][route.method.toLowerCase()] = {
       summary: route.contract?.summary,
-      ...(route.access === 'public' ? { security: [] } : { 'x-roles': route.access }),
+      ...(route.access === 'public' ? { security: [] } : route.access === 'platform' ? { 'x-platform-operators': true } : { 'x-roles': route.access }),
       ...(params.length ? { parameters: params } : {}),
       ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(body, 'input') } } } } : {}),
       responses: {

@@ -305,6 +305,9 @@ describe('onboarding', () => {
     expect(made).toEqual({ status: 0, out: '見本区 (991101): office KUMIN and administrator kanri created; log in to the console to add the staff.\n' });
     const city = await db.municipality.findUniqueOrThrow({ where: { code: '991101' }, include: { offices: true, policies: true } });
     expect({ offices: city.offices.map((o) => o.code), policies: city.policies.map((p) => p.version) }).toEqual({ offices: ['KUMIN'], policies: [1] });
+    // In the platform's audit log, by the command line (no operator).
+    const events = await db.platformEvent.findMany({ where: { subjectId: city.id } });
+    expect(events.map((e) => [e.action, e.operatorId])).toEqual([['municipality_onboarded', null]]);
   });
 
   it('refuses what it cannot take, saying each thing, and creates nothing', async () => {
@@ -460,6 +463,19 @@ describe('the services, started from their units', () => {
     );
     const { pdf } = await db.inquiryLetter.findUniqueOrThrow({ where: { id: letterId }, select: { pdf: true } });
     expect(Buffer.from(pdf!).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('a platform operator made with its command logs in through nginx and sees the city as counts', async () => {
+    const made = asService(['packages/db/dist/cli/platform-operator.js', '--username', 'ops1', '--name', '運用 一郎'], 'platform-operator-password\n');
+    expect(made).toEqual({ status: 0, out: 'Platform operator ops1 created.\n' });
+    const login = await request('POST', '/api/platform/auth/login', { body: { username: 'ops1', password: 'platform-operator-password' } });
+    expect(login.status).toBe(200);
+    const { accessToken } = JSON.parse(login.body) as { accessToken: string };
+    const listed = await request('GET', '/api/platform/municipalities', { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(listed.status).toBe(200);
+    const city = (JSON.parse(listed.body) as { code: string; cases: number }[]).find((m) => m.code === '991101');
+    // The walk-in and the agent case of the tests before.
+    expect(city?.cases).toBeGreaterThanOrEqual(2);
   });
 });
 

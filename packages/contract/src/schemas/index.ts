@@ -14,3 +14,4 @@ export * from './users';
 export * from './offices';
 export * from './residents';
 export * from './answers';
+export * from './platform';

@@ -11,10 +11,9 @@
  */
 import { parseArgs } from 'node:util';
 import { text as readAll } from 'node:stream/consumers';
-import { defaultPolicy, passwordRefusals, POLICY_PRESETS } from '@madoguchi/domain';
-import argon2 from 'argon2';
+import { passwordRefusals, POLICY_PRESETS } from '@madoguchi/domain';
 import { createDatabaseClient } from '../client';
-import { policyColumn } from '../policy-column';
+import { onboardMunicipality } from '../onboarding';
 import { resolveMigrationDatabaseUrl } from '../server/default-server';
 
 const OPTIONS = {
@@ -65,7 +64,6 @@ async function main(): Promise<number> {
     return 2;
   }
   const v = values as Required<Values>;
-  const policy = POLICY_PRESETS.find((p) => p.id === v.preset)?.policy ?? defaultPolicy({ residentRegisterConnected: false });
   // The platform's own tool, run on the server as the tables' owner (as the migrations are).
   const { url, stop } = await resolveMigrationDatabaseUrl();
   const db = createDatabaseClient(url, { poolSize: 1 });
@@ -75,15 +73,17 @@ async function main(): Promise<number> {
       console.error(`Already taken: municipality ${v.code}. Nothing was created.`);
       return 1;
     }
-    const passwordHash = await argon2.hash(password);
-    await db.$transaction(async (tx) => {
-      const municipality = await tx.municipality.create({ data: { code: v.code, name: v.name } });
-      await tx.policyVersion.create({ data: { municipalityId: municipality.id, version: 1, policy: policyColumn(policy) } });
-      const office = await tx.office.create({
-        data: { code: v.office, name: v['office-name'], postalCode: v.postal, address: v.address, phone: v.phone, municipalityId: municipality.id },
-      });
-      await tx.staffUser.create({ data: { username: v.admin, displayName: v['admin-name'], role: 'admin', officeId: office.id, passwordHash } });
-    });
+    await onboardMunicipality(
+      db,
+      {
+        code: v.code,
+        name: v.name,
+        preset: v.preset,
+        office: { code: v.office, name: v['office-name'], postalCode: v.postal, address: v.address, phone: v.phone },
+        admin: { username: v.admin, displayName: v['admin-name'], password },
+      },
+      null,
+    );
     console.log(`${v.name} (${v.code}): office ${v.office} and administrator ${v.admin} created; log in to the console to add the staff.`);
     return 0;
   } finally {
