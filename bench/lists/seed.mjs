@@ -7,7 +7,8 @@
 // of five offices and a long tail of two-office towns, each next one smaller (the share of the k-th
 // office falls as k^(-2/3): a handful of cities hold a tenth of the cases, the last towns a few
 // dozen each). Office codes are M<municipality in hex>O<n>: unique however many there are.
-// Routes: self 55%, legal representative 10%, voluntary agent 35%; cases registered over three
+// Every row names its municipality (row-level security), as the API's inserts do; the parent-row
+// trigger is for inserts that do not. Routes: self 55%, legal representative 10%, voluntary agent 35%; cases registered over three
 // years, about 300 of them today; states by route as an office would see them (most completed,
 // agent cases waiting for their reply, a third of those overdue).
 import { createRequire } from 'node:module';
@@ -96,7 +97,7 @@ await run(
         ELSE CASE WHEN s.r_state < 0.88 THEN 'completed' ELSE 'cancelled' END
       END::"CaseState" AS state
     FROM shaped s;
-  INSERT INTO cases (id, receipt_number, office_id, route, reason, pins, state, version, policy_version_id, created_by_id, created_at, updated_at)
+  INSERT INTO cases (id, receipt_number, office_id, route, reason, pins, state, version, policy_version_id, created_by_id, created_at, updated_at, municipality_id)
     SELECT s.id,
       o.code || '-' || extract(year FROM s.created)::int || '-' || lpad((row_number() OVER (PARTITION BY s.office_id, extract(year FROM s.created) ORDER BY s.created, s.i))::text, 5, '0'),
       s.office_id, s.route,
@@ -104,14 +105,14 @@ await run(
       CASE WHEN s.r_extra < 0.3 THEN ARRAY['user_auth']::"Pin"[] WHEN s.r_extra < 0.6 THEN ARRAY['user_auth', 'resident_registry']::"Pin"[] WHEN s.r_extra < 0.8 THEN ARRAY['signature']::"Pin"[] ELSE ARRAY['signature', 'user_auth', 'resident_registry', 'card_info']::"Pin"[] END,
       s.state, CASE WHEN s.state = 'received' THEN 1 ELSE 2 END,
       (SELECT pv.id FROM policy_versions pv JOIN offices oo ON oo.municipality_id = pv.municipality_id WHERE oo.id = s.office_id LIMIT 1),
-      (SELECT id FROM staff_users WHERE username = 'clerk'), s.created, s.created
+      (SELECT id FROM staff_users WHERE username = 'clerk'), s.created, s.created, o.municipality_id
     FROM staged s JOIN offices o ON o.id = s.office_id;`,
 );
 
 await run(
   'holders and representatives',
   `
-  INSERT INTO parties (id, case_id, role, family_name, given_name, family_name_kana, given_name_kana, search_name, birth_date, postal_code, address, adult_ward, has_signature_certificate)
+  INSERT INTO parties (id, case_id, role, family_name, given_name, family_name_kana, given_name_kana, search_name, birth_date, postal_code, address, adult_ward, has_signature_certificate, municipality_id)
     SELECT gen_random_uuid(), c.id, 'holder',
       (ARRAY['山田','佐藤','鈴木','高橋','田中','伊藤','渡辺','山本','中村','小林','加藤','吉田','山口','松本','井上','木村'])[k.f],
       (ARRAY['花子','太郎','美咲','健太','陽菜','翔','結衣','大輔','愛','誠'])[k.g],
@@ -119,25 +120,25 @@ await run(
       (ARRAY['ハナコ','タロウ','ミサキ','ケンタ','ヒナ','ショウ','ユイ','ダイスケ','アイ','マコト'])[k.g],
       -- the search key (packages/domain nameSearchKey): these names have no variant forms to fold
       (ARRAY['山田','佐藤','鈴木','高橋','田中','伊藤','渡辺','山本','中村','小林','加藤','吉田','山口','松本','井上','木村'])[k.f] || (ARRAY['花子','太郎','美咲','健太','陽菜','翔','結衣','大輔','愛','誠'])[k.g],
-      date '1930-01-01' + (random() * 30000)::int, '135-8383', '東京都江東区東陽' || (1 + floor(random() * 8)) || '-' || (1 + floor(random() * 30)), false, true
+      date '1930-01-01' + (random() * 30000)::int, '135-8383', '東京都江東区東陽' || (1 + floor(random() * 8)) || '-' || (1 + floor(random() * 30)), false, true, c.municipality_id
     -- One family name and one given name per holder, picked by the case's id (the same pick for kanji and kana).
     FROM cases c, LATERAL (SELECT 1 + abs(hashtext(c.id::text)) % 16 AS f, 1 + abs(hashtext(c.id::text || 'g')) % 10 AS g) k;
-  INSERT INTO parties (id, case_id, role, kind, family_name, given_name, family_name_kana, given_name_kana, search_name)
-    SELECT gen_random_uuid(), c.id, 'representative', CASE WHEN c.route = 'voluntary_agent' THEN 'agent' ELSE 'parent' END::"RepresentativeKind", '代理', '次郎', 'ダイリ', 'ジロウ', '代理次郎'
+  INSERT INTO parties (id, case_id, role, kind, family_name, given_name, family_name_kana, given_name_kana, search_name, municipality_id)
+    SELECT gen_random_uuid(), c.id, 'representative', CASE WHEN c.route = 'voluntary_agent' THEN 'agent' ELSE 'parent' END::"RepresentativeKind", '代理', '次郎', 'ダイリ', 'ジロウ', '代理次郎', c.municipality_id
     FROM cases c WHERE c.route <> 'self';`,
 );
 
 await run(
   'documents and history',
   `
-  INSERT INTO presented_documents (id, case_id, visit, presented_by, type, expires_on, created_at)
-    SELECT gen_random_uuid(), c.id, 1, CASE WHEN c.route = 'self' THEN 'holder' ELSE 'representative' END::"Presenter", 'drivers_license', date '2030-01-01', c.created_at FROM cases c;
-  INSERT INTO case_history (case_id, from_state, to_state, actor_id, at)
-    SELECT c.id, NULL, 'received', c.created_by_id, c.created_at FROM cases c;
+  INSERT INTO presented_documents (id, case_id, visit, presented_by, type, expires_on, created_at, municipality_id)
+    SELECT gen_random_uuid(), c.id, 1, CASE WHEN c.route = 'self' THEN 'holder' ELSE 'representative' END::"Presenter", 'drivers_license', date '2030-01-01', c.created_at, c.municipality_id FROM cases c;
+  INSERT INTO case_history (case_id, from_state, to_state, actor_id, at, municipality_id)
+    SELECT c.id, NULL, 'received', c.created_by_id, c.created_at, c.municipality_id FROM cases c;
   -- Two in five cancelled agent cases lapsed: cancelled by the system (no actor) for an overdue reply.
-  INSERT INTO case_history (case_id, from_state, to_state, actor_id, at, reason)
+  INSERT INTO case_history (case_id, from_state, to_state, actor_id, at, reason, municipality_id)
     SELECT c.id, 'received', c.state, CASE WHEN k.lapsed THEN NULL ELSE c.created_by_id END, c.created_at + interval '1 hour',
-      CASE WHEN k.lapsed THEN 'reply_overdue'::"CancelReason" WHEN c.state = 'cancelled' THEN 'withdrawn'::"CancelReason" END
+      CASE WHEN k.lapsed THEN 'reply_overdue'::"CancelReason" WHEN c.state = 'cancelled' THEN 'withdrawn'::"CancelReason" END, c.municipality_id
     FROM cases c, LATERAL (SELECT c.route = 'voluntary_agent' AND c.state = 'cancelled' AND abs(hashtext(c.id::text || 'l')) % 5 < 2 AS lapsed) k
     WHERE c.state <> 'received';`,
 );
@@ -145,7 +146,7 @@ await run(
 await run(
   'letters of the agent cases (a third of those awaiting their reply overdue)',
   `
-  INSERT INTO inquiry_letters (id, case_id, inquiry_number, status, issued_on, mailed_on, reply_deadline, created_at, updated_at)
+  INSERT INTO inquiry_letters (id, case_id, inquiry_number, status, issued_on, mailed_on, reply_deadline, created_at, updated_at, municipality_id)
     SELECT gen_random_uuid(), c.id,
       upper(replace(c.id::text, '-', '')), -- unique like the real ones (which carry a check character)
       CASE WHEN c.state = 'received' THEN 'ready' ELSE 'mailed' END::"LetterStatus",
@@ -154,7 +155,7 @@ await run(
       CASE WHEN c.state = 'inquiry_mailed' AND random() < 0.33 THEN current_date - 1 - (random() * 60)::int
            WHEN c.state <> 'received' THEN greatest(c.created_at::date + 31, current_date + (random() * 25)::int)
            ELSE c.created_at::date + 30 END,
-      c.created_at, c.created_at
+      c.created_at, c.created_at, c.municipality_id
     FROM cases c WHERE c.route = 'voluntary_agent';`,
 );
 
@@ -163,9 +164,9 @@ await run(
   `
   UPDATE inquiry_letters SET returned_at = (mailed_on + 5)::timestamptz, returned_reason = 'moved_no_forwarding'
     WHERE status = 'mailed' AND abs(hashtext(id::text)) % 50 = 0;
-  INSERT INTO inquiry_letters (id, case_id, inquiry_number, status, issued_on, mailed_on, reply_deadline, reissue_of_id, reissue_reason, created_at, updated_at)
+  INSERT INTO inquiry_letters (id, case_id, inquiry_number, status, issued_on, mailed_on, reply_deadline, reissue_of_id, reissue_reason, created_at, updated_at, municipality_id)
     SELECT gen_random_uuid(), l.case_id, upper(replace(gen_random_uuid()::text, '-', '')), 'mailed', l.mailed_on + 6, l.mailed_on + 7, l.mailed_on + 37,
-      l.id, 'returned', l.returned_at + interval '1 day', l.returned_at + interval '1 day'
+      l.id, 'returned', l.returned_at + interval '1 day', l.returned_at + interval '1 day', l.municipality_id
     FROM inquiry_letters l WHERE l.returned_at IS NOT NULL AND abs(hashtext(l.id::text || 'r')) % 2 = 0;
   UPDATE inquiry_letters SET status = 'superseded', superseded_at = updated_at
     WHERE id IN (SELECT reissue_of_id FROM inquiry_letters WHERE reissue_of_id IS NOT NULL);`,
@@ -174,8 +175,8 @@ await run(
 await run(
   'receipt number sequences carried on from the seeded numbers',
   `
-  INSERT INTO receipt_sequences (office_id, year, last)
-    SELECT office_id, split_part(receipt_number, '-', 2)::int, max(split_part(receipt_number, '-', 3)::int) FROM cases GROUP BY 1, 2
+  INSERT INTO receipt_sequences (office_id, year, last, municipality_id)
+    SELECT office_id, split_part(receipt_number, '-', 2)::int, max(split_part(receipt_number, '-', 3)::int), municipality_id FROM cases GROUP BY 1, 2, 4
   ON CONFLICT (office_id, year) DO UPDATE SET last = excluded.last;`,
 );
 await run('ANALYZE', 'ANALYZE');

@@ -8,7 +8,7 @@ import { hashPassword } from './passwords';
 
 /**
  * On a platform of many municipalities, office codes and usernames are each municipality's own:
- * two cities may both have an office HQ and an administrator `kanri`. A login names its
+ * two cities may both have an office DOMEI and an administrator `kanri_shared`. A login names its
  * municipality (団体コード) when the username alone does not tell, and each sees its own cases only.
  */
 const db = createDatabaseClient(process.env.DATABASE_URL!);
@@ -24,10 +24,10 @@ beforeAll(async () => {
     const municipality = await db.municipality.create({ data: { code: city.code, name: `同名市${city.code}` } });
     await db.policyVersion.create({ data: { municipalityId: municipality.id, version: 1, policy: policyColumn(DEFAULT_POLICY) } });
     const office = await db.office.create({
-      data: { code: 'HQ', name: '本庁 市民課', municipalityId: municipality.id, postalCode: '100-0001', address: '同名県同名市1-1', phone: '03-0000-0001' },
+      data: { code: 'DOMEI', name: '本庁 市民課', municipalityId: municipality.id, postalCode: '100-0001', address: '同名県同名市1-1', phone: '03-0000-0001' },
     });
     await db.staffUser.create({
-      data: { username: 'kanri', displayName: `管理 ${city.code}`, role: 'clerk', officeId: office.id, passwordHash: await hashPassword(city.password) },
+      data: { username: 'kanri_shared', displayName: `管理 ${city.code}`, role: 'clerk', officeId: office.id, passwordHash: await hashPassword(city.password) },
     });
   }
 });
@@ -40,25 +40,25 @@ const login = (body: object) => request(app.getHttpServer()).post('/api/auth/log
 
 describe('a username two municipalities share', () => {
   it('asks for the municipality code, in Japanese, and logs no one in without it', async () => {
-    const res = await login({ username: 'kanri', password: CITIES[0]!.password }).expect(401);
+    const res = await login({ username: 'kanri_shared', password: CITIES[0]!.password }).expect(401);
     expect(res.body).toMatchObject({ code: 'municipality_required', message: 'このユーザー名は複数の自治体にあります。団体コード（6桁）も入力してください。' });
-    expect(await db.staffSession.count({ where: { user: { username: 'kanri' } } })).toBe(0);
+    expect(await db.staffSession.count({ where: { user: { username: 'kanri_shared' } } })).toBe(0);
   });
 
   it("logs each city's user in with its code and password, and not with the other city's password", async () => {
-    await login({ username: 'kanri', password: CITIES[1]!.password, municipalityCode: CITIES[0]!.code }).expect(401);
+    await login({ username: 'kanri_shared', password: CITIES[1]!.password, municipalityCode: CITIES[0]!.code }).expect(401);
     for (const city of CITIES) {
-      const res = await login({ username: 'kanri', password: city.password, municipalityCode: city.code }).expect(200);
+      const res = await login({ username: 'kanri_shared', password: city.password, municipalityCode: city.code }).expect(200);
       expect(res.body.user.displayName).toBe(`管理 ${city.code}`);
     }
-    const refused = await login({ username: 'kanri', password: 'x', municipalityCode: '12345' }).expect(400);
+    const refused = await login({ username: 'kanri_shared', password: 'x', municipalityCode: '12345' }).expect(400);
     expect(refused.body.details[0].path).toBe('municipalityCode');
   });
 
-  it('shows each city its own cases only, though both number them HQ-…', async () => {
+  it('shows each city its own cases only, though both number them DOMEI-…', async () => {
     const tokens = [];
     for (const city of CITIES) {
-      tokens.push((await login({ username: 'kanri', password: city.password, municipalityCode: city.code }).expect(200)).body.accessToken as string);
+      tokens.push((await login({ username: 'kanri_shared', password: city.password, municipalityCode: city.code }).expect(200)).body.accessToken as string);
     }
     const made = [];
     for (const token of tokens) {

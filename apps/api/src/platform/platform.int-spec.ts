@@ -19,8 +19,8 @@ const CITY = {
   code: '991221',
   name: '運用市',
   preset: 'koto',
-  office: { code: 'HQ', name: '運用市役所 市民課', postalCode: '1350016', address: '運用県運用市本町1-1', phone: '03-0000-1221' },
-  admin: { username: 'kanri', displayName: '管理 一郎', password: 'first-admin-password' },
+  office: { code: 'UNYO', name: '運用市役所 市民課', postalCode: '1350016', address: '運用県運用市本町1-1', phone: '03-0000-1221' },
+  admin: { username: 'kanri_platform', displayName: '管理 一郎', password: 'first-admin-password' },
 };
 
 const http = () => request(app.getHttpServer());
@@ -50,7 +50,7 @@ describe('the platform', () => {
     expect(res.body).toMatchObject({ code: CITY.code, name: CITY.name, suspendedAt: null, offices: 1, staff: 1, cases: 0, openCases: 0, letters: 0 });
     cityId = res.body.id as string;
     const office = await db.office.findFirstOrThrow({ where: { municipalityId: cityId } });
-    expect(office).toMatchObject({ code: 'HQ', postalCode: '135-0016' });
+    expect(office).toMatchObject({ code: 'UNYO', postalCode: '135-0016' });
     const policy = await db.policyVersion.findFirstOrThrow({ where: { municipalityId: cityId } });
     expect(policy.version).toBe(1);
     const events = await db.platformEvent.findMany({ where: { subjectId: cityId } });
@@ -58,7 +58,7 @@ describe('the platform', () => {
     // The administrator logs in and works in the new municipality.
     const admin = (await staffLogin().expect(200)).body.accessToken as string;
     const offices = await http().get('/api/offices').set('authorization', `Bearer ${admin}`).expect(200);
-    expect(offices.body.map((o: { code: string }) => o.code)).toEqual(['HQ']);
+    expect(offices.body.map((o: { code: string }) => o.code)).toEqual(['UNYO']);
   });
 
   it('refuses a code already taken and a bad body, in Japanese, creating nothing', async () => {
