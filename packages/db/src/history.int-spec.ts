@@ -7,7 +7,10 @@ afterAll(() => db.$disconnect());
 describe('case_history', () => {
   it('refuses UPDATE, DELETE and TRUNCATE at the database', async () => {
     await seedDemoData(db, 'pw');
-    const clerk = await db.staffUser.findFirstOrThrow({ where: { username: 'clerk', office: { municipality: { code: '999999' } } }, include: { office: true } });
+    const clerk = await db.staffUser.findFirstOrThrow({
+      where: { username: 'clerk', office: { municipality: { code: '999999' } } },
+      include: { office: true },
+    });
     const policy = await db.policyVersion.findFirstOrThrow({ where: { municipalityId: clerk.office.municipalityId } });
     const created = await db.pinResetCase.create({
       data: {
