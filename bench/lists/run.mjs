@@ -1,6 +1,9 @@
 // bench/lists/run.mjs: the desk's lists at scale, through the API and as plain SQL, on the
 // database bench/lists/seed.mjs made. Also registration throughput beside a bare NestJS endpoint,
-// and the API's peak memory.
+// and the API's peak memory. The API runs as in production, as the application's role under
+// row-level security; what that costs is measured beside the same API as the tables' owner (who
+// bypasses the policies) and the floors' SQL in the API's frame (BEGIN, set_config, the
+// statement, COMMIT) as the application's role beside the bare statement as the owner.
 //   node bench/lists/seed.mjs && node bench/lists/run.mjs [seconds per measure, default 15]
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -24,6 +27,8 @@ const CONNECTIONS = 10;
 const server = (await db$.resolveDatabaseUrl()).url;
 const url = db$.withDatabase(server, 'madoguchi_bench_lists');
 const pool = new Pool({ connectionString: url, max: CONNECTIONS });
+await db$.ensureLocalAppRole(url);
+const appPool = new Pool({ connectionString: db$.appRoleUrl(url), max: CONNECTIONS });
 const rows = [];
 const report = (what, values) => {
   rows.push({ what, ...values });
@@ -50,8 +55,11 @@ async function waitForHttp(u) {
 }
 
 // --- the API on the bench database
-const { base, child: api, login } = await startBenchApi({ url });
+const { base, child: api, login } = await startBenchApi({ url: db$.appRoleUrl(url) });
 const headers = { authorization: `Bearer ${await login('clerk')}`, 'content-type': 'application/json' };
+// The same API as the tables' owner: row-level security bypassed, the rest alike.
+const asOwner = await startBenchApi({ url });
+const ownerHeaders = { authorization: `Bearer ${await asOwner.login('clerk')}` };
 const hq = (await pool.query(`SELECT id FROM offices WHERE code = 'HQ'`)).rows[0].id;
 const municipalityOffices = (
   await pool.query(`SELECT array_agg(id) AS ids FROM offices WHERE municipality_id = (SELECT municipality_id FROM offices WHERE code = 'HQ')`)
@@ -132,13 +140,16 @@ const scenarios = [
   },
 ];
 
-async function viaApi(pathname) {
-  const result = await autocannon({ url: `${base}${pathname}`, headers, connections: CONNECTIONS, duration: SECONDS });
+async function viaApi(pathname, at = base, as = headers) {
+  const result = await autocannon({ url: `${at}${pathname}`, headers: as, connections: CONNECTIONS, duration: SECONDS });
   if (result.non2xx) throw new Error(`${pathname}: ${result.non2xx} answers were not 2xx`);
   return { p50: result.latency.p50, p95: result.latency.p97_5 ?? result.latency.p95, p99: result.latency.p99, rps: result.requests.average };
 }
 
-async function viaSql(statements, params) {
+const municipalityId = (await pool.query(`SELECT municipality_id FROM offices WHERE code = 'HQ'`)).rows[0].municipality_id;
+
+/** The statements as the owner, bare; or, `framed`, as the application's role each in the API's frame. */
+async function viaSql(statements, params, framed = false) {
   const latencies = [];
   const until = Date.now() + SECONDS * 1000;
   await Promise.all(
@@ -147,7 +158,19 @@ async function viaSql(statements, params) {
         const t = process.hrtime.bigint();
         for (const text of statements) {
           const n = (text.match(/\$\d/g) ?? []).reduce((m, p) => Math.max(m, Number(p.slice(1))), 0);
-          await pool.query(text, params.slice(0, n));
+          if (!framed) {
+            await pool.query(text, params.slice(0, n));
+            continue;
+          }
+          const client = await appPool.connect();
+          try {
+            await client.query('BEGIN');
+            await client.query(`SELECT set_config('app.municipality_id', $1, true)`, [municipalityId]);
+            await client.query(text, params.slice(0, n));
+            await client.query('COMMIT');
+          } finally {
+            client.release();
+          }
         }
         latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
       }
@@ -162,7 +185,9 @@ const plans = [];
 for (const s of scenarios) {
   const viaHttp = await viaApi(s.path);
   const floor = await viaSql(s.sql, s.params);
-  report(`GET ${s.name}`, { api: viaHttp, sql: floor, ratioP95: viaHttp.p95 / floor.p95 });
+  const ownerHttp = await viaApi(s.path, asOwner.base, ownerHeaders);
+  const framed = await viaSql(s.sql, s.params, true);
+  report(`GET ${s.name}`, { api: viaHttp, sql: floor, ratioP95: viaHttp.p95 / floor.p95, rls: { apiAsOwner: ownerHttp, sqlFramed: framed } });
   const explained = await pool.query(
     `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${s.sql[0]}`,
     s.params.slice(
@@ -220,7 +245,9 @@ report('POST /api/cases (agent: the same, and the letter and its outbox row)', r
 report('POST to a NestJS endpoint that only answers 201 (the framework on this machine)', bareResult);
 report('API peak RSS (MB) over all of the above', { mb: peakRssMb(api.pid) });
 api.kill();
+asOwner.child.kill();
 await pool.end();
+await appPool.end();
 
 const cpus = os.cpus();
 const cases = 'see seed';
@@ -232,6 +259,13 @@ console.log('| list | API p50 / p95 / p99 ms | API req/s | SQL p50 / p95 / p99 m
 for (const r of rows.filter((x) => x.api))
   console.log(
     `| ${r.what} | ${f(r.api.p50)} / ${f(r.api.p95)} / ${f(r.api.p99)} | ${f(r.api.rps)} | ${f(r.sql.p50)} / ${f(r.sql.p95)} / ${f(r.sql.p99)} | ${f(r.sql.rps)} | ${r.ratioP95.toFixed(1)}× |`,
+  );
+console.log(
+  '\n### What row-level security costs\n\nThe API as madoguchi_app (production) beside the same API as the owner (policies bypassed); the floor in the API\'s frame as madoguchi_app beside the bare statement as the owner.\n\n| list | API p95 ms: app / owner | API req/s: app / owner | SQL p95 ms: framed app / bare owner | SQL req/s: framed app / bare owner |\n|---|---|---|---|---|',
+);
+for (const r of rows.filter((x) => x.rls))
+  console.log(
+    `| ${r.what} | ${f(r.api.p95)} / ${f(r.rls.apiAsOwner.p95)} | ${f(r.api.rps)} / ${f(r.rls.apiAsOwner.rps)} | ${f(r.rls.sqlFramed.p95)} / ${f(r.sql.p95)} | ${f(r.rls.sqlFramed.rps)} / ${f(r.sql.rps)} |`,
   );
 console.log('\n| write | req/s | p50 / p99 ms |\n|---|---|---|');
 for (const r of rows.filter((x) => x.rps !== undefined && !x.api)) console.log(`| ${r.what} | ${f(r.rps)} | ${f(r.p50)} / ${f(r.p99)} |`);
