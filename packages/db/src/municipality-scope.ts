@@ -105,3 +105,15 @@ export async function isolationBypassed(db: PrismaClient): Promise<string | unde
   if (role.owner) return `the database user ${role.name} owns the tables`;
   return undefined;
 }
+
+/**
+ * Why the lists would be slow under row-level security, or undefined: PostgreSQL leaves enum
+ * equality unmarked LEAKPROOF, and row-level security then filters a whole city's rows before a
+ * state or a route (the migration 20261201180000 marks it when run by a superuser).
+ */
+export async function enumEqualityNotLeakproof(db: PrismaClient): Promise<string | undefined> {
+  const [row] = await db.$queryRaw<{ leakproof: boolean }[]>`
+    SELECT bool_and(proleakproof) AS leakproof FROM pg_proc WHERE proname IN ('enum_eq', 'enum_ne') AND pronamespace = 'pg_catalog'::regnamespace`;
+  if (row?.leakproof !== false) return undefined;
+  return 'enum_eq and enum_ne are not LEAKPROOF: under row-level security the case lists filter a whole municipality before its state or route. As a superuser, once: ALTER FUNCTION enum_eq(anyenum, anyenum) LEAKPROOF; ALTER FUNCTION enum_ne(anyenum, anyenum) LEAKPROOF; (docs/production.md)';
+}

@@ -2,7 +2,6 @@ import { Prisma, type Database } from '@madoguchi/db';
 import { isSearchable, readSearch, type CaseState } from '@madoguchi/domain';
 import type { CaseListFilterRequest } from '@madoguchi/contract/schemas';
 import type { StaffPrincipal } from '../auth/principal';
-import { likeLiteral } from '../database/like';
 import { ownOffice } from '../scope/scope';
 import type { SummarySource } from './case-list';
 
@@ -31,6 +30,18 @@ function overdueSql(today: string): Prisma.Sql {
     SELECT 1 FROM inquiry_letters l WHERE l.case_id = c.id AND l.status = 'mailed' AND l.reply_deadline < ${today}::date)`;
 }
 
+/** The last character there is: every string that starts with a prefix sorts below prefix + this one under "C". */
+const LAST_CHARACTER = String.fromCodePoint(0x10ffff);
+
+/**
+ * `column` starts with `prefix`, as a range of a column under the "C" collation (the kana and the
+ * search-name columns): its index serves it, and, unlike LIKE, its comparisons are LEAKPROOF, so
+ * row-level security lets them be index conditions rather than a filter over the whole city.
+ */
+function startsWith(column: 'p.family_name_kana' | 'p.given_name_kana' | 'p.search_name', prefix: string): Prisma.Sql {
+  return Prisma.sql`(${Prisma.raw(column)} >= ${prefix} AND ${Prisma.raw(column)} < ${prefix + LAST_CHARACTER})`;
+}
+
 /** The search box: the entry read only as what it can be (a receipt number, an inquiry number, kana, a name). */
 function searchSql(q: string): Prisma.Sql {
   const terms = readSearch(q);
@@ -40,11 +51,12 @@ function searchSql(q: string): Prisma.Sql {
   if (terms.receiptNumber) any.push(Prisma.sql`c.receipt_number = ${terms.receiptNumber}`);
   if (terms.inquiryNumber) any.push(Prisma.sql`EXISTS (SELECT 1 FROM inquiry_letters l WHERE l.case_id = c.id AND l.inquiry_number = ${terms.inquiryNumber})`);
   if (terms.kana) {
-    // The kana columns sort under the "C" collation, so a prefix is a range of their indexes.
-    const prefix = `${likeLiteral(terms.kana)}%`;
-    any.push(Prisma.sql`EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND (p.family_name_kana LIKE ${prefix} OR p.given_name_kana LIKE ${prefix}))`);
+    const kana = terms.kana;
+    any.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND (${startsWith('p.family_name_kana', kana)} OR ${startsWith('p.given_name_kana', kana)}))`,
+    );
   }
-  if (terms.name) any.push(Prisma.sql`EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.search_name LIKE ${`${likeLiteral(terms.name)}%`})`);
+  if (terms.name) any.push(Prisma.sql`EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND ${startsWith('p.search_name', terms.name)})`);
   return Prisma.sql`(${Prisma.join(any, ' OR ')})`;
 }
 

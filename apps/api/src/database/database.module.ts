@@ -1,5 +1,5 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { createDatabaseClient, isolationBypassed, type Database } from '@madoguchi/db';
+import { createDatabaseClient, enumEqualityNotLeakproof, isolationBypassed, type Database } from '@madoguchi/db';
 import { poolWaitReporter } from '@madoguchi/platform';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 
@@ -24,6 +24,10 @@ class DatabaseLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
         this.logger.fatal(msg);
         process.exit(1);
       },
+      () => undefined,
+    );
+    void enumEqualityNotLeakproof(this.db).then(
+      (reason) => reason && this.logger.warn(reason),
       () => undefined,
     );
   }

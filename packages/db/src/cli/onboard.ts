@@ -10,11 +10,9 @@
  *     --admin admin --admin-name '管理 太郎'   < password-file
  */
 import { parseArgs } from 'node:util';
-import { text as readAll } from 'node:stream/consumers';
 import { passwordRefusals, POLICY_PRESETS } from '@madoguchi/domain';
-import { createDatabaseClient } from '../client';
 import { onboardMunicipality } from '../onboarding';
-import { resolveMigrationDatabaseUrl } from '../server/default-server';
+import { asOwner, passwordFromStdin, runCommand } from './owner-command';
 
 const OPTIONS = {
   code: { type: 'string' },
@@ -56,7 +54,7 @@ function problems(v: Values, password: string): string[] {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: OPTIONS, strict: true });
-  const password = (await readAll(process.stdin)).replace(/\r?\n$/, '');
+  const password = await passwordFromStdin();
   const wrong = problems(values, password);
   if (wrong.length) {
     for (const line of wrong) console.error(line);
@@ -65,9 +63,7 @@ async function main(): Promise<number> {
   }
   const v = values as Required<Values>;
   // The platform's own tool, run on the server as the tables' owner (as the migrations are).
-  const { url, stop } = await resolveMigrationDatabaseUrl();
-  const db = createDatabaseClient(url, { poolSize: 1 });
-  try {
+  return asOwner(async (db) => {
     // Office codes and usernames are each municipality's own: only its code can be taken.
     if (await db.municipality.findUnique({ where: { code: v.code }, select: { id: true } })) {
       console.error(`Already taken: municipality ${v.code}. Nothing was created.`);
@@ -86,16 +82,7 @@ async function main(): Promise<number> {
     );
     console.log(`${v.name} (${v.code}): office ${v.office} and administrator ${v.admin} created; log in to the console to add the staff.`);
     return 0;
-  } finally {
-    await db.$disconnect();
-    await stop();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

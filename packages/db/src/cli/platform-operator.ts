@@ -6,14 +6,12 @@
  *   node packages/db/dist/cli/platform-operator.js --username ops1 --name '運用 一郎'   < password-file
  */
 import { parseArgs } from 'node:util';
-import { text as readAll } from 'node:stream/consumers';
 import argon2 from 'argon2';
-import { createDatabaseClient } from '../client';
-import { resolveMigrationDatabaseUrl } from '../server/default-server';
+import { asOwner, passwordFromStdin, runCommand } from './owner-command';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { username: { type: 'string' }, name: { type: 'string' } }, strict: true });
-  const password = (await readAll(process.stdin)).replace(/\r?\n$/, '');
+  const password = await passwordFromStdin();
   const wrong = [
     !/^[a-z0-9_.-]{3,64}$/.test(values.username ?? '') && '--username: a-z, 0-9, _ . -, 3 to 64',
     !(values.name?.trim() && values.name.length <= 100) && '--name: the name as it is shown',
@@ -24,9 +22,7 @@ async function main(): Promise<number> {
     console.error('Nothing was created.');
     return 2;
   }
-  const { url, stop } = await resolveMigrationDatabaseUrl();
-  const db = createDatabaseClient(url, { poolSize: 1 });
-  try {
+  return asOwner(async (db) => {
     if (await db.platformOperator.findUnique({ where: { username: values.username! } })) {
       console.error(`Already taken: ${values.username}. Nothing was created.`);
       return 1;
@@ -34,16 +30,7 @@ async function main(): Promise<number> {
     await db.platformOperator.create({ data: { username: values.username!, displayName: values.name!, passwordHash: await argon2.hash(password) } });
     console.log(`Platform operator ${values.username} created.`);
     return 0;
-  } finally {
-    await db.$disconnect();
-    await stop();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);
