@@ -2,7 +2,7 @@ import { Prisma, type Database } from '@madoguchi/db';
 import { isSearchable, readSearch, type CaseState } from '@madoguchi/domain';
 import type { CaseListFilterRequest } from '@madoguchi/contract/schemas';
 import type { StaffPrincipal } from '../auth/principal';
-import { ownOffice } from '../scope/scope';
+import { casesInScopeSql, ownOffice } from '../scope/scope';
 import type { SummarySource } from './case-list';
 
 /**
@@ -12,7 +12,7 @@ import type { SummarySource } from './case-list';
 
 /** The list's filter as SQL over `cases c`: the caller's municipality, narrowed by each filter given. */
 export function caseListWhere(staff: StaffPrincipal, f: CaseListFilterRequest, today: string): Prisma.Sql {
-  const and: Prisma.Sql[] = [Prisma.sql`c.office_id = ANY(${staff.municipalityOfficeIds}::uuid[])`];
+  const and: Prisma.Sql[] = [casesInScopeSql(staff)];
   if (f.id) and.push(Prisma.sql`c.id = ANY(${f.id}::uuid[])`);
   if (f.state) and.push(Prisma.sql`c.state = ANY(${[f.state].flat()}::"CaseState"[])`);
   if (f.route) and.push(Prisma.sql`c.route = ${f.route}::"Route"`);

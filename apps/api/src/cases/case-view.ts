@@ -1,6 +1,7 @@
 import type { Database } from '@madoguchi/db';
 import type { CaseView } from '@madoguchi/contract';
 import type { StaffPrincipal } from '../auth/principal';
+import { casesInScopeSql } from '../scope/scope';
 
 /** Who did something, as the console names them: display name first, username on hover. */
 export const STAFF_REF = { id: true, username: true, displayName: true } as const;
@@ -11,7 +12,7 @@ export const STAFF_REF = { id: true, username: true, displayName: true } as cons
  * so the page costs one round trip however much the case holds. Only timestamps are left to
  * `toCaseView`: PostgreSQL writes them with an offset, the API answers in UTC with milliseconds.
  */
-export async function readCaseView(db: Database, staff: Pick<StaffPrincipal, 'municipalityOfficeIds'>, caseId: string): Promise<CaseView | undefined> {
+export async function readCaseView(db: Database, staff: Pick<StaffPrincipal, 'municipalityId' | 'municipalityOfficeIds'>, caseId: string): Promise<CaseView | undefined> {
   const [row] = await db.$queryRaw<{ view: StoredCaseView }[]>`
     SELECT json_build_object(
       'id', c.id, 'receiptNumber', c.receipt_number, 'officeId', c.office_id, 'state', c.state, 'route', c.route,
@@ -58,7 +59,7 @@ export async function readCaseView(db: Database, staff: Pick<StaffPrincipal, 'mu
         FROM completion_notices n WHERE n.case_id = c.id)
     ) AS view
     FROM cases c JOIN policy_versions v ON v.id = c.policy_version_id
-    WHERE c.id = ${caseId}::uuid AND c.office_id = ANY(${staff.municipalityOfficeIds}::uuid[])`;
+    WHERE c.id = ${caseId}::uuid AND ${casesInScopeSql(staff)}`;
   return row && toCaseView(row.view);
 }
 

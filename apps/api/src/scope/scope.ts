@@ -1,3 +1,4 @@
+import { Prisma } from '@madoguchi/db';
 import type { StaffPrincipal } from '../auth/principal';
 import { refused } from '../errors/refused';
 
@@ -9,10 +10,18 @@ import { refused } from '../errors/refused';
 /**
  * The Prisma filter for rows of the caller's municipality (cases, print runs, staff: anything with
  * an office). The office ids come with the login, so the filter is a plain `office_id IN (…)` the
- * indexes serve, not a join through the municipality.
+ * indexes serve, not a join through the municipality. The municipality itself is named too: row-level
+ * security filters by it already, but only as the transaction's setting, whose value the planner
+ * cannot see — it would guess the largest city to be an average one (1 in 1,741) and plan for a
+ * town. Named as a value, the planner counts the city's rows and the policy becomes a one-time check.
  */
-export function inScope(staff: StaffPrincipal): { officeId: { in: string[] } } {
-  return { officeId: { in: staff.municipalityOfficeIds } };
+export function inScope(staff: StaffPrincipal): { municipalityId: string; officeId: { in: string[] } } {
+  return { municipalityId: staff.municipalityId, officeId: { in: staff.municipalityOfficeIds } };
+}
+
+/** The same for SQL written by hand over `cases c` (see inScope for why the municipality is named). */
+export function casesInScopeSql(staff: Pick<StaffPrincipal, 'municipalityId' | 'municipalityOfficeIds'>): Prisma.Sql {
+  return Prisma.sql`c.municipality_id = ${staff.municipalityId}::uuid AND c.office_id = ANY(${staff.municipalityOfficeIds}::uuid[])`;
 }
 
 /** The Prisma filter for rows the municipality owns directly: its offices, its policy versions, its outbox rows. */
