@@ -168,7 +168,9 @@ async function viaSql(statements, params, framed = false) {
           const client = await appPool.connect();
           try {
             await client.query('BEGIN');
-            await client.query(`SELECT set_config('app.municipality_id', $1, true)`, [municipalityId]);
+            await client.query(`SELECT set_config('app.municipality_id', $1, true), set_config('max_parallel_workers_per_gather', '0', true)`, [
+              municipalityId,
+            ]);
             await client.query(text, params.slice(0, n));
             await client.query('COMMIT');
           } finally {
@@ -264,7 +266,7 @@ for (const r of rows.filter((x) => x.api))
     `| ${r.what} | ${f(r.api.p50)} / ${f(r.api.p95)} / ${f(r.api.p99)} | ${f(r.api.rps)} | ${f(r.sql.p50)} / ${f(r.sql.p95)} / ${f(r.sql.p99)} | ${f(r.sql.rps)} | ${r.ratioP95.toFixed(1)}× |`,
   );
 console.log(
-  '\n### What row-level security costs\n\nThe API as madoguchi_app (production) beside the same API as the owner (policies bypassed); the floor in the API\'s frame as madoguchi_app beside the bare statement as the owner.\n\n| list | API p95 ms: app / owner | API req/s: app / owner | SQL p95 ms: framed app / bare owner | SQL req/s: framed app / bare owner |\n|---|---|---|---|---|',
+  "\n### What row-level security costs\n\nThe API as madoguchi_app (production) beside the same API as the owner (policies bypassed); the floor in the API's frame as madoguchi_app beside the bare statement as the owner.\n\n| list | API p95 ms: app / owner | API req/s: app / owner | SQL p95 ms: framed app / bare owner | SQL req/s: framed app / bare owner |\n|---|---|---|---|---|",
 );
 for (const r of rows.filter((x) => x.rls))
   console.log(

@@ -26,7 +26,15 @@ export type { ConfirmMailedBody, CreatePrintRunBody } from './schemas/print-runs
 export type { CreateStaffBody, LoginBody, ResetPasswordBody, UpdateStaffBody } from './schemas/users';
 export type { OfficeHoursBody } from './schemas/offices';
 export type { ResidentQuery, ResidentRecord } from './schemas/residents';
-export type { MunicipalityCounts, OnboardingBody, OnboardingRequest, PlatformLoginAnswer, PlatformLoginBody } from './schemas/platform';
+export type {
+  MunicipalityCounts,
+  NewOfficeBody,
+  NewOfficeRequest,
+  OnboardingBody,
+  OnboardingRequest,
+  PlatformLoginAnswer,
+  PlatformLoginBody,
+} from './schemas/platform';
 
 export type ApiError = z.infer<typeof A.apiErrorSchema>;
 export type ApiErrorDetail = z.infer<typeof A.apiErrorDetailSchema>;

@@ -20,6 +20,17 @@ export function currentMunicipality(): string | undefined {
   return scope.getStore();
 }
 
+/**
+ * The first statement of every transaction in a scope: the municipality, and no parallel workers.
+ * The planner cannot see the setting's value, so it takes the policy's `municipality_id = …` to keep
+ * an average town's share of the rows (1 in 1,741) and may plan a name search as a parallel scan —
+ * 286 ms where the serial plan takes 29 (bench/README.md). A counter's requests are short and many at
+ * once: the cores are better spent on the next request than on splitting this one.
+ */
+function nameMunicipality(db: PrismaClient, id: string) {
+  return db.$executeRaw`SELECT set_config('app.municipality_id', ${id}, true), set_config('max_parallel_workers_per_gather', '0', true)`;
+}
+
 const RAW_QUERIES = new Set<PropertyKey>(['$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe']);
 
 type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0] & ((tx: never) => unknown)>[0];
@@ -32,7 +43,7 @@ type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0] & ((tx
  * to no one), so nothing outlives the work that set it. Outside any scope the client is unchanged.
  */
 export function municipalityScoped(base: PrismaClient): PrismaClient {
-  const setting = (id: string) => base.$executeRaw`SELECT set_config('app.municipality_id', ${id}, true)`;
+  const setting = (id: string) => nameMunicipality(base, id);
   const alone = async <T>(id: string, statement: Promise<T>): Promise<T> => {
     const [, result] = await base.$transaction([setting(id), statement as never]);
     return result as T;
@@ -46,7 +57,7 @@ export function municipalityScoped(base: PrismaClient): PrismaClient {
       throw new Error('In a municipality scope, use $transaction(async (tx) => …), not a batch of statements.');
     }
     return run(async (tx: Transaction) => {
-      await (tx as unknown as PrismaClient).$executeRaw`SELECT set_config('app.municipality_id', ${id}, true)`;
+      await nameMunicipality(tx as unknown as PrismaClient, id);
       return (arg as (tx: Transaction) => unknown)(tx);
     }, options);
   };

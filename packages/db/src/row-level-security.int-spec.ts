@@ -141,8 +141,10 @@ describe('row-level security, as the application role', () => {
     await inMunicipality(a.municipalityId, () => app.pinResetCase.count());
     await inMunicipality(a.municipalityId, () => app.$transaction(async (tx) => tx.pinResetCase.count()));
     // The pool has one connection, so these ran on it; what they set ended with their transactions.
-    const [setting] = await app.$queryRaw<{ value: string | null }[]>`SELECT current_setting('app.municipality_id', true) AS value`;
+    const [setting] = await app.$queryRaw<{ value: string | null; workers: string }[]>`
+      SELECT current_setting('app.municipality_id', true) AS value, current_setting('max_parallel_workers_per_gather') AS workers`;
     expect(setting!.value ?? '').toBe('');
+    expect(setting!.workers).not.toBe('0');
     expect(await app.pinResetCase.count()).toBe(0);
   });
 

@@ -128,6 +128,7 @@ export const REFUSALS = {
   // The platform
   municipality_code_taken: entry('conflict', 'この団体コードの自治体はすでに登録されています。', 'A municipality with this code is already on the platform.'),
   municipality_not_found: entry('not_found', '指定された自治体が見つかりません。', 'No such municipality.'),
+  office_code_taken: entry('conflict', 'この自治体にはこの窓口コードがすでにあります。', 'This municipality already has an office with this code.'),
 
   // Things that are not there (in the caller's municipality)
   not_found: entry('not_found', '指定されたものが見つかりません。', 'Not found.'),

@@ -22,6 +22,7 @@ const MATRIX: Record<string, Role[] | 'public' | 'platform'> = {
   'POST /api/platform/municipalities': 'platform',
   'GET /api/platform/municipalities/:id': 'platform',
   'PATCH /api/platform/municipalities/:id': 'platform',
+  'POST /api/platform/municipalities/:id/offices': 'platform',
   'POST /api/auth/logout': ['clerk', 'supervisor', 'print_staff', 'admin'],
   'GET /api/auth/me': ['clerk', 'supervisor', 'print_staff', 'admin'],
   'POST /api/requirements': ['clerk', 'supervisor', 'admin'],

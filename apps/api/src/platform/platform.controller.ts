@@ -3,6 +3,7 @@ import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import {
   municipalityCountsSchema,
   municipalitySuspensionSchema,
+  newOfficeSchema,
   onboardingSchema,
   platformLoginAnswerSchema,
   platformLoginSchema,
@@ -63,6 +64,13 @@ export class PlatformController {
   @PlatformOnly()
   municipality(@Param('id') id: string): Promise<MunicipalityCounts> {
     return this.platform.municipality(id);
+  }
+
+  @Describe('自治体の窓口の追加', { body: newOfficeSchema, answer: municipalityCountsSchema })
+  @Post('municipalities/:id/offices')
+  @PlatformOnly()
+  addOffice(@Param('id') id: string, @Body() body: unknown, @CurrentOperator() operator: PlatformPrincipal): Promise<MunicipalityCounts> {
+    return this.platform.addOffice(operator, id, parseBody(newOfficeSchema, body));
   }
 
   @Describe('自治体の利用停止・再開', { body: municipalitySuspensionSchema, answer: municipalityCountsSchema })

@@ -100,6 +100,20 @@ describe('the platform', () => {
     }
   });
 
+  it("adds an office to a municipality, its code the municipality's own", async () => {
+    const office = { code: 'EAST', name: '運用市 東出張所', postalCode: '135-0017', address: '運用県運用市東1-1', phone: '03-0000-1222' };
+    const res = await asOperator().post(`/api/platform/municipalities/${cityId}/offices`, office).expect(201);
+    expect(res.body.offices).toBe(2);
+    const again = await asOperator().post(`/api/platform/municipalities/${cityId}/offices`, office).expect(409);
+    expect(again.body).toMatchObject({ code: 'office_code_taken', message: 'この自治体にはこの窓口コードがすでにあります。' });
+    await asOperator().post('/api/platform/municipalities/00000000-0000-4000-8000-000000000000/offices', office).expect(404);
+    const admin = (await staffLogin().expect(200)).body.accessToken as string;
+    const seen = await http().get('/api/offices').set('authorization', `Bearer ${admin}`).expect(200);
+    expect(seen.body.map((o: { code: string }) => o.code).sort()).toEqual(['EAST', 'UNYO']);
+    const events = await db.platformEvent.findMany({ where: { subjectId: cityId, action: 'office_added' } });
+    expect(events).toHaveLength(1);
+  });
+
   it("never opens a staff route to an operator's token, nor a platform route to a staff token", async () => {
     const admin = (await staffLogin().expect(200)).body.accessToken as string;
     for (const path of ['/api/cases', '/api/auth/me', '/api/letters', '/api/users']) {
@@ -119,7 +133,7 @@ describe('the platform', () => {
     await asOperator().patch(`/api/platform/municipalities/${cityId}`, { suspended: false }).expect(200);
     await staffLogin().expect(200);
     const events = await db.platformEvent.findMany({ where: { subjectId: cityId }, orderBy: { id: 'asc' } });
-    expect(events.map((e) => e.action)).toEqual(['municipality_onboarded', 'municipality_suspended', 'municipality_resumed']);
+    expect(events.map((e) => e.action)).toEqual(['municipality_onboarded', 'office_added', 'municipality_suspended', 'municipality_resumed']);
     await asOperator().patch('/api/platform/municipalities/00000000-0000-4000-8000-000000000000', { suspended: true }).expect(404);
   });
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { MunicipalityCounts, OnboardingRequest } from '@madoguchi/contract';
-import { onboardMunicipality, type Database } from '@madoguchi/db';
+import type { MunicipalityCounts, NewOfficeRequest, OnboardingRequest } from '@madoguchi/contract';
+import { inMunicipality, onboardMunicipality, type Database } from '@madoguchi/db';
 import { Clock } from '../clock/clock';
 import { DATABASE } from '../database/database.module';
 import { isUniqueViolation } from '../database/unique-violation';
@@ -53,6 +53,25 @@ export class PlatformService {
       if (isUniqueViolation(error)) throw refused('municipality_code_taken', undefined, 'code');
       throw error;
     }
+  }
+
+  /** Another office (支所・出張所) of a municipality, written in its scope as its own rows are. */
+  async addOffice(operator: PlatformPrincipal, id: string, body: NewOfficeRequest): Promise<MunicipalityCounts> {
+    const municipality = await this.municipality(id);
+    try {
+      await inMunicipality(id, () =>
+        this.db.$transaction(async (tx) => {
+          await tx.office.create({ data: { ...body, municipalityId: id } });
+          await tx.platformEvent.create({
+            data: { operatorId: operator.id, action: 'office_added', subjectId: id, details: { code: municipality.code, office: body.code, name: body.name } },
+          });
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw refused('office_code_taken', undefined, 'code');
+      throw error;
+    }
+    return this.municipality(id);
   }
 
   /** Suspended, its staff cannot log in and their sessions end at once (the session lookup says so); nothing is deleted. */

@@ -19,19 +19,25 @@ export const platformLoginAnswerSchema = z.strictObject({
 });
 export type PlatformLoginAnswer = z.output<typeof platformLoginAnswerSchema>;
 
+/** `POST /api/platform/municipalities/:id/offices`, and the first office of an onboarding. */
+export const newOfficeSchema = z.strictObject({
+  /** Printed in receipt numbers; the municipality's own (another may have the same). */
+  code: plainText.pipe(z.string().regex(/^[A-Z0-9]{1,8}$/, { error: 'office_code_malformed' })),
+  name,
+  postalCode,
+  address,
+  phone: plainText.pipe(z.string().regex(/^[\d-]{10,13}$/, { error: 'phone_malformed' })),
+});
+export type NewOfficeBody = z.input<typeof newOfficeSchema>;
+export type NewOfficeRequest = z.output<typeof newOfficeSchema>;
+
 /** `POST /api/platform/municipalities`: a municipality, its policy from a preset, its first office and administrator. */
 export const onboardingSchema = z.strictObject({
   /** 全国地方公共団体コード (6 digits). */
   code: plainText.pipe(z.string().regex(/^\d{6}$/, { error: 'municipality_code_malformed' })),
   name,
   preset: z.enum(POLICY_PRESETS.map((p) => p.id) as [string, ...string[]]).optional(),
-  office: z.strictObject({
-    code: plainText.pipe(z.string().regex(/^[A-Z0-9]{1,8}$/, { error: 'office_code_malformed' })),
-    name,
-    postalCode,
-    address,
-    phone: plainText.pipe(z.string().regex(/^[\d-]{10,13}$/, { error: 'phone_malformed' })),
-  }),
+  office: newOfficeSchema,
   admin: createStaffSchema.pick({ username: true, displayName: true, password: true }),
 });
 export type OnboardingBody = z.input<typeof onboardingSchema>;
