@@ -61,30 +61,27 @@ export function municipalityScoped(base: PrismaClient): PrismaClient {
       return (arg as (tx: Transaction) => unknown)(tx);
     }, options);
   };
+  /** A statement-making method (a model's, or a raw query), its statement framed when in a scope. */
+  const framed =
+    (method: unknown, target: object) =>
+    (...args: unknown[]) => {
+      const statement = (method as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+      const id = currentMunicipality();
+      return id ? alone(id, statement) : statement;
+    };
   const delegates = new Map<PropertyKey, unknown>();
   const scopedDelegate = (delegate: Record<PropertyKey, unknown>) =>
     new Proxy(delegate, {
       get(target, method) {
         const value = Reflect.get(target, method);
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          const statement = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          const id = currentMunicipality();
-          return id ? alone(id, statement) : statement;
-        };
+        return typeof value === 'function' ? framed(value, target) : value;
       },
     });
   return new Proxy(base, {
     get(target, property) {
       if (property === '$transaction') return transaction;
       const value = Reflect.get(target, property, target);
-      if (RAW_QUERIES.has(property)) {
-        return (...args: unknown[]) => {
-          const statement = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          const id = currentMunicipality();
-          return id ? alone(id, statement) : statement;
-        };
-      }
+      if (RAW_QUERIES.has(property)) return framed(value, target);
       if (typeof property === 'string' && !property.startsWith('$') && !property.startsWith('_') && isDelegate(value)) {
         let wrapped = delegates.get(property);
         if (!wrapped) delegates.set(property, (wrapped = scopedDelegate(value)));
