@@ -12,7 +12,11 @@ export const STAFF_REF = { id: true, username: true, displayName: true } as cons
  * so the page costs one round trip however much the case holds. Only timestamps are left to
  * `toCaseView`: PostgreSQL writes them with an offset, the API answers in UTC with milliseconds.
  */
-export async function readCaseView(db: Database, staff: Pick<StaffPrincipal, 'municipalityId' | 'municipalityOfficeIds'>, caseId: string): Promise<CaseView | undefined> {
+export async function readCaseView(
+  db: Database,
+  staff: Pick<StaffPrincipal, 'municipalityId' | 'municipalityOfficeIds'>,
+  caseId: string,
+): Promise<CaseView | undefined> {
   const [row] = await db.$queryRaw<{ view: StoredCaseView }[]>`
     SELECT json_build_object(
       'id', c.id, 'receiptNumber', c.receipt_number, 'officeId', c.office_id, 'state', c.state, 'route', c.route,

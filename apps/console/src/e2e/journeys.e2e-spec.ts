@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { dateColumn } from '@madoguchi/db';
+import { dateColumn, onboardMunicipality } from '@madoguchi/db';
 import { addDays, japanDate } from '@madoguchi/domain';
 import { LetterCodes } from '@madoguchi/platform';
 import { Counter } from './counter';
@@ -474,6 +474,38 @@ describe('the counter, in a browser', () => {
     await newcomer.getByRole('tab', { name: '今日の受付' }).click();
     await newcomer.getByRole('tab', { name: '今日の受付', selected: true }).waitFor();
     await screenshot(newcomer, 'cases-today');
+  });
+
+  it('on a platform of many cities, a username two of them have asks for the 団体コード, and logs in to the city it names', async () => {
+    for (const [code, name] of [
+      ['991301', '共通市'],
+      ['991302', '共通町'],
+    ] as const) {
+      await onboardMunicipality(
+        db,
+        {
+          code,
+          name,
+          office: { code: 'HQ', name: `${name}役所`, postalCode: '100-0001', address: `${name}本町1`, phone: '03-0000-0000' },
+          admin: { username: 'kyotsu', displayName: `${name} 管理`, password: `e2e-password-${code}` },
+        },
+        null,
+      );
+    }
+    const page = await atLogin(demo.stack);
+    await page.locator('input[name=username]').click();
+    await page.keyboard.type('kyotsu');
+    await page.locator('input[name=password]').click();
+    await page.keyboard.type('e2e-password-991302');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'このユーザー名は複数の自治体にあります。団体コード（6桁）も入力してください。' }).waitFor();
+    // The code field has the focus: the clerk types the code and presses Enter again.
+    await page.getByLabel('団体コード（6桁）').waitFor();
+    await page.keyboard.type('991302');
+    await page.keyboard.press('Enter');
+    await page.locator('#main-content').waitFor();
+    const me = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('madoguchi.session')!) as { user: { displayName: string } }).user.displayName);
+    expect(me).toBe('共通町 管理');
   });
 
   it('is served with its CSP and headers, without source maps, and an inline script injected into it does not run', async () => {
