@@ -1,6 +1,8 @@
 // bench/reports/run.mjs: the monthly report and the CSV export at scale, through the API, on the
 // database bench/lists/seed.mjs made (1,000,000 cases). Prints a table for bench/README.md.
-//   node bench/lists/seed.mjs && npm run build && node bench/reports/run.mjs [times per month, default 5]
+//   node bench/lists/seed.mjs && npm run build && node bench/reports/run.mjs [times per month, default 5] [--owner]
+// The API runs as in production, as madoguchi_app under row-level security; `--owner` runs it as the
+// tables' owner instead (the policies bypassed), to see what they cost.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -13,13 +15,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
 const { addMonths, japanDate } = require(`${root}/packages/domain/dist/index.js`);
 
-const TIMES = Number(process.argv[2] ?? 5);
+const TIMES = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 5);
+const AS_OWNER = process.argv.includes('--owner');
 const url = db$.withDatabase((await db$.resolveDatabaseUrl()).url, 'madoguchi_bench_lists');
 const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 // Above the city's 400,000 cases: the export's memory is measured over all of them.
-const { base, child: api, login } = await startBenchApi({ url, env: { EXPORT_ROW_CAP: '1000000' } });
+await db$.ensureLocalAppRole(url);
+const { base, child: api, login } = await startBenchApi({ url: AS_OWNER ? url : db$.appRoleUrl(url), env: { EXPORT_ROW_CAP: '1000000' } });
+console.error(`the API as ${AS_OWNER ? 'the owner (row-level security bypassed)' : 'madoguchi_app (row-level security)'}`);
 try {
   const headers = { authorization: `Bearer ${await login('supervisor')}` };
   const timed = async (pathAndQuery) => {
