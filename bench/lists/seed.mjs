@@ -99,7 +99,7 @@ await run(
     FROM shaped s;
   INSERT INTO cases (id, receipt_number, office_id, route, reason, pins, state, version, policy_version_id, created_by_id, created_at, updated_at, municipality_id)
     SELECT s.id,
-      o.code || '-' || extract(year FROM s.created)::int || '-' || lpad((row_number() OVER (PARTITION BY s.office_id, extract(year FROM s.created) ORDER BY s.created, s.i))::text, 5, '0'),
+      (SELECT m.code FROM municipalities m WHERE m.id = o.municipality_id) || '-' || o.code || '-' || extract(year FROM s.created)::int || '-' || lpad((row_number() OVER (PARTITION BY s.office_id, extract(year FROM s.created) ORDER BY s.created, s.i))::text, 5, '0'),
       s.office_id, s.route,
       (ARRAY['forgotten', 'locked', 'face_auth_switch'])[1 + floor(s.r_extra * 3)]::"ResetReason",
       CASE WHEN s.r_extra < 0.3 THEN ARRAY['user_auth']::"Pin"[] WHEN s.r_extra < 0.6 THEN ARRAY['user_auth', 'resident_registry']::"Pin"[] WHEN s.r_extra < 0.8 THEN ARRAY['signature']::"Pin"[] ELSE ARRAY['signature', 'user_auth', 'resident_registry', 'card_info']::"Pin"[] END,
@@ -176,7 +176,7 @@ await run(
   'receipt number sequences carried on from the seeded numbers',
   `
   INSERT INTO receipt_sequences (office_id, year, last, municipality_id)
-    SELECT office_id, split_part(receipt_number, '-', 2)::int, max(split_part(receipt_number, '-', 3)::int), municipality_id FROM cases GROUP BY 1, 2, 4
+    SELECT office_id, split_part(receipt_number, '-', 3)::int, max(split_part(receipt_number, '-', 4)::int), municipality_id FROM cases GROUP BY 1, 2, 4
   ON CONFLICT (office_id, year) DO UPDATE SET last = excluded.last;`,
 );
 await run('ANALYZE', 'ANALYZE');

@@ -92,20 +92,32 @@ describe('check codes', () => {
 });
 
 describe('receipt numbers', () => {
-  it('read office, year and running number aloud', () => {
-    expect(formatReceiptNumber('HQ', 2026, 42)).toBe('HQ-2026-00042');
-    expect(formatReceiptNumber('EAST', 2026, 123456)).toBe('EAST-2026-123456');
-    expect(parseReceiptNumber(' hq-2026-00042 ')).toEqual({ officeCode: 'HQ', year: 2026, sequence: 42 });
-    expect(parseReceiptNumber('ＨＱ－２０２６－０００４２'.replace('－', '-').replace('－', '-'))).toEqual({ officeCode: 'HQ', year: 2026, sequence: 42 });
+  it('read municipality, office, year and running number aloud', () => {
+    expect(formatReceiptNumber('131083', 'HQ', 2026, 42)).toBe('131083-HQ-2026-00042');
+    expect(formatReceiptNumber('131083', 'EAST', 2026, 123456)).toBe('131083-EAST-2026-123456');
+    expect(parseReceiptNumber(' 131083-hq-2026-00042 ')).toEqual({ municipalityCode: '131083', officeCode: 'HQ', year: 2026, sequence: 42 });
+    expect(parseReceiptNumber('１３１０８３－ＨＱ－２０２６－０００４２'.replaceAll('－', '-'))).toEqual({
+      municipalityCode: '131083',
+      officeCode: 'HQ',
+      year: 2026,
+      sequence: 42,
+    });
     expect(parseReceiptNumber('HQ-26-42')).toBeUndefined();
   });
 
+  it("read one typed without its municipality (at the city's own counter), an office code of digits included", () => {
+    expect(parseReceiptNumber('hq-2026-00042')).toEqual({ officeCode: 'HQ', year: 2026, sequence: 42 });
+    expect(parseReceiptNumber('123456-2026-00042')).toEqual({ officeCode: '123456', year: 2026, sequence: 42 });
+    expect(parseReceiptNumber('131083-123456-2026-00042')).toEqual({ municipalityCode: '131083', officeCode: '123456', year: 2026, sequence: 42 });
+  });
+
   it.each([
-    ['hq', 2026, 1],
-    ['HQ', 1999, 1],
-    ['HQ', 2026, 0],
-    ['TOOLONGCODE', 2026, 1],
-  ])('refuse to make %s-%i-%i', (office, year, seq) => {
-    expect(() => formatReceiptNumber(office, year, seq)).toThrow(RangeError);
+    ['131083', 'hq', 2026, 1],
+    ['131083', 'HQ', 1999, 1],
+    ['131083', 'HQ', 2026, 0],
+    ['131083', 'TOOLONGCODE', 2026, 1],
+    ['13108', 'HQ', 2026, 1],
+  ])('refuse to make %s-%s-%i-%i', (municipality, office, year, seq) => {
+    expect(() => formatReceiptNumber(municipality, office, year, seq)).toThrow(RangeError);
   });
 });

@@ -120,20 +120,29 @@ export function verifyCheckCode(inquiryNumber: string, typed: string, mac: Messa
 }
 
 const OFFICE_CODE = /^[A-Z0-9]{1,8}$/;
-const RECEIPT_NUMBER = /^([A-Z0-9]{1,8})-(\d{4})-(\d{5,})$/;
+const MUNICIPALITY_CODE = /^\d{6}$/;
+/** With its municipality's code (`131083-HQ-2026-00042`), or, as a clerk may type it in their own city, without. */
+const RECEIPT_NUMBER = /^(?:(\d{6})-)?([A-Z0-9]{1,8})-(\d{4})-(\d{5,})$/;
 
 /** The running number of a receipt number is zero-padded to at least this many digits. */
 export const RECEIPT_SEQUENCE_DIGITS = 5;
 
-/** 受付番号 `HQ-2026-00042`: office code, year, and the office's running number for that year. */
-export function formatReceiptNumber(officeCode: string, year: number, sequence: number): string {
+/**
+ * 受付番号 `131083-HQ-2026-00042`: the municipality's code (全国地方公共団体コード), the office code (each
+ * municipality's own), the year, and the office's running number for that year. The municipality's
+ * code keeps it unambiguous on a platform where two cities both have an HQ; at its own counter a
+ * number is found without it.
+ */
+export function formatReceiptNumber(municipalityCode: string, officeCode: string, year: number, sequence: number): string {
+  if (!MUNICIPALITY_CODE.test(municipalityCode)) throw new RangeError(`municipality code must be 6 digits: ${municipalityCode}`);
   if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`bad sequence: ${sequence}`);
-  return `${receiptNumberPrefix(officeCode, year)}${String(sequence).padStart(RECEIPT_SEQUENCE_DIGITS, '0')}`;
+  return `${municipalityCode}-${receiptNumberPrefix(officeCode, year)}${String(sequence).padStart(RECEIPT_SEQUENCE_DIGITS, '0')}`;
 }
 
 /**
- * What comes before the running number (`HQ-2026-`): for a statement that takes the next number and
- * writes the case at once, and pads it to RECEIPT_SEQUENCE_DIGITS as formatReceiptNumber does.
+ * What follows the municipality's code and comes before the running number (`HQ-2026-`): for a
+ * statement that takes the next number and writes the case at once, and pads it to
+ * RECEIPT_SEQUENCE_DIGITS as formatReceiptNumber does.
  */
 export function receiptNumberPrefix(officeCode: string, year: number): string {
   if (!OFFICE_CODE.test(officeCode)) throw new RangeError(`office code must be 1-8 capital letters or digits: ${officeCode}`);
@@ -141,7 +150,9 @@ export function receiptNumberPrefix(officeCode: string, year: number): string {
   return `${officeCode}-${year}-`;
 }
 
-export function parseReceiptNumber(typed: string): { officeCode: string; year: number; sequence: number } | undefined {
+/** A typed receipt number, read loosely (widths, case, spaces); `municipalityCode` only when it was typed. */
+export function parseReceiptNumber(typed: string): { municipalityCode?: string; officeCode: string; year: number; sequence: number } | undefined {
   const m = RECEIPT_NUMBER.exec(typed.normalize('NFKC').trim().toUpperCase());
-  return m ? { officeCode: m[1]!, year: Number(m[2]), sequence: Number(m[3]) } : undefined;
+  if (!m) return undefined;
+  return { ...(m[1] ? { municipalityCode: m[1] } : {}), officeCode: m[2]!, year: Number(m[3]), sequence: Number(m[4]) };
 }

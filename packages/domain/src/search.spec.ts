@@ -3,7 +3,9 @@ import { readSearch } from './search';
 
 describe('readSearch', () => {
   it.each([
-    ['HQ-2026-00042', { receiptNumber: 'HQ-2026-00042' }],
+    ['131083-HQ-2026-00042', { receiptNumber: '131083-HQ-2026-00042' }],
+    // Without the municipality's code, as printed before it was carried: the caller's completes it.
+    ['hq-2026-00042', { receiptNumber: 'HQ-2026-00042' }],
     ['やまだ', { kana: 'ヤマダ' }],
     ['ﾔﾏﾀﾞ', { kana: 'ヤマダ' }],
     ['山田', { name: '山田' }],

@@ -8,6 +8,7 @@ import { formatReceiptNumber, parseReceiptNumber, readInquiryNumber } from './nu
  * each search on its index; the console says which readings it took.
  */
 export interface SearchReading {
+  /** As stored when typed with its municipality's code (`131083-HQ-2026-00042`); else the rest (`HQ-2026-00042`), which the caller's municipality completes. */
   receiptNumber?: string;
   inquiryNumber?: string;
   kana?: string;
@@ -20,11 +21,23 @@ export function readSearch(q: string): SearchReading {
   const inquiry = readInquiryNumber(q);
   const kana = katakanaOf(q).replace(/[\s\u3000]/g, '');
   return {
-    ...(receipt ? { receiptNumber: formatReceiptNumber(receipt.officeCode, receipt.year, receipt.sequence) } : {}),
+    ...(receipt ? { receiptNumber: receiptReading(receipt) } : {}),
     ...(inquiry.ok ? { inquiryNumber: inquiry.value } : {}),
     ...(/^[\u30A0-\u30FF]+$/.test(kana) ? { kana } : {}),
     ...(hasKanji(q) ? { name: nameSearchKey(q) } : {}),
   };
+}
+
+function receiptReading(receipt: NonNullable<ReturnType<typeof parseReceiptNumber>>): string {
+  const { municipalityCode, officeCode, year, sequence } = receipt;
+  if (municipalityCode) return formatReceiptNumber(municipalityCode, officeCode, year, sequence);
+  // The same number without the municipality's code: formatted with a placeholder code, then cut.
+  return formatReceiptNumber('000000', officeCode, year, sequence).slice('000000-'.length);
+}
+
+/** Whether a search's receipt number carries its municipality's code (else the caller's completes it). */
+export function receiptNumberHasMunicipality(receiptNumber: string): boolean {
+  return parseReceiptNumber(receiptNumber)?.municipalityCode !== undefined;
 }
 
 /** Whether an entry means anything to search for (an entry that is none of them finds nothing). */

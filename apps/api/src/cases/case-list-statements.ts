@@ -1,5 +1,5 @@
 import { Prisma, type Database } from '@madoguchi/db';
-import { isSearchable, readSearch, type CaseState } from '@madoguchi/domain';
+import { isSearchable, readSearch, receiptNumberHasMunicipality, type CaseState } from '@madoguchi/domain';
 import type { CaseListFilterRequest } from '@madoguchi/contract/schemas';
 import type { StaffPrincipal } from '../auth/principal';
 import { casesInScopeSql, ownOffice } from '../scope/scope';
@@ -20,7 +20,7 @@ export function caseListWhere(staff: StaffPrincipal, f: CaseListFilterRequest, t
   if (f.createdFrom) and.push(Prisma.sql`c.created_at >= ${new Date(`${f.createdFrom}T00:00:00+09:00`)}`);
   if (f.createdTo) and.push(Prisma.sql`c.created_at < ${new Date(new Date(`${f.createdTo}T00:00:00+09:00`).getTime() + 86_400_000)}`);
   if (f.overdue !== undefined) and.push(f.overdue ? overdueSql(today) : Prisma.sql`NOT (${overdueSql(today)})`);
-  if (f.q) and.push(searchSql(f.q));
+  if (f.q) and.push(searchSql(staff, f.q));
   return Prisma.join(and, ' AND ');
 }
 
@@ -43,12 +43,18 @@ function startsWith(column: 'p.family_name_kana' | 'p.given_name_kana' | 'p.sear
 }
 
 /** The search box: the entry read only as what it can be (a receipt number, an inquiry number, kana, a name). */
-function searchSql(q: string): Prisma.Sql {
+function searchSql(staff: StaffPrincipal, q: string): Prisma.Sql {
   const terms = readSearch(q);
   // An entry that is none of them finds nothing.
   if (!isSearchable(terms)) return Prisma.sql`false`;
   const any: Prisma.Sql[] = [];
-  if (terms.receiptNumber) any.push(Prisma.sql`c.receipt_number = ${terms.receiptNumber}`);
+  if (terms.receiptNumber) {
+    // Typed without its municipality's code, at the caller's own counter: the caller's completes it.
+    const typed = receiptNumberHasMunicipality(terms.receiptNumber)
+      ? Prisma.sql`${terms.receiptNumber}`
+      : Prisma.sql`(SELECT m.code || '-' FROM municipalities m WHERE m.id = ${staff.municipalityId}::uuid) || ${terms.receiptNumber}`;
+    any.push(Prisma.sql`c.receipt_number = ${typed}`);
+  }
   if (terms.inquiryNumber) any.push(Prisma.sql`EXISTS (SELECT 1 FROM inquiry_letters l WHERE l.case_id = c.id AND l.inquiry_number = ${terms.inquiryNumber})`);
   if (terms.kana) {
     const kana = terms.kana;

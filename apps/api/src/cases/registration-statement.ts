@@ -99,6 +99,8 @@ export async function insertRegistration(db: Database, r: NewRegistration): Prom
     new_case AS (
       INSERT INTO cases (id, receipt_number, office_id, route, reason, pins, note, policy_version_id, created_by_id, updated_at)
       SELECT ${r.caseId}::uuid,
+             -- as formatReceiptNumber: the municipality's code, the office's part, the padded number
+             (SELECT m.code FROM offices o JOIN municipalities m ON m.id = o.municipality_id WHERE o.id = ${r.office.id}::uuid) || '-' ||
              ${receiptNumberPrefix(r.office.code, r.year)} || lpad(last::text, greatest(${RECEIPT_SEQUENCE_DIGITS}::int, length(last::text)), '0'),
              ${r.office.id}::uuid, ${r.route}::"Route", ${r.reason}::"ResetReason", ${r.pins}::"Pin"[], ${r.note},
              ${r.policyVersionId}::uuid, ${r.staffId}::uuid, now()

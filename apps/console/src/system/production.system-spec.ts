@@ -437,7 +437,7 @@ describe('the services, started from their units', () => {
     await at.typeHere('2027-12-31');
     await at.person('holder', HOLDER);
     const receipt = await at.register();
-    expect(receipt).toMatch(/^KUMIN-\d{4}-\d{5}$/);
+    expect(receipt).toMatch(/^991101-KUMIN-\d{4}-\d{5}$/);
 
     await page.getByRole('button', { name: '申請を開く' }).click();
     await page.getByTestId('case-receipt-number').filter({ hasText: receipt }).waitFor();

@@ -99,6 +99,9 @@ describe(`the migration ${MIGRATION}`, () => {
       const { rows } = await client.query<{ municipality_id: string; n: string }>(`SELECT municipality_id, count(*) AS n FROM ${table} GROUP BY 1 ORDER BY 1`);
       expect({ table, rows }).toEqual({ table, rows: [...cities].sort().map((id) => ({ municipality_id: id, n: '1' })) });
     }
+    // And the receipt numbers given before carry their city's code (20261201190000).
+    const numbers = await client.query<{ receipt_number: string }>(`SELECT receipt_number FROM cases ORDER BY 1`);
+    expect(numbers.rows.map((r) => r.receipt_number)).toEqual(['991231-R-991231', '991232-R-991232']);
     await expect(client.query(`UPDATE case_history SET note = 'x'`)).rejects.toThrow(/append-only/);
     await expect(client.query(`DELETE FROM reply_checks`)).rejects.toThrow(/append-only/);
   });
