@@ -9,6 +9,13 @@ export type Database = PrismaClient;
 /** How long a query may wait for a free connection before the wait is reported (not an error). */
 export const POOL_WAIT_REPORTED_MS = 50;
 
+/**
+ * How long a transaction may wait to start, for a free connection: Prisma's default (2 s) would answer
+ * a busy pool with an error, and every statement in a municipality's scope is a transaction. A wait
+ * is reported (onPoolWait), never turned into an error; a database that is away fails at once anyway.
+ */
+export const TRANSACTION_MAX_WAIT_MS = 10 * 60_000;
+
 export interface DatabaseClientOptions {
   poolSize?: number;
   /**
@@ -29,7 +36,9 @@ export function createDatabaseClient(databaseUrl: string, options: DatabaseClien
   const onPoolWait = options.onPoolWait;
   if (onPoolWait) watchPoolWaits(pool, size, onPoolWait);
   // The adapter ends the pool it is given when the client disconnects.
-  return municipalityScoped(new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }));
+  return municipalityScoped(
+    new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } }),
+  );
 }
 
 /** Time every connection the pool hands out (pg's own queries take theirs through `connect` too). */

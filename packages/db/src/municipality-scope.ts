@@ -31,6 +31,8 @@ function nameMunicipality(db: PrismaClient, id: string) {
   return db.$executeRaw`SELECT set_config('app.municipality_id', ${id}, true), set_config('max_parallel_workers_per_gather', '0', true)`;
 }
 
+const STATEMENT_ALONE_TIMEOUT_MS = 60 * 60_000;
+
 const RAW_QUERIES = new Set<PropertyKey>(['$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe']);
 
 type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0] & ((tx: never) => unknown)>[0];
@@ -45,7 +47,9 @@ type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0] & ((tx
 export function municipalityScoped(base: PrismaClient): PrismaClient {
   const setting = (id: string) => nameMunicipality(base, id);
   const alone = async <T>(id: string, statement: Promise<T>): Promise<T> => {
-    const [, result] = await base.$transaction([setting(id), statement as never]);
+    // A statement alone had no time limit before it was framed, and gets none now (Prisma's 5 s is for
+    // a service's own transactions; PostgreSQL's statement_timeout, if set, still applies).
+    const [, result] = await base.$transaction([setting(id), statement as never], { timeout: STATEMENT_ALONE_TIMEOUT_MS } as never);
     return result as T;
   };
   const transaction = (arg: unknown, options?: unknown) => {

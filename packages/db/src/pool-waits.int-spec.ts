@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { createDatabaseClient } from './client';
+import { inMunicipality } from './municipality-scope';
 
 /** Waits for a free connection, on the run's database: reported as waits, and never an error. */
 describe('the pool', () => {
@@ -35,6 +37,28 @@ describe('the pool', () => {
         expect(await db.$queryRaw`SELECT 2 AS n`).toEqual([{ n: 2 }]);
       });
       expect(waits).toEqual([]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("in a municipality's scope, waits as long as it takes: a statement framed in its own transaction is not refused after Prisma's 2 s", async () => {
+    const waits: { ms: number }[] = [];
+    const db = createDatabaseClient(process.env.DATABASE_APP_URL!, { poolSize: 1, onPoolWait: (w) => waits.push(w) });
+    try {
+      await inMunicipality(randomUUID(), async () => {
+        let second: Promise<unknown> | undefined;
+        await db.$transaction(async (tx) => {
+          await tx.$queryRaw`SELECT 1`;
+          second = db.$queryRaw`SELECT 2 AS n`.then((rows) => rows);
+          // Past Prisma's default wait for a transaction to start (maxWait, 2 s): a pool this busy is a
+          // wait to report, not an error to answer 503 with. The database holds the connection so long.
+          await tx.$executeRaw`SELECT pg_sleep(2.2)`;
+        });
+        expect(await second).toEqual([{ n: 2 }]);
+      });
+      expect(waits).toHaveLength(1);
+      expect(waits[0]!.ms).toBeGreaterThanOrEqual(2000);
     } finally {
       await db.$disconnect();
     }
