@@ -112,63 +112,58 @@ export class CaseRegistrationService {
     const caseId = randomUUID();
     const letterId = randomUUID();
     try {
-      // Written and read back in one transaction: one scope frame (BEGIN, the setting, the write, the
-      // page, COMMIT) where each statement alone would have its own. The answer comes after COMMIT.
-      const view = await this.db.$transaction(async (tx) => {
-        await insertRegistration(tx, {
-          caseId,
-          office: { id: staff.officeId, code: staff.officeCode },
-          year: Number(today.slice(0, 4)),
-          route: body.route,
-          reason: body.reason,
-          pins: body.pins,
-          note: body.note ?? null,
-          policyVersionId,
-          staffId: staff.id,
-          parties: [
-            {
-              role: 'holder',
-              kind: null,
-              ...names(holder),
-              birthDate: holder.birthDate,
-              postalCode: holder.postalCode,
-              address: holder.address,
-              adultWard: body.holder.adultWard ?? null,
-              hasSignatureCertificate: body.holder.hasSignatureCertificate ?? null,
-              hasUserAuthCertificate: body.holder.hasUserAuthCertificate ?? true,
-              signatureCertificateExpiresOn: body.holder.signatureCertificateExpiresOn ?? null,
-              userAuthCertificateExpiresOn: body.holder.userAuthCertificateExpiresOn ?? null,
-              basicInfoChanged: body.holder.basicInfoChanged ?? false,
-            },
-            ...(body.representative
-              ? [
-                  {
-                    role: 'representative' as const,
-                    kind: body.representative.kind,
-                    ...names(body.representative),
-                    birthDate: body.representative.birthDate ?? null,
-                    postalCode: body.representative.postalCode ?? null,
-                    address: body.representative.address ?? null,
-                    adultWard: null,
-                    hasSignatureCertificate: null,
-                    hasUserAuthCertificate: null,
-                    signatureCertificateExpiresOn: null,
-                    userAuthCertificateExpiresOn: null,
-                    basicInfoChanged: null,
-                  },
-                ]
-              : []),
-          ],
-          documents: body.documents,
-          historyDetails: Object.keys(details).length ? details : null,
-          letter: answer.completesSameDay
-            ? undefined
-            : { id: letterId, inquiryNumber: generateInquiryNumber(randomBytes), outbox: outboxRow(renderInquiryLetter, { letterId }, staff) },
-          idempotency: keyHash ? { keyHash, requestHash } : undefined,
-        });
-        return (await readCaseView(tx, staff, caseId))!;
+      await insertRegistration(this.db, {
+        caseId,
+        office: { id: staff.officeId, code: staff.officeCode },
+        year: Number(today.slice(0, 4)),
+        route: body.route,
+        reason: body.reason,
+        pins: body.pins,
+        note: body.note ?? null,
+        policyVersionId,
+        staffId: staff.id,
+        parties: [
+          {
+            role: 'holder',
+            kind: null,
+            ...names(holder),
+            birthDate: holder.birthDate,
+            postalCode: holder.postalCode,
+            address: holder.address,
+            adultWard: body.holder.adultWard ?? null,
+            hasSignatureCertificate: body.holder.hasSignatureCertificate ?? null,
+            hasUserAuthCertificate: body.holder.hasUserAuthCertificate ?? true,
+            signatureCertificateExpiresOn: body.holder.signatureCertificateExpiresOn ?? null,
+            userAuthCertificateExpiresOn: body.holder.userAuthCertificateExpiresOn ?? null,
+            basicInfoChanged: body.holder.basicInfoChanged ?? false,
+          },
+          ...(body.representative
+            ? [
+                {
+                  role: 'representative' as const,
+                  kind: body.representative.kind,
+                  ...names(body.representative),
+                  birthDate: body.representative.birthDate ?? null,
+                  postalCode: body.representative.postalCode ?? null,
+                  address: body.representative.address ?? null,
+                  adultWard: null,
+                  hasSignatureCertificate: null,
+                  hasUserAuthCertificate: null,
+                  signatureCertificateExpiresOn: null,
+                  userAuthCertificateExpiresOn: null,
+                  basicInfoChanged: null,
+                },
+              ]
+            : []),
+        ],
+        documents: body.documents,
+        historyDetails: Object.keys(details).length ? details : null,
+        letter: answer.completesSameDay
+          ? undefined
+          : { id: letterId, inquiryNumber: generateInquiryNumber(randomBytes), outbox: outboxRow(renderInquiryLetter, { letterId }, staff) },
+        idempotency: keyHash ? { keyHash, requestHash } : undefined,
       });
-      return { view, replayed: false };
+      return { view: await this.view(staff, caseId), replayed: false };
     } catch (error) {
       // Two submits with one key raced: the loser finds the winner's case.
       if (keyHash && isUniqueViolation(error)) {

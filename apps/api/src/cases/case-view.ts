@@ -1,4 +1,4 @@
-import type { Database, Prisma } from '@madoguchi/db';
+import type { Database } from '@madoguchi/db';
 import type { CaseView } from '@madoguchi/contract';
 import type { StaffPrincipal } from '../auth/principal';
 import { casesInScopeSql } from '../scope/scope';
@@ -13,7 +13,7 @@ export const STAFF_REF = { id: true, username: true, displayName: true } as cons
  * `toCaseView`: PostgreSQL writes them with an offset, the API answers in UTC with milliseconds.
  */
 export async function readCaseView(
-  db: Database | Prisma.TransactionClient,
+  db: Database,
   staff: Pick<StaffPrincipal, 'municipalityId' | 'municipalityOfficeIds'>,
   caseId: string,
 ): Promise<CaseView | undefined> {

@@ -56,7 +56,7 @@ const rows = (values: readonly Prisma.Sql[]) => Prisma.join(values.map((v) => Pr
  * The rows written in the WITH clauses reference the case by its id; PostgreSQL checks those
  * foreign keys at the end of the statement, when the case is there.
  */
-export async function insertRegistration(db: Database | Prisma.TransactionClient, r: NewRegistration): Promise<void> {
+export async function insertRegistration(db: Database, r: NewRegistration): Promise<void> {
   const parties = rows(
     r.parties.map(
       (p) => Prisma.sql`${randomUUID()}::uuid, ${p.role}::"PartyRole", ${p.kind}::"RepresentativeKind", ${p.familyName}, ${p.givenName},
