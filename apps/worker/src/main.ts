@@ -1,4 +1,4 @@
-import { createDatabaseClient, isolationBypassed } from '@madoguchi/db';
+import { checkIsolationAtStart, createDatabaseClient } from '@madoguchi/db';
 import { japanDate } from '@madoguchi/domain';
 import { ConfigError, createLogger, LetterCodes, poolWaitReporter } from '@madoguchi/platform';
 import { Redis } from 'ioredis';
@@ -18,18 +18,7 @@ async function main(): Promise<void> {
     onPoolWait: poolWaitReporter((fields, message) => logger.warn(fields, message)),
   });
   const codes = new LetterCodes(config.LETTER_SECRET);
-  // A connection that sees every municipality's rows is refused in production (said elsewhere),
-  // asked without holding up the start: a database still away is not this check's to judge.
-  void isolationBypassed(db).then(
-    (reason) => {
-      if (!reason) return;
-      const msg = `DATABASE_URL must connect as the application's role (madoguchi_app), under row-level security: ${reason}`;
-      if (process.env.NODE_ENV !== 'production') return logger.warn(msg);
-      logger.fatal(msg);
-      process.exit(1);
-    },
-    () => undefined,
-  );
+  checkIsolationAtStart(db, { warn: (m) => logger.warn(m), fatal: (m) => logger.fatal(m) });
 
   const { queues, onReady, close: closeQueues } = openQueues(config);
   const relay = new OutboxRelayLoop(new OutboxRelay(db, queues, logger, config.OUTBOX_BATCH), logger, config.OUTBOX_POLL_MS, config.OUTBOX_BATCH);

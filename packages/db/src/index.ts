@@ -3,7 +3,7 @@
 export { createDatabaseClient, type Database } from './client';
 export * from './generated/prisma/client';
 export { withDatabase, databaseName, redactUrl, appRoleUrl, APP_ROLE } from './server/urls';
-export { inMunicipality, currentMunicipality, isolationBypassed, enumEqualityNotLeakproof } from './municipality-scope';
+export { inMunicipality, currentMunicipality, isolationBypassed, enumEqualityNotLeakproof, checkIsolationAtStart } from './municipality-scope';
 export { dateColumn, dayOf } from './date-columns';
 export { policyColumn } from './policy-column';
 export { onboardMunicipality, type Onboarding, type Onboarded } from './onboarding';

@@ -129,3 +129,25 @@ export async function enumEqualityNotLeakproof(db: PrismaClient): Promise<string
   if (row?.leakproof !== false) return undefined;
   return 'enum_eq and enum_ne are not LEAKPROOF: under row-level security the case lists filter a whole municipality before its state or route. As a superuser, once: ALTER FUNCTION enum_eq(anyenum, anyenum) LEAKPROOF; ALTER FUNCTION enum_ne(anyenum, anyenum) LEAKPROOF; (docs/production.md)';
 }
+
+/**
+ * At the start of the API and the worker, without holding it up (a database still away is not this
+ * check's to judge): a connection that would see every municipality's rows is refused in production
+ * (the process ends) and said loudly elsewhere; lists that would be slow under RLS are said.
+ */
+export function checkIsolationAtStart(db: PrismaClient, log: { warn(message: string): void; fatal(message: string): void }): void {
+  void isolationBypassed(db).then(
+    (reason) => {
+      if (!reason) return;
+      const message = `DATABASE_URL must connect as the application's role (madoguchi_app), under row-level security: ${reason}`;
+      if (process.env.NODE_ENV !== 'production') return log.warn(message);
+      log.fatal(message);
+      process.exit(1);
+    },
+    () => undefined,
+  );
+  void enumEqualityNotLeakproof(db).then(
+    (reason) => reason && log.warn(reason),
+    () => undefined,
+  );
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createDatabaseClient } from './client';
-import { enumEqualityNotLeakproof, inMunicipality } from './municipality-scope';
+import { checkIsolationAtStart, enumEqualityNotLeakproof, inMunicipality, isolationBypassed } from './municipality-scope';
 import { APP_ROLE } from './server/urls';
 
 /**
@@ -75,6 +75,16 @@ describe('row-level security, as the application role', () => {
              (SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid) AS owned
       FROM pg_roles r WHERE r.rolname = current_user`;
     expect(me).toEqual({ user: APP_ROLE, superuser: false, bypass: false, owned: 0n });
+  });
+
+  it('says at start when a connection would see every municipality (the owner here, a superuser), and not for the role', async () => {
+    expect(await isolationBypassed(app)).toBeUndefined();
+    expect(await isolationBypassed(owner)).toMatch(/is a superuser$/);
+    // Outside production the start goes on, with the reason in the log.
+    const said = await new Promise<string>((resolve) => checkIsolationAtStart(owner, { warn: resolve, fatal: resolve }));
+    expect(said).toMatch(
+      /^DATABASE_URL must connect as the application's role \(madoguchi_app\), under row-level security: the database user \w+ is a superuser$/,
+    );
   });
 
   it('is on for every table whose rows belong to a municipality, with the one policy', async () => {

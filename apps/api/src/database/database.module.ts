@@ -1,5 +1,5 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { createDatabaseClient, enumEqualityNotLeakproof, isolationBypassed, type Database } from '@madoguchi/db';
+import { checkIsolationAtStart, createDatabaseClient, type Database } from '@madoguchi/db';
 import { poolWaitReporter } from '@madoguchi/platform';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 
@@ -11,25 +11,9 @@ class DatabaseLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly logger = new Logger('Database');
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  /**
-   * A connection that would see every municipality's rows is refused in production and said loudly
-   * elsewhere. Asked without holding up the start: a database still away is the readiness check's.
-   */
+  /** Refused in production, said elsewhere: a connection that bypasses row-level security (see checkIsolationAtStart). */
   onApplicationBootstrap(): void {
-    void isolationBypassed(this.db).then(
-      (reason) => {
-        if (!reason) return;
-        const msg = `DATABASE_URL must connect as the application's role (madoguchi_app), under row-level security: ${reason}`;
-        if (process.env.NODE_ENV !== 'production') return this.logger.warn(msg);
-        this.logger.fatal(msg);
-        process.exit(1);
-      },
-      () => undefined,
-    );
-    void enumEqualityNotLeakproof(this.db).then(
-      (reason) => reason && this.logger.warn(reason),
-      () => undefined,
-    );
+    checkIsolationAtStart(this.db, { warn: (m) => this.logger.warn(m), fatal: (m) => this.logger.fatal(m) });
   }
 
   async onApplicationShutdown(): Promise<void> {
