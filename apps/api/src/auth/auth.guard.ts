@@ -7,6 +7,12 @@ import { ALLOWED_ROLES, PUBLIC_ROUTE } from './decorators';
 import type { StaffPrincipal } from './principal';
 import { refused } from '../errors/refused';
 
+/** The token of an `Authorization: Bearer …` header, if the request has one (staff's and platform operators' alike). */
+export function bearerToken(request: Request): string | undefined {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+}
+
 /**
  * On every route: public, or a valid login (401) whose role the route allows (403). A route that
  * declares no roles is refused to everyone, so forgetting to declare them fails closed.
@@ -22,9 +28,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { staff?: StaffPrincipal }>();
-    const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
-    request.staff = await this.auth.authenticate(token);
+    request.staff = await this.auth.authenticate(bearerToken(request));
     const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ALLOWED_ROLES, targets);
     if (!roles?.includes(request.staff.role)) throw refused('forbidden');
     return true;

@@ -39,7 +39,8 @@ interface LoginCandidate {
   active: boolean;
 }
 
-interface TokenClaims {
+/** What a login's token says: its session, and whose it is (staff's and platform operators' alike). */
+export interface TokenClaims {
   sid: string;
   sub: string;
 }

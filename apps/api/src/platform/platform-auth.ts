@@ -10,6 +10,8 @@ import { refused } from '../errors/refused';
 import { verifyPassword } from '../auth/passwords';
 import { isUuid } from '../validation/ids';
 import { PLATFORM_ROUTE, Public } from '../auth/decorators';
+import { bearerToken } from '../auth/auth.guard';
+import type { TokenClaims } from '../auth/auth.service';
 
 /** The platform operator a request acts for: no municipality, no office, no role of staff. */
 export interface PlatformPrincipal {
@@ -20,11 +22,6 @@ export interface PlatformPrincipal {
 
 /** Platform tokens name their audience: a staff token (none) is never one, nor the other way round. */
 const AUDIENCE = 'madoguchi-platform';
-
-interface PlatformClaims {
-  sid: string;
-  sub: string;
-}
 
 /**
  * The platform operators' logins: their own table, sessions and token audience. Staff routes look
@@ -46,7 +43,7 @@ export class PlatformAuth {
     if (!operator || !operator.active || !valid) throw refused('invalid_credentials');
     const expiresAt = new Date(this.clock.now().getTime() + this.config.SESSION_TTL_MINUTES * 60_000);
     const session = await this.db.platformSession.create({ data: { operatorId: operator.id, expiresAt } });
-    const claims: PlatformClaims = { sid: session.id, sub: operator.id };
+    const claims: TokenClaims = { sid: session.id, sub: operator.id };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.SESSION_TTL_MINUTES * 60, audience: AUDIENCE });
     return {
       accessToken,
@@ -57,9 +54,9 @@ export class PlatformAuth {
 
   async authenticate(token: string | undefined): Promise<PlatformPrincipal> {
     if (!token) throw refused('unauthenticated');
-    let claims: PlatformClaims;
+    let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<PlatformClaims>(token, { audience: AUDIENCE });
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { audience: AUDIENCE });
     } catch {
       throw refused('unauthenticated');
     }
@@ -82,8 +79,7 @@ export class PlatformGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request & { operator?: PlatformPrincipal }>();
-    const header = request.headers.authorization;
-    request.operator = await this.auth.authenticate(header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined);
+    request.operator = await this.auth.authenticate(bearerToken(request));
     return true;
   }
 }
