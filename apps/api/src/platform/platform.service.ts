@@ -45,6 +45,13 @@ export class PlatformService {
     return found;
   }
 
+  /** The municipality's own row (its code, name, suspension), or 404: what a change needs, without counting every table. */
+  private async existing(id: string) {
+    const row = isUuid(id) ? await this.db.municipality.findUnique({ where: { id }, select: { code: true, name: true, suspendedAt: true } }) : null;
+    if (!row) throw refused('municipality_not_found');
+    return row;
+  }
+
   async onboard(operator: PlatformPrincipal, body: OnboardingRequest): Promise<MunicipalityCounts> {
     try {
       const { municipalityId } = await onboardMunicipality(this.db, body, operator.id);
@@ -57,7 +64,7 @@ export class PlatformService {
 
   /** Another office (支所・出張所) of a municipality, written in its scope as its own rows are. */
   async addOffice(operator: PlatformPrincipal, id: string, body: NewOfficeRequest): Promise<MunicipalityCounts> {
-    const municipality = await this.municipality(id);
+    const municipality = await this.existing(id);
     try {
       await inMunicipality(id, () =>
         this.db.$transaction(async (tx) => {
@@ -76,7 +83,7 @@ export class PlatformService {
 
   /** Suspended, its staff cannot log in and their sessions end at once (the session lookup says so); nothing is deleted. */
   async setSuspended(operator: PlatformPrincipal, id: string, suspended: boolean): Promise<MunicipalityCounts> {
-    const before = await this.municipality(id);
+    const before = await this.existing(id);
     if (!!before.suspendedAt !== suspended) {
       await this.db.$transaction(async (tx) => {
         await tx.municipality.update({ where: { id }, data: { suspendedAt: suspended ? this.clock.now() : null } });
