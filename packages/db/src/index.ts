@@ -2,8 +2,8 @@
 // the date columns. Migrations, the default server and the seed are in `@madoguchi/db/tools`.
 export { createDatabaseClient, type Database } from './client';
 export * from './generated/prisma/client';
-export { withDatabase, databaseName, redactUrl, appRoleUrl, APP_ROLE } from './server/urls';
-export { inMunicipality, currentMunicipality, isolationBypassed, enumEqualityNotLeakproof, checkIsolationAtStart } from './municipality-scope';
+export { withDatabase, databaseName, redactUrl, appRoleUrl } from './server/urls';
+export { inMunicipality, checkIsolationAtStart } from './municipality-scope';
 export { dateColumn, dayOf } from './date-columns';
 export { policyColumn } from './policy-column';
 export { onboardMunicipality, type Onboarding, type Onboarded } from './onboarding';

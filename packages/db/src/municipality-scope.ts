@@ -45,11 +45,10 @@ type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0] & ((tx
  * to no one), so nothing outlives the work that set it. Outside any scope the client is unchanged.
  */
 export function municipalityScoped(base: PrismaClient): PrismaClient {
-  const setting = (id: string) => nameMunicipality(base, id);
   const alone = async <T>(id: string, statement: Promise<T>): Promise<T> => {
     // A statement alone had no time limit before it was framed, and gets none now (Prisma's 5 s is for
     // a service's own transactions; PostgreSQL's statement_timeout, if set, still applies).
-    const [, result] = await base.$transaction([setting(id), statement as never], { timeout: STATEMENT_ALONE_TIMEOUT_MS } as never);
+    const [, result] = await base.$transaction([nameMunicipality(base, id), statement as never], { timeout: STATEMENT_ALONE_TIMEOUT_MS } as never);
     return result as T;
   };
   const transaction = (arg: unknown, options?: unknown) => {
