@@ -2,8 +2,9 @@
 // database bench/lists/seed.mjs made. Also registration throughput beside a bare NestJS endpoint,
 // and the API's peak memory. The API runs as in production, as the application's role under
 // row-level security; what that costs is measured beside the same API as the tables' owner (who
-// bypasses the policies) and the floors' SQL in the API's frame (BEGIN, set_config, the
-// statement, COMMIT) as the application's role beside the bare statement as the owner.
+// bypasses the policies) and the floors' SQL in the API's frame (the statement behind the scope's
+// set_config, one round trip: packages/db's MunicipalityPool) as the application's role beside the
+// bare statement as the owner.
 //   node bench/lists/seed.mjs && node bench/lists/run.mjs [seconds per measure, default 15]
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -28,7 +29,8 @@ const server = (await db$.resolveDatabaseUrl()).url;
 const url = db$.withDatabase(server, 'madoguchi_bench_lists');
 const pool = new Pool({ connectionString: url, max: CONNECTIONS });
 await db$.ensureLocalAppRole(url);
-const appPool = new Pool({ connectionString: db$.appRoleUrl(url), max: CONNECTIONS });
+const { MunicipalityPool } = require(`${root}/packages/db/dist/scope-frame.js`);
+const appPool = new MunicipalityPool({ connectionString: db$.appRoleUrl(url), max: CONNECTIONS });
 const rows = [];
 const report = (what, values) => {
   rows.push({ what, ...values });
@@ -161,21 +163,8 @@ async function viaSql(statements, params, framed = false) {
         const t = process.hrtime.bigint();
         for (const text of statements) {
           const n = (text.match(/\$\d/g) ?? []).reduce((m, p) => Math.max(m, Number(p.slice(1))), 0);
-          if (!framed) {
-            await pool.query(text, params.slice(0, n));
-            continue;
-          }
-          const client = await appPool.connect();
-          try {
-            await client.query('BEGIN');
-            await client.query(`SELECT set_config('app.municipality_id', $1, true), set_config('max_parallel_workers_per_gather', '0', true)`, [
-              municipalityId,
-            ]);
-            await client.query(text, params.slice(0, n));
-            await client.query('COMMIT');
-          } finally {
-            client.release();
-          }
+          if (framed) await db$.inMunicipality(municipalityId, () => appPool.query(text, params.slice(0, n)));
+          else await pool.query(text, params.slice(0, n));
         }
         latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
       }

@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client';
 import { municipalityScoped } from './municipality-scope';
+import { MunicipalityPool } from './scope-frame';
 
 export type Database = PrismaClient;
 
@@ -32,7 +33,7 @@ export interface DatabaseClientOptions {
  */
 export function createDatabaseClient(databaseUrl: string, options: DatabaseClientOptions = {}): PrismaClient {
   const size = options.poolSize ?? 10;
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: size });
+  const pool = new MunicipalityPool({ connectionString: databaseUrl, max: size });
   const onPoolWait = options.onPoolWait;
   if (onPoolWait) watchPoolWaits(pool, size, onPoolWait);
   // The adapter ends the pool it is given when the client disconnects.

@@ -21,73 +21,79 @@ export function currentMunicipality(): string | undefined {
 }
 
 /**
- * The first statement of every transaction in a scope: the municipality, and no parallel workers.
- * The planner cannot see the setting's value, so it takes the policy's `municipality_id = …` to keep
- * an average town's share of the rows (1 in 1,741) and may plan a name search as a parallel scan —
- * 286 ms where the serial plan takes 29 (bench/README.md). A counter's requests are short and many at
- * once: the cores are better spent on the next request than on splitting this one.
+ * Prisma gathers the `findUnique`s made before the next tick into one query (its DataLoader), and
+ * runs it — like a batch `$transaction([…])` — in the scope of the code that came first: two requests
+ * of two municipalities could share a statement. In a scope each runs in an interactive transaction
+ * of its own, which Prisma starts at once, in the scope of its caller.
  */
-function nameMunicipality(db: PrismaClient, id: string) {
-  return db.$executeRaw`SELECT set_config('app.municipality_id', ${id}, true), set_config('max_parallel_workers_per_gather', '0', true)`;
-}
-
-const STATEMENT_ALONE_TIMEOUT_MS = 60 * 60_000;
+const GATHERED = new Set<PropertyKey>(['findUnique', 'findUniqueOrThrow']);
 
 const RAW_QUERIES = new Set<PropertyKey>(['$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe']);
 
-type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0] & ((tx: never) => unknown)>[0];
+const STATEMENT_ALONE_TIMEOUT_MS = 60 * 60_000;
 
 /**
- * The client as the services use it: inside a municipality's scope every statement runs in a
- * transaction that names the municipality first — a service's own `$transaction(fn)` opens with the
- * setting, and a statement made outside one runs as [setting, statement] in a transaction of its
- * own. The setting is local to its transaction (never a session's: a pooled connection passes it on
- * to no one), so nothing outlives the work that set it. Outside any scope the client is unchanged.
+ * A Prisma statement runs when it is awaited, not when it is made, and the pool reads the scope
+ * then: this one runs in the scope it was made in, wherever it is awaited. It is Prisma's own
+ * statement otherwise.
+ */
+function madeIn<T extends object>(municipalityId: string, statement: T): T {
+  return new Proxy(statement, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target);
+      if (property !== 'then' && property !== 'catch' && property !== 'finally') return value;
+      return (...args: unknown[]) => inMunicipality(municipalityId, () => (value as (...a: unknown[]) => unknown).apply(target, args));
+    },
+  });
+}
+
+/**
+ * The client as the services use it. The pool under it (MunicipalityPool, scope-frame.ts) names the
+ * municipality of the code running in every transaction it runs a statement in; this makes a
+ * statement's municipality the one of the code that made it, and keeps Prisma from putting two
+ * scopes' statements into one. Outside any scope the client is unchanged.
  */
 export function municipalityScoped(base: PrismaClient): PrismaClient {
-  const alone = async <T>(id: string, statement: Promise<T>): Promise<T> => {
-    // A statement alone had no time limit before it was framed, and gets none now (Prisma's 5 s is for
-    // a service's own transactions; PostgreSQL's statement_timeout, if set, still applies).
-    const [, result] = await base.$transaction([nameMunicipality(base, id), statement as never], { timeout: STATEMENT_ALONE_TIMEOUT_MS } as never);
-    return result as T;
-  };
+  type Method = (...args: unknown[]) => Promise<unknown>;
+  const scoped =
+    (method: Method, target: object) =>
+    (...args: unknown[]) => {
+      const statement = method.apply(target, args);
+      const municipalityId = currentMunicipality();
+      return municipalityId ? madeIn(municipalityId, statement) : statement;
+    };
+  const alone =
+    (model: string, method: string, target: object) =>
+    (...args: unknown[]) => {
+      if (!currentMunicipality()) return (Reflect.get(target, method) as Method).apply(target, args);
+      // A statement alone had no time limit, and gets none in its transaction (Prisma's 5 s is for a
+      // service's own; PostgreSQL's statement_timeout, if set, still applies).
+      return base.$transaction((tx) => (Reflect.get(Reflect.get(tx, model) as object, method) as Method)(...args), { timeout: STATEMENT_ALONE_TIMEOUT_MS });
+    };
   const transaction = (arg: unknown, options?: unknown) => {
-    const id = currentMunicipality();
-    const run = base.$transaction.bind(base) as (arg: unknown, options?: unknown) => Promise<unknown>;
-    if (!id) return run(arg, options);
-    if (typeof arg !== 'function') {
-      // A batch's statements would each be wrapped on their own before the batch saw them.
+    if (currentMunicipality() && typeof arg !== 'function') {
+      // Prisma runs a batch in the scope of whoever came first in its tick, not its caller's.
       throw new Error('In a municipality scope, use $transaction(async (tx) => …), not a batch of statements.');
     }
-    return run(async (tx: Transaction) => {
-      await nameMunicipality(tx as unknown as PrismaClient, id);
-      return (arg as (tx: Transaction) => unknown)(tx);
-    }, options);
+    return (base.$transaction as (arg: unknown, options?: unknown) => Promise<unknown>).call(base, arg, options);
   };
-  /** A statement-making method (a model's, or a raw query), its statement framed when in a scope. */
-  const framed =
-    (method: unknown, target: object) =>
-    (...args: unknown[]) => {
-      const statement = (method as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-      const id = currentMunicipality();
-      return id ? alone(id, statement) : statement;
-    };
   const delegates = new Map<PropertyKey, unknown>();
-  const scopedDelegate = (delegate: Record<PropertyKey, unknown>) =>
+  const scopedDelegate = (model: string, delegate: Record<PropertyKey, unknown>) =>
     new Proxy(delegate, {
       get(target, method) {
         const value = Reflect.get(target, method);
-        return typeof value === 'function' ? framed(value, target) : value;
+        if (typeof value !== 'function') return value;
+        return GATHERED.has(method) ? alone(model, method as string, target) : scoped(value as Method, target);
       },
     });
   return new Proxy(base, {
     get(target, property) {
       if (property === '$transaction') return transaction;
       const value = Reflect.get(target, property, target);
-      if (RAW_QUERIES.has(property)) return framed(value, target);
+      if (RAW_QUERIES.has(property)) return scoped(value as Method, target);
       if (typeof property === 'string' && !property.startsWith('$') && !property.startsWith('_') && isDelegate(value)) {
         let wrapped = delegates.get(property);
-        if (!wrapped) delegates.set(property, (wrapped = scopedDelegate(value)));
+        if (!wrapped) delegates.set(property, (wrapped = scopedDelegate(property, value)));
         return wrapped;
       }
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;

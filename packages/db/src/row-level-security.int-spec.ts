@@ -168,6 +168,41 @@ describe('row-level security, as the application role', () => {
     expect(seenByB).toEqual([b.caseId]);
   });
 
+  it('keeps statements alone of two scopes apart when they wait for the one connection at once', async () => {
+    const seen = await Promise.all(
+      [a, b, a, b].map((city) =>
+        inMunicipality(city.municipalityId, async () => {
+          const [row] = await app.$queryRaw<{ ids: string[] }[]>`SELECT array_agg(id) AS ids FROM cases`;
+          return { ids: row!.ids, offices: (await app.office.findMany({ select: { id: true } })).map((o) => o.id) };
+        }),
+      ),
+    );
+    expect(seen).toEqual([a, b, a, b].map((city) => ({ ids: [city.caseId], offices: [city.officeId] })));
+  });
+
+  it('keeps the lookups by id of two scopes made at the same moment apart (Prisma would gather them into one query)', async () => {
+    const [aSeesA, bSeesA, bSeesB] = await Promise.all([
+      inMunicipality(a.municipalityId, () => app.pinResetCase.findUnique({ where: { id: a.caseId }, select: { id: true } })),
+      inMunicipality(b.municipalityId, () => app.pinResetCase.findUnique({ where: { id: a.caseId }, select: { id: true } })),
+      inMunicipality(b.municipalityId, () => app.pinResetCase.findUnique({ where: { id: b.caseId }, select: { id: true } })),
+    ]);
+    expect([aSeesA, bSeesA, bSeesB]).toEqual([{ id: a.caseId }, null, { id: b.caseId }]);
+  });
+
+  it('names the municipality in a transaction Prisma opens itself (a nested write), and for a statement awaited outside its scope', async () => {
+    const nested = inMunicipality(a.municipalityId, () =>
+      app.pinResetCase.update({
+        where: { id: a.caseId },
+        data: { documents: { create: { visit: 3, presentedBy: 'holder', type: 'passport' } } },
+        select: { documents: { where: { visit: 3 }, select: { id: true, municipalityId: true } } },
+      }),
+    );
+    // Made in the scope, awaited after it: the statement still runs as the municipality it was made in.
+    const updated = await nested;
+    expect(updated.documents).toEqual([{ id: expect.any(String), municipalityId: a.municipalityId }]);
+    await owner.presentedDocument.delete({ where: { id: updated.documents[0]!.id } });
+  });
+
   it('looks a session or a login up before the municipality is known only through the narrow functions', async () => {
     const session = await owner.staffSession.findFirstOrThrow({ where: { userId: a.staffId } });
     const [principal] = await app.$queryRaw<{ user_id: string; municipality_id: string; office_ids: string[] }[]>`

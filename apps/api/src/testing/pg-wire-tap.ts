@@ -6,6 +6,8 @@ export interface TappedStatement {
   sql: string;
   /** Which of the API's connections sent it (numbered as they opened). */
   connection: number;
+  /** Which round trip of its connection it went in (statements sent before one Sync share one). */
+  roundTrip: number;
 }
 
 /**
@@ -72,12 +74,12 @@ export class PgWireTap {
   }
 
   /** Called by a connection's reader. */
-  message(type: string, body: Buffer, parsed: { sql?: string }, connection: number): void {
+  message(type: string, body: Buffer, parsed: { sql?: string; roundTrip: number }, connection: number): void {
     if (type === 'Q') {
-      this.statements.push({ sql: cstring(body, 0), connection });
+      this.statements.push({ sql: cstring(body, 0), connection, roundTrip: parsed.roundTrip });
       this.roundTrips++;
     } else if (type === 'E') {
-      this.statements.push({ sql: parsed.sql ?? '', connection });
+      this.statements.push({ sql: parsed.sql ?? '', connection, roundTrip: parsed.roundTrip });
     } else if (type === 'S') {
       this.roundTrips++;
     }
@@ -89,6 +91,7 @@ class ClientMessages {
   private buffer = Buffer.alloc(0);
   private started = false;
   private lastParsed: string | undefined;
+  private roundTrips = 0;
 
   constructor(
     private readonly tap: PgWireTap,
@@ -117,7 +120,8 @@ class ClientMessages {
         const nameEnd = body.indexOf(0);
         this.lastParsed = cstring(body, nameEnd + 1);
       }
-      this.tap.message(type, body, { sql: this.lastParsed }, this.connection);
+      this.tap.message(type, body, { sql: this.lastParsed, roundTrip: this.roundTrips }, this.connection);
+      if (type === 'S' || type === 'Q') this.roundTrips++;
       this.buffer = this.buffer.subarray(1 + length);
     }
   }

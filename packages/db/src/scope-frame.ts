@@ -1,0 +1,153 @@
+import pg from 'pg';
+import { currentMunicipality } from './municipality-scope';
+
+/**
+ * What opens every transaction in a municipality's scope: the municipality, and no parallel workers.
+ * The planner cannot see the setting's value, so it takes the policy's `municipality_id = …` to keep
+ * an average town's share of the rows (1 in 1,741) and may plan a name search as a parallel scan —
+ * 286 ms where the serial plan takes 29 (bench/README.md). A counter's requests are short and many at
+ * once: the cores are better spent on the next request than on splitting this one.
+ */
+export const NAME_MUNICIPALITY = `SELECT set_config('app.municipality_id', $1, true), set_config('max_parallel_workers_per_gather', '0', true)`;
+
+interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/** The parts of pg's connection a query writes to (pg's types leave them out). */
+interface Wire {
+  stream: { cork?(): void; uncork?(): void };
+  parse(message: { text: string; name: string; types: unknown[] }): void;
+  bind(message: { portal: string; statement: string; values: unknown[] }): void;
+  execute(message: { portal: string; rows: number }): void;
+}
+
+/** The protocol messages pg hands the query that is running (not in pg's types either). */
+interface QueryEvents {
+  handleDataRow(message: unknown): void;
+  handleCommandComplete(message: unknown, connection: unknown): void;
+  submit(connection: unknown): Error | null | void;
+}
+
+const PgQuery = pg.Query as unknown as new (config: pg.QueryConfig) => Omit<pg.Query, 'submit'> & QueryEvents;
+
+/**
+ * A statement sent behind others in one message, ended by one Sync: one round trip, and — with no
+ * BEGIN among them — one implicit transaction, so a `set_config(…, true)` in front holds for the
+ * statement and ends with it. The statements in front answer nothing to the caller: their rows and
+ * completions are dropped, and only the last statement's result is the query's. An error in any of
+ * them is the query's error (PostgreSQL skips the rest up to the Sync).
+ */
+class StatementBehind extends PgQuery {
+  private unanswered: number;
+
+  constructor(
+    private readonly before: Statement[],
+    config: pg.QueryConfig,
+  ) {
+    // Always the extended protocol: a simple query would end the messages in front (and carry no values).
+    super({ ...config, queryMode: 'extended' } as pg.QueryConfig);
+    this.unanswered = before.length;
+  }
+
+  override submit(connection: unknown): Error | null | void {
+    // A named statement is prepared once per connection: pg keeps that account for the query running,
+    // which is not the one it would see parsed. The adapter names none.
+    if ((this as unknown as { name?: string }).name) return new Error('A statement framed for a municipality cannot be a named one.');
+    const wire = connection as Wire;
+    wire.stream.cork?.();
+    try {
+      for (const statement of this.before) {
+        wire.parse({ text: statement.text, name: '', types: [] });
+        wire.bind({ portal: '', statement: '', values: statement.values });
+        wire.execute({ portal: '', rows: 0 });
+      }
+      return super.submit(connection);
+    } finally {
+      wire.stream.uncork?.();
+    }
+  }
+
+  override handleDataRow(message: unknown): void {
+    if (this.unanswered === 0) super.handleDataRow(message);
+  }
+
+  override handleCommandComplete(message: unknown, connection: unknown): void {
+    if (this.unanswered > 0) this.unanswered--;
+    else super.handleCommandComplete(message, connection);
+  }
+}
+
+type Callback = (error: Error | undefined, result?: unknown) => void;
+
+/** A client of the pool, and the municipality of the code that took it from the pool. */
+class ScopedClient extends pg.Client {
+  checkedOutFor: string | undefined;
+
+  // pg's overloads, as one: (config or text, values?, callback?).
+  override query(...args: unknown[]): never {
+    const municipalityId = this.checkedOutFor;
+    this.checkedOutFor = undefined;
+    const [config, values, callback] = args;
+    const query = municipalityId && isBegin(config) ? openingTransaction(municipalityId, config as pg.QueryConfig) : config;
+    return (super.query as (...a: unknown[]) => never)(query, values, callback);
+  }
+}
+
+function isBegin(config: unknown): boolean {
+  if (typeof (config as { submit?: unknown } | null)?.submit === 'function') return false;
+  const text = typeof config === 'string' ? config : (config as { text?: unknown } | null)?.text;
+  return typeof text === 'string' && text.trim().toUpperCase() === 'BEGIN';
+}
+
+/**
+ * BEGIN, then the municipality, in one round trip: a transaction opened in a scope (a service's
+ * `$transaction`, or one Prisma opens itself for a nested write) is in its municipality from its
+ * first statement. (A `SET TRANSACTION ISOLATION LEVEL` after it would be refused by PostgreSQL —
+ * loudly; no service sets one.)
+ */
+function openingTransaction(municipalityId: string, begin: pg.QueryConfig): StatementBehind {
+  return new StatementBehind([{ text: 'BEGIN', values: [] }], { ...begin, text: NAME_MUNICIPALITY, values: [municipalityId] });
+}
+
+/**
+ * The pool under the Prisma adapter, which makes each statement it is given in a municipality's
+ * scope run in that municipality: a statement alone (the pool's `query`) goes behind the setting in
+ * one round trip and one implicit transaction; a connection taken for a transaction (`connect`)
+ * names the municipality with its BEGIN. The scope is read when the pool is called — not when a
+ * connection comes free, which happens in the code of whoever freed it.
+ */
+export class MunicipalityPool extends pg.Pool {
+  constructor(config: pg.PoolConfig) {
+    super({ ...config, Client: ScopedClient } as pg.PoolConfig);
+  }
+
+  // pg-pool's overloads, as one: (config or text, values?, callback?).
+  override query(...args: unknown[]): never {
+    const municipalityId = currentMunicipality();
+    const [config, values, callback] = args;
+    const plain = (super.query as (...a: unknown[]) => never).bind(this);
+    if (!municipalityId || typeof (config as { submit?: unknown }).submit === 'function') return plain(...args);
+    const statement: pg.QueryConfig = typeof config === 'string' ? { text: config } : { ...(config as pg.QueryConfig) };
+    if (Array.isArray(values)) statement.values = values;
+    const framed = new StatementBehind([{ text: NAME_MUNICIPALITY, values: [municipalityId] }], statement);
+    return plain(framed, typeof values === 'function' ? values : callback);
+  }
+
+  override connect(...args: unknown[]): never {
+    const municipalityId = currentMunicipality();
+    const [callback] = args as [Callback | undefined];
+    const mark = (client: unknown) => {
+      (client as ScopedClient).checkedOutFor = municipalityId;
+      return client;
+    };
+    const connect = (super.connect as (...a: unknown[]) => unknown).bind(this);
+    if (callback) {
+      return connect((error: Error | undefined, client: unknown, release: unknown) =>
+        (callback as (...a: unknown[]) => void)(error, client && mark(client), release),
+      ) as never;
+    }
+    return (connect() as Promise<unknown>).then(mark) as never;
+  }
+}
