@@ -7,11 +7,11 @@ import type { StaffPrincipal } from '../auth/principal';
 import { Clock } from '../clock/clock';
 import { DATABASE } from '../database/database.module';
 import { isUniqueViolation } from '../database/unique-violation';
-import { PolicyService } from '../policy/policy.service';
+import { PolicyService, type CurrentPolicy } from '../policy/policy.service';
 import type { RegisterCaseRequest } from '@madoguchi/contract/schemas';
 import type { ResidentView } from '@madoguchi/contract';
 import { RESIDENT_REGISTER, type ResidentRegister } from '../residents/resident-register';
-import { insertRegistration } from './registration-statement';
+import { insertRegistration, type NewRegistration } from './registration-statement';
 import { readCaseView, type CaseView } from './case-view';
 import { refused, refusedWith } from '../errors/refused';
 
@@ -97,7 +97,46 @@ export class CaseRegistrationService {
     }
 
     const today = this.clock.today();
-    const { policy, policyVersionId } = await this.policies.currentForOffice(staff.officeId);
+    const remembered = this.policies.asLastReadForOffice(staff.officeId);
+    let current = remembered ?? (await this.policies.currentForOffice(staff.officeId));
+    // Whether `current` was read by this request: a policy remembered from another may have been replaced since.
+    let confirmed = !remembered;
+    for (let attempt = 1; ; attempt++) {
+      let registration: NewRegistration;
+      try {
+        registration = await this.decide(staff, body, current, today, keyHash === undefined ? undefined : { keyHash, requestHash });
+      } catch (refusal) {
+        // Only the policy in force refuses: one remembered from before a change decides nothing.
+        if (confirmed) throw refusal;
+        const latest = await this.policies.currentForOffice(staff.officeId);
+        if (latest.version === current.version) throw refusal;
+        [current, confirmed] = [latest, true];
+        continue;
+      }
+      try {
+        if (await insertRegistration(this.db, registration)) return { view: await this.view(staff, registration.caseId), replayed: false };
+      } catch (error) {
+        // Two submits with one key raced: the loser finds the winner's case.
+        if (keyHash && isUniqueViolation(error)) {
+          const earlier = await this.replay(staff, keyHash, requestHash);
+          if (earlier) return earlier;
+        }
+        throw error;
+      }
+      // The municipality saved a newer policy than this process had read: decide again under it.
+      if (attempt >= 3) throw refused('policy_changed', { version: current.version });
+      [current, confirmed] = [await this.policies.currentForOffice(staff.officeId), true];
+    }
+  }
+
+  /** Everything a registration will write, decided under one version of the policy (or refused). */
+  private async decide(
+    staff: StaffPrincipal,
+    body: RegisterCaseRequest,
+    { policy, policyVersionId, version }: CurrentPolicy,
+    today: string,
+    idempotency: NewRegistration['idempotency'],
+  ): Promise<NewRegistration> {
     const { holder, fromRegister } = await this.holderOf(staff, body, policy);
     if (holder.birthDate > today) throw refusedWith('invalid_request', [refusal('birth_date_in_future', undefined, 'holder.birthDate')]);
     const answer = answerRequirements({ ...body, holder, documents: body.documents, on: today }, policy);
@@ -108,74 +147,63 @@ export class CaseRegistrationService {
       ...(fromRegister ? { residentRegister: { source: this.residents.source, residentId: fromRegister } } : {}),
       ...(body.attested?.length ? { attested: body.attested } : {}),
     };
-
-    const caseId = randomUUID();
     const letterId = randomUUID();
-    try {
-      await insertRegistration(this.db, {
-        caseId,
-        office: { id: staff.officeId, code: staff.officeCode },
-        year: Number(today.slice(0, 4)),
-        route: body.route,
-        reason: body.reason,
-        pins: body.pins,
-        note: body.note ?? null,
-        policyVersionId,
-        staffId: staff.id,
-        parties: [
-          {
-            role: 'holder',
-            kind: null,
-            ...names(holder),
-            birthDate: holder.birthDate,
-            postalCode: holder.postalCode,
-            address: holder.address,
-            adultWard: body.holder.adultWard ?? null,
-            hasSignatureCertificate: body.holder.hasSignatureCertificate ?? null,
-            hasUserAuthCertificate: body.holder.hasUserAuthCertificate ?? true,
-            signatureCertificateExpiresOn: body.holder.signatureCertificateExpiresOn ?? null,
-            userAuthCertificateExpiresOn: body.holder.userAuthCertificateExpiresOn ?? null,
-            basicInfoChanged: body.holder.basicInfoChanged ?? false,
-          },
-          ...(body.representative
-            ? [
-                {
-                  role: 'representative' as const,
-                  kind: body.representative.kind,
-                  ...names(body.representative),
-                  birthDate: body.representative.birthDate ?? null,
-                  postalCode: body.representative.postalCode ?? null,
-                  address: body.representative.address ?? null,
-                  adultWard: null,
-                  hasSignatureCertificate: null,
-                  hasUserAuthCertificate: null,
-                  signatureCertificateExpiresOn: null,
-                  userAuthCertificateExpiresOn: null,
-                  basicInfoChanged: null,
-                },
-              ]
-            : []),
-        ],
-        documents: body.documents,
-        historyDetails: Object.keys(details).length ? details : null,
-        letter: answer.completesSameDay
-          ? undefined
-          : { id: letterId, inquiryNumber: generateInquiryNumber(randomBytes), outbox: outboxRow(renderInquiryLetter, { letterId }, staff) },
-        idempotency: keyHash ? { keyHash, requestHash } : undefined,
-      });
-      return { view: await this.view(staff, caseId), replayed: false };
-    } catch (error) {
-      // Two submits with one key raced: the loser finds the winner's case.
-      if (keyHash && isUniqueViolation(error)) {
-        const earlier = await this.replay(staff, keyHash, requestHash);
-        if (earlier) return earlier;
-      }
-      throw error;
-    }
+    return {
+      caseId: randomUUID(),
+      office: { id: staff.officeId, code: staff.officeCode },
+      year: Number(today.slice(0, 4)),
+      route: body.route,
+      reason: body.reason,
+      pins: body.pins,
+      note: body.note ?? null,
+      policy: { versionId: policyVersionId, version },
+      staffId: staff.id,
+      parties: [
+        {
+          role: 'holder',
+          kind: null,
+          ...names(holder),
+          birthDate: holder.birthDate,
+          postalCode: holder.postalCode,
+          address: holder.address,
+          adultWard: body.holder.adultWard ?? null,
+          hasSignatureCertificate: body.holder.hasSignatureCertificate ?? null,
+          hasUserAuthCertificate: body.holder.hasUserAuthCertificate ?? true,
+          signatureCertificateExpiresOn: body.holder.signatureCertificateExpiresOn ?? null,
+          userAuthCertificateExpiresOn: body.holder.userAuthCertificateExpiresOn ?? null,
+          basicInfoChanged: body.holder.basicInfoChanged ?? false,
+        },
+        ...(body.representative
+          ? [
+              {
+                role: 'representative' as const,
+                kind: body.representative.kind,
+                ...names(body.representative),
+                birthDate: body.representative.birthDate ?? null,
+                postalCode: body.representative.postalCode ?? null,
+                address: body.representative.address ?? null,
+                adultWard: null,
+                hasSignatureCertificate: null,
+                hasUserAuthCertificate: null,
+                signatureCertificateExpiresOn: null,
+                userAuthCertificateExpiresOn: null,
+                basicInfoChanged: null,
+              },
+            ]
+          : []),
+      ],
+      documents: body.documents,
+      historyDetails: Object.keys(details).length ? details : null,
+      letter: answer.completesSameDay
+        ? undefined
+        : { id: letterId, inquiryNumber: generateInquiryNumber(randomBytes), outbox: outboxRow(renderInquiryLetter, { letterId }, staff) },
+      idempotency,
+    };
   }
 
   private async replay(staff: StaffPrincipal, keyHash: string, requestHash: string): Promise<Registration | undefined> {
-    const found = await this.db.idempotencyKey.findUnique({ where: { staffUserId_key: { staffUserId: staff.id, key: keyHash } } });
+    // findFirst, not findUnique: in a municipality's scope that one costs a transaction of its own (municipality-scope.ts).
+    const found = await this.db.idempotencyKey.findFirst({ where: { staffUserId: staff.id, key: keyHash } });
     if (!found) return undefined;
     if (found.requestHash !== requestHash) {
       throw refused('idempotency_key_reused', undefined, 'Idempotency-Key');

@@ -169,6 +169,25 @@ describe("each city's lists, as policy data (point 8)", () => {
     ],
   };
 
+  it('decides a registration under the policy in force, though this process last read an older one (stricter, then laxer)', async () => {
+    const latestVersion = async () =>
+      (await db.policyVersion.findFirstOrThrow({ where: { municipalityId: t.city.municipalityId }, orderBy: { version: 'desc' } })).version;
+    // Registered under the policy as it is: the API has read it, and remembers it.
+    await as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).expect(201);
+    try {
+      await as('admin')
+        .put('/api/policy', { ...DEFAULT_POLICY, residentRegister: 'required' })
+        .expect(200);
+      const refused = await as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).expect(422);
+      expect(codesOf(refused.body)).toEqual(['holder.residentId:holder_resident_required']);
+    } finally {
+      await as('admin').put('/api/policy', DEFAULT_POLICY).expect(200);
+    }
+    // Refused under the stricter one just now; the laxer one is in force again, and takes the same case.
+    const made = await as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).expect(201);
+    expect(made.body.policyVersion).toBe(await latestVersion());
+  });
+
   it('offers four presets read from the seeds, each citing its page; applying one is a normal policy change', async () => {
     await as('clerk').get('/api/policy/presets').expect(403);
     const presets = (await as('admin').get('/api/policy/presets').expect(200)).body as { id: string; source: { seed: string }; policy: object }[];

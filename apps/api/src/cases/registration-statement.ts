@@ -34,7 +34,8 @@ export interface NewRegistration {
   reason: Application['reason'];
   pins: Application['pins'];
   note: string | null;
-  policyVersionId: string;
+  /** The policy the registration was decided under: written only while it is the newest version. */
+  policy: { versionId: string; version: number };
   staffId: string;
   parties: readonly NewParty[];
   documents: readonly PresentedDocumentRequest[];
@@ -55,8 +56,12 @@ const rows = (values: readonly Prisma.Sql[]) => Prisma.join(values.map((v) => Pr
  *
  * The rows written in the WITH clauses reference the case by its id; PostgreSQL checks those
  * foreign keys at the end of the statement, when the case is there.
+ *
+ * Nothing is written when the municipality has a newer policy than the one the registration was
+ * decided under (the receipt number is not taken, and so nothing else is): the answer is false, and
+ * the caller decides again under the newer one.
  */
-export async function insertRegistration(db: Database, r: NewRegistration): Promise<void> {
+export async function insertRegistration(db: Database, r: NewRegistration): Promise<boolean> {
   const parties = rows(
     r.parties.map(
       (p) => Prisma.sql`${randomUUID()}::uuid, ${p.role}::"PartyRole", ${p.kind}::"RepresentativeKind", ${p.familyName}, ${p.givenName},
@@ -91,9 +96,12 @@ export async function insertRegistration(db: Database, r: NewRegistration): Prom
         INSERT INTO idempotency_keys (staff_user_id, key, request_hash, case_id)
         SELECT ${r.staffId}::uuid, ${r.idempotency.keyHash}, ${r.idempotency.requestHash}, new_case.id FROM new_case)`
     : Prisma.empty;
-  await db.$executeRaw`
+  const [written] = await db.$queryRaw<{ cases: number }[]>`
     WITH receipt AS (
-      INSERT INTO receipt_sequences (office_id, year, last) VALUES (${r.office.id}::uuid, ${r.year}, 1)
+      INSERT INTO receipt_sequences (office_id, year, last)
+      SELECT ${r.office.id}::uuid, ${r.year}, 1
+      WHERE NOT EXISTS (SELECT 1 FROM policy_versions v JOIN offices o ON o.municipality_id = v.municipality_id
+                        WHERE o.id = ${r.office.id}::uuid AND v.version > ${r.policy.version})
       ON CONFLICT (office_id, year) DO UPDATE SET last = receipt_sequences.last + 1
       RETURNING last),
     new_case AS (
@@ -103,7 +111,7 @@ export async function insertRegistration(db: Database, r: NewRegistration): Prom
              (SELECT m.code FROM offices o JOIN municipalities m ON m.id = o.municipality_id WHERE o.id = ${r.office.id}::uuid) || '-' ||
              ${receiptNumberPrefix(r.office.code, r.year)} || lpad(last::text, greatest(${RECEIPT_SEQUENCE_DIGITS}::int, length(last::text)), '0'),
              ${r.office.id}::uuid, ${r.route}::"Route", ${r.reason}::"ResetReason", ${r.pins}::"Pin"[], ${r.note},
-             ${r.policyVersionId}::uuid, ${r.staffId}::uuid, now()
+             ${r.policy.versionId}::uuid, ${r.staffId}::uuid, now()
       FROM receipt
       RETURNING id),
     new_parties AS (
@@ -120,5 +128,6 @@ export async function insertRegistration(db: Database, r: NewRegistration): Prom
       INSERT INTO case_history (case_id, from_state, to_state, actor_id, details)
       SELECT new_case.id, NULL, 'received', ${r.staffId}::uuid, ${r.historyDetails && JSON.stringify(r.historyDetails)}::jsonb FROM new_case)
     ${documents} ${letter} ${idempotency}
-    SELECT 1`;
+    SELECT count(*)::int AS cases FROM new_case`;
+  return written!.cases === 1;
 }

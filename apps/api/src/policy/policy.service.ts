@@ -14,6 +14,8 @@ export interface CurrentPolicy {
   policy: MunicipalityPolicy;
 }
 
+const OFFICES_REMEMBERED = 500;
+
 /**
  * A municipality's policy (運用方針), versioned: the one in force for an office (the newest of its
  * municipality's), the one a case was decided under, and the versions an administrator keeps.
@@ -22,6 +24,8 @@ export interface CurrentPolicy {
 export class PolicyService {
   private readonly logger = new Logger(PolicyService.name);
   private readonly validated = new Map<string, MunicipalityPolicy>();
+  /** The policy in force at each office as this process last read it (see `asLastReadForOffice`). */
+  private readonly lastRead = new Map<string, CurrentPolicy>();
 
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
@@ -42,7 +46,27 @@ export class PolicyService {
       WHERE o.id = ${officeId}::uuid`;
     if (!found) throw refused('office_not_found', undefined, 'officeId');
     if (found.id === null) throw new Error(`no policy for the municipality of office ${officeId}`);
-    return { policyVersionId: found.id, version: found.version!, policy: this.checked(found.id, found.policy) };
+    const current = { policyVersionId: found.id, version: found.version!, policy: this.checked(found.id, found.policy) };
+    this.remember(officeId, current);
+    return current;
+  }
+
+  /**
+   * The policy in force at an office as this process last read it, if it did, for a registration
+   * only: its statement writes nothing unless that version is still the newest (insertRegistration),
+   * and a refusal under it stands only if it still is — otherwise the registration reads the policy
+   * again and decides anew. A statement less per registration; nothing that cannot check it
+   * afterwards may use it.
+   */
+  asLastReadForOffice(officeId: string): CurrentPolicy | undefined {
+    return this.lastRead.get(officeId);
+  }
+
+  private remember(officeId: string, current: CurrentPolicy): void {
+    // The offices at work lately, a few hundred at most: a platform's thousands would hold their policies for nothing.
+    this.lastRead.delete(officeId);
+    this.lastRead.set(officeId, current);
+    if (this.lastRead.size > OFFICES_REMEMBERED) this.lastRead.delete(this.lastRead.keys().next().value!);
   }
 
   /** Every version of the caller's municipality's policy, newest first. */
