@@ -19,7 +19,9 @@ const [target = 'case', seconds = '10', ...flags] = process.argv.slice(2);
 const url = db$.withDatabase((await db$.resolveDatabaseUrl()).url, 'madoguchi_bench_lists');
 const pool = new Pool({ connectionString: url, max: 1 });
 const dir = mkdtempSync(path.join(os.tmpdir(), 'madoguchi-prof-'));
-const { base, child: api, login } = await startBenchApi({ url, flags: ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...flags] });
+await db$.ensureLocalAppRole(url);
+// As the API runs in production: the application's role, under row-level security.
+const { base, child: api, login } = await startBenchApi({ url: db$.appRoleUrl(url), flags: ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...flags] });
 const token = await login('clerk');
 const someCase = (await pool.query(`SELECT c.id FROM cases c JOIN offices o ON o.id = c.office_id WHERE o.code = 'HQ' AND c.state = 'inquiry_mailed' LIMIT 1`))
   .rows[0].id;

@@ -8,7 +8,7 @@ describe('worker configuration', () => {
       ...required,
       REDIS_PREFIX: 'madoguchi',
       LOG_LEVEL: 'info',
-      WORKER_CONCURRENCY: 2,
+      WORKER_CONCURRENCY: 4,
       JOB_LOCK_MS: 30000,
       OUTBOX_POLL_MS: 500,
       OUTBOX_BATCH: 100,
