@@ -46,6 +46,7 @@ export class OutboxRelay {
           LIMIT ${this.batchSize}
           FOR UPDATE SKIP LOCKED`;
         const sent: bigint[] = [];
+        const byQueue = new Map<QueueName, Parameters<Queue['addBulk']>[0]>();
         let refused = 0;
         for (const row of rows) {
           const job = jobNamed(row.job);
@@ -59,12 +60,16 @@ export class OutboxRelay {
             refused++;
             continue;
           }
-          await within(
-            this.queues[job.queue].add(row.job, jobData(row.payload, row.municipality_id), { jobId: jobIdOf(row.id) }),
-            ENQUEUE_TIMEOUT_MS,
-            `Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`,
-          );
+          const jobs = byQueue.get(job.queue) ?? [];
+          byQueue.set(job.queue, jobs);
+          jobs.push({ name: row.job, data: jobData(row.payload, row.municipality_id), opts: { jobId: jobIdOf(row.id) } });
           sent.push(row.id);
+        }
+        // A queue's jobs in one round trip to Redis (one add each would be a round trip each). Should
+        // Redis fail part-way, no row is marked sent, and the jobs added already are found by their ids
+        // when the rows are relayed again.
+        for (const [queue, jobs] of byQueue) {
+          await within(this.queues[queue].addBulk(jobs), ENQUEUE_TIMEOUT_MS, `Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`);
         }
         if (sent.length) {
           await tx.outboxMessage.updateMany({ where: { id: { in: sent } }, data: { sentAt: new Date(), attempts: { increment: 1 } } });
