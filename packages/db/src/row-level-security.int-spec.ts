@@ -180,6 +180,27 @@ describe('row-level security, as the application role', () => {
     expect(seen).toEqual([a, b, a, b].map((city) => ({ ids: [city.caseId], offices: [city.officeId] })));
   });
 
+  it('answers a failed statement with its error and leaves the connection clean for the next scope', async () => {
+    await expect(inMunicipality(a.municipalityId, () => app.$queryRaw`SELECT 1 / (count(*) - count(*)) FROM cases`)).rejects.toThrow(/division by zero/);
+    await expect(
+      inMunicipality(a.municipalityId, () =>
+        app.$transaction(async (tx) => {
+          await tx.$executeRaw`UPDATE cases SET note = 'rolled back' WHERE id = ${a.caseId}::uuid`;
+          throw new Error('the service changed its mind');
+        }),
+      ),
+    ).rejects.toThrow('the service changed its mind');
+    // The one connection: not left in a transaction, nor in a's municipality, and b's scope is b's.
+    const [after] = await app.$queryRaw<{ value: string | null; open: boolean }[]>`
+      SELECT current_setting('app.municipality_id', true) AS value, now() = statement_timestamp() AS open`;
+    expect(after!.value ?? '').toBe('');
+    // A transaction left open would keep its start as now(); a fresh statement's is its own.
+    expect(after!.open).toBe(true);
+    const seenByB = await inMunicipality(b.municipalityId, () => app.pinResetCase.findMany({ select: { id: true, note: true } }));
+    expect(seenByB).toEqual([{ id: b.caseId, note: null }]);
+    expect((await owner.pinResetCase.findUniqueOrThrow({ where: { id: a.caseId }, select: { note: true } })).note).toBeNull();
+  });
+
   it('keeps the lookups by id of two scopes made at the same moment apart (Prisma would gather them into one query)', async () => {
     const [aSeesA, bSeesA, bSeesB] = await Promise.all([
       inMunicipality(a.municipalityId, () => app.pinResetCase.findUnique({ where: { id: a.caseId }, select: { id: true } })),
