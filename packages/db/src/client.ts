@@ -12,8 +12,9 @@ export const POOL_WAIT_REPORTED_MS = 50;
 
 /**
  * How long a transaction may wait to start, for a free connection: Prisma's default (2 s) would answer
- * a busy pool with an error, and every statement in a municipality's scope is a transaction. A wait
- * is reported (onPoolWait), never turned into an error; a database that is away fails at once anyway.
+ * a busy pool with an error, where a statement alone waits as long as it takes (and in a scope a
+ * `findUnique` is a transaction of its own). A wait is reported (onPoolWait), never turned into an
+ * error; a database that is away fails at once anyway.
  */
 export const TRANSACTION_MAX_WAIT_MS = 10 * 60_000;
 
