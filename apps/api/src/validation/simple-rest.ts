@@ -68,8 +68,6 @@ export interface PageSource<T> {
    * whose matches could be many): one row past the page says whether another page follows.
    */
   count?(cap: number): Promise<number>;
-  /** The page and the count (as `count`) in one statement, where the list has one: used instead of both. */
-  counted?(window: PageWindow, cap: number): Promise<{ rows: T[]; total: number }>;
 }
 
 /** One page of a list the way every list route cuts it: sort, range, tie-break and total. */
@@ -83,20 +81,14 @@ export async function page<T>(
   const [from, to] = query.range ?? [0, DEFAULT_PAGE - 1];
   const size = Math.min(to - from + 1, MAX_PAGE);
   const window = (take: number): PageWindow => ({ orderBy: [{ [field]: order === 'ASC' ? 'asc' : 'desc' }, { id: 'asc' }], skip: from, take });
-  const { count, counted } = source;
-  if (counted) {
-    // The page and the total in one statement.
-    const { rows, total } = await counted(window(size), countCap);
-    return { rows, from, total: Math.min(total, countCap), capped: total > countCap };
-  }
-  if (!count) {
+  if (!source.count) {
     const found = await source.rows(window(size + 1));
     const more = found.length > size;
     const rows = found.slice(0, size);
     return { rows, from, total: from + rows.length + (more ? 1 : 0), capped: more };
   }
   // The page and the total side by side on two connections: a list needs no transaction.
-  const [rows, total] = await Promise.all([source.rows(window(size)), count(countCap)]);
+  const [rows, total] = await Promise.all([source.rows(window(size)), source.count(countCap)]);
   return { rows, from, total: Math.min(total, countCap), capped: total > countCap };
 }
 
