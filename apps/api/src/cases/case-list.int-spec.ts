@@ -88,6 +88,19 @@ describe('GET /api/cases', () => {
     expect(found(page2.body)).toEqual([ids.agentOverdue!.id]);
   });
 
+  it('sorts by state in its order (not its name’s), and says the total for a page past the end', async () => {
+    const all = await list({ filter: { route: 'voluntary_agent' }, sort: ['state', 'DESC'], range: [0, 24] }).expect(200);
+    const total = Number(/\/(\d+)$/.exec(all.headers['content-range'] as string)![1]);
+    expect(total).toBeGreaterThan(1);
+    expect(all.body).toHaveLength(total);
+    const order = ['received', 'inquiry_mailed', 'reply_returned', 'completed', 'cancelled'];
+    const states = (all.body as { state: string }[]).map((r) => order.indexOf(r.state));
+    expect(states).toEqual([...states].sort((x, y) => y - x));
+    const past = await list({ filter: { route: 'voluntary_agent' }, range: [total + 5, total + 9] }).expect(200);
+    expect(past.body).toEqual([]);
+    expect(past.headers['content-range']).toBe(`cases ${total + 5}-${total + 5}/${total}`);
+  });
+
   it.each([
     ['state', { state: 'inquiry_mailed' }, ['agentOverdue']],
     ['several states', { state: ['received', 'inquiry_mailed'], route: 'voluntary_agent' }, ['agentWaiting', 'agentOverdue']],
