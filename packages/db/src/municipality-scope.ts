@@ -63,9 +63,9 @@ export function municipalityScoped(base: PrismaClient): PrismaClient {
       return municipalityId ? madeIn(municipalityId, statement) : statement;
     };
   const alone =
-    (model: string, method: string, target: object) =>
+    (model: string, method: string, value: Method, target: object) =>
     (...args: unknown[]) => {
-      if (!currentMunicipality()) return (Reflect.get(target, method) as Method).apply(target, args);
+      if (!currentMunicipality()) return value.apply(target, args);
       // A statement alone had no time limit, and gets none in its transaction (Prisma's 5 s is for a
       // service's own; PostgreSQL's statement_timeout, if set, still applies).
       return base.$transaction((tx) => (Reflect.get(Reflect.get(tx, model) as object, method) as Method)(...args), { timeout: STATEMENT_ALONE_TIMEOUT_MS });
@@ -83,7 +83,7 @@ export function municipalityScoped(base: PrismaClient): PrismaClient {
       get(target, method) {
         const value = Reflect.get(target, method);
         if (typeof value !== 'function') return value;
-        return GATHERED.has(method) ? alone(model, method as string, target) : scoped(value as Method, target);
+        return GATHERED.has(method) ? alone(model, method as string, value as Method, target) : scoped(value as Method, target);
       },
     });
   return new Proxy(base, {

@@ -101,16 +101,20 @@ export class CaseRegistrationService {
     let current = remembered ?? (await this.policies.currentForOffice(staff.officeId));
     // Whether `current` was read by this request: a policy remembered from another may have been replaced since.
     let confirmed = !remembered;
+    /** The policy in force, read again; true when it is another version than the one decided under. */
+    const readAgain = async () => {
+      const latest = await this.policies.currentForOffice(staff.officeId);
+      const changed = latest.version !== current.version;
+      [current, confirmed] = [latest, true];
+      return changed;
+    };
     for (let attempt = 1; ; attempt++) {
       let registration: NewRegistration;
       try {
         registration = await this.decide(staff, body, current, today, keyHash === undefined ? undefined : { keyHash, requestHash });
       } catch (refusal) {
         // Only the policy in force refuses: one remembered from before a change decides nothing.
-        if (confirmed) throw refusal;
-        const latest = await this.policies.currentForOffice(staff.officeId);
-        if (latest.version === current.version) throw refusal;
-        [current, confirmed] = [latest, true];
+        if (confirmed || !(await readAgain())) throw refusal;
         continue;
       }
       try {
@@ -125,7 +129,7 @@ export class CaseRegistrationService {
       }
       // The municipality saved a newer policy than this process had read: decide again under it.
       if (attempt >= 3) throw refused('policy_changed', { version: current.version });
-      [current, confirmed] = [await this.policies.currentForOffice(staff.officeId), true];
+      await readAgain();
     }
   }
 
