@@ -8,6 +8,7 @@ declare module 'fontkit' {
   }
   export interface Font {
     postscriptName: string;
+    numGlyphs: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
     /** The glyph of an id (fontkit keeps one object per glyph). */
     getGlyph(id: number): unknown;
