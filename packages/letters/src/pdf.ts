@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { formatJapaneseDate, type IsoDate } from '@madoguchi/domain';
 import { addressLines } from './address-lines';
-import { fontRuns, type LetterFonts } from './fonts';
+import { setFixedLine } from './fixed-lines';
+import { fontRuns, UNPRINTABLE, type LetterFonts } from './fonts';
 
 /**
  * What every printed document shares: A4 in millimetres, the envelope window, the PDF with the
@@ -67,8 +68,19 @@ export function lineWriter(doc: PDFKit.PDFDocument, fonts: LetterFonts, missing:
   return (parts, options = {}) => {
     const { x, y, size = BODY, bold = false, ...rest } = options;
     doc.fontSize(size);
+    const list = Array.isArray(parts) ? parts : [parts];
+    const fixed = list.every((part): part is string => typeof part === 'string') ? list.join('') : undefined;
+    if (fixed !== undefined && inOneFace(fixed, fonts)) {
+      // A line of fixed wording alone: set once per process and written again (fixed-lines.ts).
+      doc.font(bold ? 'fixedBold' : 'fixed');
+      const opts = { ...rest, baseline: 'alphabetic' as const, continued: false };
+      const top = (y ?? doc.y - size) + size;
+      const where = JSON.stringify([fixed, size, x ?? null, x === undefined ? null : top, doc.x, doc.y, rest]);
+      setFixedLine(doc, where, () => (x === undefined ? doc.text(fixed, opts) : doc.text(fixed, x, top, opts)));
+      return;
+    }
     const runs: { font: string; text: string }[] = [];
-    for (const part of Array.isArray(parts) ? parts : [parts]) {
+    for (const part of list) {
       const isData = typeof part !== 'string';
       for (const run of fontRuns(isData ? part.data : part, fonts, missing)) {
         // Data is never set in bold: a third embedded subset per letter would cost more than it shows.
@@ -97,6 +109,19 @@ export function lineWriter(doc: PDFKit.PDFDocument, fonts: LetterFonts, missing:
       else doc.text(run.text, opts);
     });
   };
+}
+
+const oneFace = new Map<string, boolean>();
+/** Whether the main face has every character of a fixed text (the fixed wording always has). */
+function inOneFace(text: string, fonts: LetterFonts): boolean {
+  let known = oneFace.get(text);
+  if (known === undefined) {
+    const runs = fontRuns(text, fonts, new Set());
+    known = runs.length === 1 && runs[0]!.font === 'main' && !runs[0]!.text.includes(UNPRINTABLE);
+    if (oneFace.size >= 2000) oneFace.clear();
+    oneFace.set(text, known);
+  }
+  return known;
 }
 
 /**
