@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
+import { keepDeflated, writtenAs } from './deflate-pieces';
 import { deflateOnce, rememberOutlines, shareLayouts } from './pdfkit-reuse';
 import { encodeTrueTypeSubset } from './truetype-subset';
 
@@ -46,10 +47,17 @@ const REMEMBERED_SUBSETS = 64;
 
 /**
  * A face as pdfkit embeds it: its subsets' font files are written by encodeTrueTypeSubset (the
- * bytes fontkit writes, in a fraction of its time).
+ * bytes fontkit writes, in a fraction of its time), and compressed mostly from pieces compressed once.
  */
 function face(font: fontkit.Font): fontkit.Font {
-  return withSubsets(font, font.postscriptName, (subset) => encodeTrueTypeSubset(font, subset) ?? subset.encode());
+  return withSubsets(font, font.postscriptName, (subset) => {
+    const file = encodeTrueTypeSubset(font, subset);
+    if (!file) return subset.encode();
+    // What the file takes from the font is compressed once for the process (deflate-pieces.ts).
+    for (const piece of file.fromFont) keepDeflated(piece);
+    writtenAs(file.bytes, file.pieces);
+    return file.bytes;
+  });
 }
 
 /**
@@ -65,7 +73,7 @@ function fixedWording(font: fontkit.Font): fontkit.Font {
     const glyphs = subset.glyphs.join(',');
     let file = files.get(glyphs);
     if (!file) {
-      file = encodeTrueTypeSubset(font, subset) ?? subset.encode();
+      file = encodeTrueTypeSubset(font, subset)?.bytes ?? subset.encode();
       if (files.size >= REMEMBERED_SUBSETS) files.delete(files.keys().next().value!);
       files.set(glyphs, file);
       deflateOnce(file);

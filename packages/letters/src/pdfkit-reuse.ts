@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
+import { deflatePieces, piecesToDeflate } from './deflate-pieces';
 
 /**
  * What pdfkit (and fontkit under it) would do again for every document but is the same in every
@@ -7,8 +8,9 @@ import PDFDocument from 'pdfkit';
  * wrapped here, each doing what it did unless its input is marked by this module:
  *
  * - a stream whose one buffer is marked by `deflateOnce` (the fixed wording's 40 KB font file) is
- *   written with the compressed bytes made at its first use, not compressed again; every other
- *   stream is compressed at zlib's fastest level;
+ *   written with the compressed bytes made at its first use, not compressed again; a stream with
+ *   pieces kept compressed (deflate-pieces.ts) is put together from them; every other stream is
+ *   compressed at zlib's fastest level;
  * - a font marked by `shareLayouts` keeps the text runs pdfkit lays out for it — scaled and with
  *   their advances, as pdfkit caches them within one document — for every document: its line
  *   wrapper measures the same words letter after letter. A run is a pure function of the font and
@@ -52,7 +54,10 @@ streamClass.finalize = function (this: PdfStream) {
   if (this.compress && this.buffer.length) {
     const only = this.buffer.length === 1 ? this.buffer[0]! : undefined;
     let deflated = only && compressed.get(only);
-    if (!deflated) deflated = deflateSync(only ?? Buffer.concat(this.buffer), { level: FAST });
+    if (!deflated) {
+      const parts = piecesToDeflate(this.buffer);
+      deflated = parts ? deflatePieces(parts, FAST) : deflateSync(only ?? Buffer.concat(this.buffer), { level: FAST });
+    }
     if (only && compressed.has(only)) compressed.set(only, deflated);
     // Its Filter (FlateDecode) was set when the bytes were written; the Length follows the buffer.
     this.compress = false;

@@ -34,7 +34,12 @@ describe('encodeTrueTypeSubset', () => {
       const ours = encodeTrueTypeSubset(font, subsetOf(font, ids));
       const theirs = subsetOf(font, ids).encode();
       expect(ours).toBeDefined();
-      expect(Buffer.from(ours!).equals(Buffer.from(theirs))).toBe(true);
+      expect(Buffer.from(ours!.bytes).equals(Buffer.from(theirs))).toBe(true);
+      expect(Buffer.concat(ours!.pieces).equals(Buffer.from(theirs))).toBe(true);
+      // What it takes from the font is the font's own bytes, the same objects in the next file.
+      const again = encodeTrueTypeSubset(font, subsetOf(font, ids))!;
+      expect(again.fromFont).toHaveLength(ours!.fromFont.length);
+      again.fromFont.forEach((piece, i) => expect(piece).toBe(ours!.fromFont[i]));
     }
   });
 });

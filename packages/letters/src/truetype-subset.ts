@@ -21,7 +21,10 @@ interface ParsedTrueType {
 
 interface SourceTables {
   bytes: Uint8Array;
+  /** A table as the font stores it (one object per table, so a piece kept compressed stays one). */
   table: (tag: string) => Uint8Array | undefined;
+  /** A glyph's outline as the font stores it (likewise one object per glyph). */
+  outlines: Map<number, Uint8Array>;
   glyf: number;
   hmtx: number;
   numberOfMetrics: number;
@@ -47,12 +50,17 @@ function sourceTables(font: Font): SourceTables | null {
   if (!glyf || !hmtx || !loca || !tables.head || !tables.hhea || !tables.maxp) source = null;
   else {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const views = new Map<string, Uint8Array | undefined>();
     source = {
       bytes,
       table: (tag) => {
-        const entry = tables[tag];
-        return entry && bytes.subarray(entry.offset, entry.offset + entry.length);
+        if (!views.has(tag)) {
+          const entry = tables[tag];
+          views.set(tag, entry && bytes.subarray(entry.offset, entry.offset + entry.length));
+        }
+        return views.get(tag);
       },
+      outlines: new Map(),
       glyf: glyf.offset,
       hmtx: hmtx.offset,
       numberOfMetrics: view.getUint16(tables.hhea.offset + 34),
@@ -64,8 +72,16 @@ function sourceTables(font: Font): SourceTables | null {
   return source;
 }
 
+/** A subset's font file, and the pieces it is made of, one after another. */
+export interface TrueTypeFile {
+  bytes: Uint8Array;
+  pieces: Uint8Array[];
+  /** The pieces taken from the font as they are (its hinting programs, its glyphs' outlines): the same objects in every file. */
+  fromFont: Uint8Array[];
+}
+
 /** The subset's font file, or undefined where fontkit must write it (see above). */
-export function encodeTrueTypeSubset(font: Font, subset: Subset): Uint8Array | undefined {
+export function encodeTrueTypeSubset(font: Font, subset: Subset): TrueTypeFile | undefined {
   const source = sourceTables(font);
   if (!source) return undefined;
   const { bytes, offsets } = source;
@@ -75,10 +91,13 @@ export function encodeTrueTypeSubset(font: Font, subset: Subset): Uint8Array | u
   const outlines: Uint8Array[] = [];
   let glyfLength = 0;
   for (const id of glyphs) {
-    const start = offsets[id]!;
-    const outline = bytes.subarray(source.glyf + start, source.glyf + offsets[id + 1]!);
+    let outline = source.outlines.get(id);
+    if (!outline) {
+      outline = bytes.subarray(source.glyf + offsets[id]!, source.glyf + offsets[id + 1]!);
+      source.outlines.set(id, outline);
+    }
     // A composite glyph names others by their ids, which the subset renumbers: fontkit's to write.
-    if (outline.length && view.getInt16(source.glyf + start) < 0) return undefined;
+    if (outline.length && view.getInt16(source.glyf + offsets[id]!) < 0) return undefined;
     outlines.push(outline);
     glyfLength += outline.length;
   }
@@ -129,6 +148,7 @@ export function encodeTrueTypeSubset(font: Font, subset: Subset): Uint8Array | u
   header.setUint16(8, Math.log2(power));
   header.setUint16(10, present.length * 16 - power * 16);
   let at = directorySize;
+  const pieces: Uint8Array[] = [out.subarray(0, directorySize)];
   present.forEach((tag, i) => {
     const record = 12 + 16 * i;
     writeTag(out, record, tag);
@@ -136,10 +156,12 @@ export function encodeTrueTypeSubset(font: Font, subset: Subset): Uint8Array | u
     header.setUint32(record + 12, length(tag));
     for (const part of contents[tag]!) {
       out.set(part, at);
+      pieces.push(part);
       at += part.length;
     }
   });
-  return out;
+  const fromFont = [...outlines, ...(['head', 'cvt ', 'prep', 'fpgm'] as const).flatMap((tag) => contents[tag] ?? [])];
+  return { bytes: out, pieces, fromFont };
 }
 
 const wrap = (table: Uint8Array | undefined) => table && [table];
