@@ -4,7 +4,7 @@ export { createDatabaseClient, type Database } from './client';
 export * from './generated/prisma/client';
 export { withDatabase, databaseName, redactUrl, appRoleUrl } from './server/urls';
 export { inMunicipality, checkIsolationAtStart } from './municipality-scope';
-export { NAME_MUNICIPALITY } from './scope-frame';
+export { keptPrepared, NAME_MUNICIPALITY } from './scope-frame';
 export { dateColumn, dayOf } from './date-columns';
 export { policyColumn } from './policy-column';
 export { onboardMunicipality, type Onboarding, type Onboarded } from './onboarding';

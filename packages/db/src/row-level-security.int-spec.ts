@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { Prisma } from './generated/prisma/client';
 import { createDatabaseClient } from './client';
+import { keptPrepared } from './scope-frame';
 import { checkIsolationAtStart, enumEqualityNotLeakproof, inMunicipality, isolationBypassed } from './municipality-scope';
 import { APP_ROLE } from './server/urls';
 
@@ -199,6 +201,28 @@ describe('row-level security, as the application role', () => {
     const seenByB = await inMunicipality(b.municipalityId, () => app.pinResetCase.findMany({ select: { id: true, note: true } }));
     expect(seenByB).toEqual([{ id: b.caseId, note: null }]);
     expect((await owner.pinResetCase.findUniqueOrThrow({ where: { id: a.caseId }, select: { note: true } })).note).toBeNull();
+  });
+
+  it('keeps a statement marked to be kept prepared on its connection, each run in its own scope; a failed parse or bind leaves nothing half prepared on the connection', async () => {
+    const kept = (label: string) => Prisma.raw(keptPrepared(label));
+    const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+    // One connection, one prepared statement, run more than five times (after five PostgreSQL may keep
+    // one plan for all): each run in whichever municipality's scope it is made in.
+    for (let run = 0; run < 8; run++) {
+      const city = run % 2 ? b : a;
+      const seen = await inMunicipality(city.municipalityId, () => app.$queryRaw<{ id: string }[]>`${kept('rls-spec')} SELECT id FROM cases`);
+      expect([run, ids(seen)]).toEqual([run, [city.caseId]]);
+    }
+    for (let i = 0; i < 2; i++) {
+      await expect(inMunicipality(a.municipalityId, () => app.$queryRaw`${kept('rls-spec-unparsable')} SELECT no_such_column FROM cases`)).rejects.toThrow(
+        /no_such_column/,
+      );
+    }
+    const byId = (id: string) =>
+      inMunicipality(a.municipalityId, () => app.$queryRaw<{ id: string }[]>`${kept('rls-spec-by-id')} SELECT id FROM cases WHERE id = ${id}::uuid`);
+    await expect(byId('not-a-uuid')).rejects.toThrow(/uuid/);
+    expect(ids(await byId(a.caseId))).toEqual([a.caseId]);
+    expect(ids(await byId(b.caseId))).toEqual([]);
   });
 
   it('keeps the lookups by id of two scopes made at the same moment apart (Prisma would gather them into one query)', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { currentMunicipality } from './municipality-scope';
 
@@ -51,10 +52,14 @@ class StatementBehind extends PgQuery {
     this.unanswered = before.length;
   }
 
+  /**
+   * A named statement (keptPrepared) is parsed once per connection: pg counts it parsed at the
+   * first ParseComplete of the running query, which here may be a statement's in front. Were this
+   * one's Parse then to fail, pg would take it as prepared — but a failed statement's connection is
+   * not used again (pg's pool discards the client of a query that failed), so the count cannot
+   * outlive it.
+   */
   override submit(connection: unknown): Error | null | void {
-    // A named statement is prepared once per connection: pg keeps that account for the query running,
-    // which is not the one it would see parsed. The adapter names none.
-    if ((this as unknown as { name?: string }).name) return new Error('A statement framed for a municipality cannot be a named one.');
     const wire = connection as Wire;
     wire.stream.cork?.();
     try {
@@ -77,6 +82,34 @@ class StatementBehind extends PgQuery {
     if (this.unanswered > 0) this.unanswered--;
     else super.handleCommandComplete(message, connection);
   }
+}
+
+/**
+ * Mark a statement to be kept prepared by each connection that runs it in a municipality's scope:
+ * PostgreSQL then parses and plans it once per connection (after five runs it may keep one plan for
+ * all) instead of on every request. For a statement whose plan does not depend on its values — a
+ * case's page by its id planned in 0.65 ms for 0.4 ms of work — never for a list, whose plans do
+ * (a city of 400,000 cases and a town of 90 are planned apart). The mark is an SQL comment, so it
+ * passes through Prisma's `$queryRaw` as it is.
+ */
+export function keptPrepared(label: string): string {
+  return `/* kept prepared: ${label} */`;
+}
+
+const KEPT = /^\/\* kept prepared: ([\w-]+) \*\//;
+const preparedNames = new Map<string, string | undefined>();
+
+/** The statement's name on the connection if it is marked (the label and its text's hash: a text changed by a deploy is a new statement). */
+function preparedName(text: string): string | undefined {
+  if (!text.startsWith('/* kept')) return undefined;
+  let name = preparedNames.get(text);
+  if (name === undefined && !preparedNames.has(text)) {
+    const label = KEPT.exec(text)?.[1];
+    name = label && `${label}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+    if (preparedNames.size >= 100) preparedNames.clear();
+    preparedNames.set(text, name);
+  }
+  return name;
 }
 
 type Callback = (error: Error | undefined, result?: unknown) => void;
@@ -131,6 +164,7 @@ export class MunicipalityPool extends pg.Pool {
     if (!municipalityId || typeof (config as { submit?: unknown }).submit === 'function') return plain(...args);
     const statement: pg.QueryConfig = typeof config === 'string' ? { text: config } : { ...(config as pg.QueryConfig) };
     if (Array.isArray(values)) statement.values = values;
+    statement.name ??= preparedName(statement.text);
     const framed = new StatementBehind([{ text: NAME_MUNICIPALITY, values: [municipalityId] }], statement);
     return plain(framed, typeof values === 'function' ? values : callback);
   }

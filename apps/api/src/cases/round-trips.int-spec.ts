@@ -47,6 +47,18 @@ describe('statements a request sends to PostgreSQL', () => {
     expect(tap.roundTrips).toBe(1 + 1);
   });
 
+  it('a case’s page again, on any connection: its statement kept prepared, run without being parsed or planned again', async () => {
+    const id = (await t.as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).expect(201)).body.id as string;
+    // More requests than the API has connections, so that each connection has run the page before.
+    for (let i = 0; i < 12; i++) await t.as('clerk').get(`/api/cases/${id}`).expect(200);
+    tap.reset();
+    const res = await t.as('clerk').get(`/api/cases/${id}`).expect(200);
+    expect(res.body.id).toBe(id);
+    expect(work()).toEqual([expect.objectContaining({ parsed: false })]);
+    expect(work()[0]!.sql).toContain('json_build_object');
+    expectFramed();
+  });
+
   it('a page of the case list: one statement for the rows with their holders and letters, one for the count; a search is not counted', async () => {
     await t.as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).expect(201);
     tap.reset();

@@ -8,6 +8,8 @@ export interface TappedStatement {
   connection: number;
   /** Which round trip of its connection it went in (statements sent before one Sync share one). */
   roundTrip: number;
+  /** Whether PostgreSQL was sent its text to parse in that round trip (a statement kept prepared is not). */
+  parsed: boolean;
 }
 
 /**
@@ -16,8 +18,9 @@ export interface TappedStatement {
  * under test to report on itself. Point the API's DATABASE_URL at `url`.
  *
  * Only the client's side of the protocol is read (v3): after the startup message, each message is
- * a type byte and a length. `P` (Parse) carries the SQL of the extended protocol and `E` (Execute)
- * runs it; `S` (Sync) ends one round trip; `Q` (a simple query: BEGIN, COMMIT) is both.
+ * a type byte and a length. `P` (Parse) carries the SQL of the extended protocol (under a name, for
+ * a statement the connection keeps prepared), `B` (Bind) names the statement and `E` (Execute) runs
+ * it; `S` (Sync) ends one round trip; `Q` (a simple query: BEGIN, COMMIT) is both.
  */
 export class PgWireTap {
   readonly statements: TappedStatement[] = [];
@@ -74,23 +77,26 @@ export class PgWireTap {
   }
 
   /** Called by a connection's reader. */
-  message(type: string, body: Buffer, parsed: { sql?: string; roundTrip: number }, connection: number): void {
+  message(type: string, body: Buffer, parsed: { sql?: string; parsed: boolean; roundTrip: number }, connection: number): void {
     if (type === 'Q') {
-      this.statements.push({ sql: cstring(body, 0), connection, roundTrip: parsed.roundTrip });
+      this.statements.push({ sql: cstring(body, 0), connection, roundTrip: parsed.roundTrip, parsed: true });
       this.roundTrips++;
     } else if (type === 'E') {
-      this.statements.push({ sql: parsed.sql ?? '', connection, roundTrip: parsed.roundTrip });
+      this.statements.push({ sql: parsed.sql ?? '', connection, roundTrip: parsed.roundTrip, parsed: parsed.parsed });
     } else if (type === 'S') {
       this.roundTrips++;
     }
   }
 }
 
-/** Splits one connection's client bytes into messages; remembers the SQL of its last Parse. */
+/** Splits one connection's client bytes into messages; remembers the SQL of each statement it parsed, and which one it bound. */
 class ClientMessages {
   private buffer = Buffer.alloc(0);
   private started = false;
-  private lastParsed: string | undefined;
+  /** The statements parsed, by name ('' the unnamed one). */
+  private readonly statements = new Map<string, string>();
+  private readonly parsedThisTrip = new Set<string>();
+  private bound = '';
   private roundTrips = 0;
 
   constructor(
@@ -117,11 +123,18 @@ class ClientMessages {
       const type = String.fromCharCode(this.buffer[0]!);
       const body = this.buffer.subarray(5, 1 + length);
       if (type === 'P') {
-        const nameEnd = body.indexOf(0);
-        this.lastParsed = cstring(body, nameEnd + 1);
+        const name = cstring(body, 0);
+        this.statements.set(name, cstring(body, body.indexOf(0) + 1));
+        this.parsedThisTrip.add(name);
+      } else if (type === 'B') {
+        this.bound = cstring(body, body.indexOf(0) + 1);
       }
-      this.tap.message(type, body, { sql: this.lastParsed, roundTrip: this.roundTrips }, this.connection);
-      if (type === 'S' || type === 'Q') this.roundTrips++;
+      const sql = this.statements.get(this.bound);
+      this.tap.message(type, body, { sql, parsed: this.parsedThisTrip.has(this.bound), roundTrip: this.roundTrips }, this.connection);
+      if (type === 'S' || type === 'Q') {
+        this.roundTrips++;
+        this.parsedThisTrip.clear();
+      }
       this.buffer = this.buffer.subarray(1 + length);
     }
   }
