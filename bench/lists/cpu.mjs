@@ -1,0 +1,111 @@
+// bench/lists/cpu.mjs: where the two cores go, per request, for one case's page and the list as it
+// opens: through the API (autocannon, ten connections) and as the SQL floor (a pg pool of ten), the
+// CPU time each process took — the API, every PostgreSQL process, the load generator — from /proc.
+// A CPU profile charges the API for the time it waits off the CPU after waking the database; this
+// counts what each process really used.
+//   node bench/lists/cpu.mjs [seconds a measure, default 10]
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBenchApi } from '../bench-api.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
+const autocannon = require('autocannon');
+const { Pool } = require('pg');
+const SECONDS = Number(process.argv[2] ?? 10);
+const TICK = 100; // clock ticks a second (USER_HZ)
+
+/** CPU seconds a process has used (user + system; or one of them, 11 or 12), from /proc/<pid>/stat. */
+const cpuOf = (pid, only) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return (only ? Number(fields[only]) : Number(fields[11]) + Number(fields[12])) / TICK;
+  } catch {
+    return 0;
+  }
+};
+const postgresCpu = () =>
+  readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    })
+    .reduce((sum, pid) => sum + cpuOf(pid), 0);
+const selfCpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
+const url = db$.withDatabase((await db$.resolveDatabaseUrl()).url, 'madoguchi_bench_lists');
+await db$.ensureLocalAppRole(url);
+const pool = new Pool({ connectionString: url, max: 10 });
+const { base, child: api, login } = await startBenchApi({ url: db$.appRoleUrl(url) });
+const token = await login('clerk');
+const hq = (await pool.query(`SELECT id, municipality_id FROM offices WHERE code = 'HQ'`)).rows[0];
+const offices = (await pool.query(`SELECT array_agg(id) AS ids FROM offices WHERE municipality_id = $1`, [hq.municipality_id])).rows[0].ids;
+const someCase = (await pool.query(`SELECT id FROM cases WHERE office_id = $1 AND state = 'inquiry_mailed' LIMIT 1`, [hq.id])).rows[0].id;
+const IN_MUNICIPALITY = `c.municipality_id = '${hq.municipality_id}'::uuid AND c.office_id = ANY($2::uuid[])`;
+const enc = (v) => encodeURIComponent(JSON.stringify(v));
+const measures = [
+  {
+    name: "one case's page",
+    path: `/api/cases/${someCase}`,
+    sql: [
+      `SELECT c.*, (SELECT json_agg(p) FROM parties p WHERE p.case_id = c.id) parties, (SELECT json_agg(d) FROM presented_documents d WHERE d.case_id = c.id) documents,
+              (SELECT json_agg(l) FROM (SELECT id, status, inquiry_number, mailed_on, reply_deadline FROM inquiry_letters WHERE case_id = c.id) l) letters,
+              (SELECT json_agg(h) FROM (SELECT h.*, s.username FROM case_history h JOIN staff_users s ON s.id = h.actor_id WHERE h.case_id = c.id ORDER BY h.id) h) history
+       FROM cases c WHERE c.id = $1 AND ${IN_MUNICIPALITY}`,
+    ],
+    params: [someCase, offices],
+  },
+];
+
+async function measure(run) {
+  const before = { api: cpuOf(api.pid), apiKernel: cpuOf(api.pid, 12), postgres: postgresCpu(), load: selfCpu(), at: performance.now() };
+  const requests = await run();
+  const seconds = (performance.now() - before.at) / 1000;
+  const per = (now, then) => ((now - then) * 1000) / requests;
+  return {
+    'req/s': Math.round(requests / seconds),
+    'API ms CPU a request': per(cpuOf(api.pid), before.api).toFixed(2),
+    'of it in the kernel': per(cpuOf(api.pid, 12), before.apiKernel).toFixed(2),
+    'PostgreSQL ms CPU a request': per(postgresCpu(), before.postgres).toFixed(2),
+    'load generator ms CPU a request': per(selfCpu(), before.load).toFixed(2),
+    'cores busy': (((cpuOf(api.pid) - before.api + postgresCpu() - before.postgres + selfCpu() - before.load) / seconds) * 1).toFixed(2),
+  };
+}
+
+const rows = [];
+for (const m of measures) {
+  const viaApi = await measure(async () => {
+    const r = await autocannon({ url: `${base}${m.path}`, headers: { authorization: `Bearer ${token}` }, connections: 10, duration: SECONDS });
+    return r.requests.total;
+  });
+  const floor = await measure(async () => {
+    let n = 0;
+    const until = Date.now() + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        while (Date.now() < until) {
+          for (const text of m.sql) await pool.query(text, m.params);
+          n++;
+        }
+      }),
+    );
+    return n;
+  });
+  rows.push({ measure: `${m.name}: API`, ...viaApi }, { measure: `${m.name}: SQL floor`, ...floor });
+}
+console.table(rows);
+api.kill('SIGINT');
+await pool.end();
+void enc;
