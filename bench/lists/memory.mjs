@@ -1,0 +1,38 @@
+// bench/lists/memory.mjs: the API's peak RSS (VmHWM) under the heaviest read loads — a case's page
+// and the list as it opens, ten connections each — for the API as it starts everywhere, and with
+// more node flags to try (e.g. node bench/lists/memory.mjs 20 --max-semi-space-size=8).
+//   node bench/lists/memory.mjs [seconds a load, default 20] [more node flags...]
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBenchApi } from '../bench-api.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
+const autocannon = require('autocannon');
+const { Pool } = require('pg');
+const [seconds = '20', ...flags] = process.argv.slice(2);
+
+const url = db$.withDatabase((await db$.resolveDatabaseUrl()).url, 'madoguchi_bench_lists');
+await db$.ensureLocalAppRole(url);
+const pool = new Pool({ connectionString: url, max: 1 });
+const someCase = (await pool.query(`SELECT c.id FROM cases c JOIN offices o ON o.id = c.office_id WHERE o.code = 'HQ' AND c.state = 'inquiry_mailed' LIMIT 1`))
+  .rows[0].id;
+await pool.end();
+const { base, child: api, login } = await startBenchApi({ url: db$.appRoleUrl(url), flags });
+const token = await login('clerk');
+const peak = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))[1]) / 1024;
+const enc = (v) => encodeURIComponent(JSON.stringify(v));
+const rows = [];
+for (const [name, pathname] of [
+  ["one case's page", `/api/cases/${someCase}`],
+  ['all cases, newest first', `/api/cases?filter=${enc({})}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`],
+]) {
+  const r = await autocannon({ url: `${base}${pathname}`, headers: { authorization: `Bearer ${token}` }, connections: 10, duration: Number(seconds) });
+  rows.push({ load: name, 'req/s': Math.round(r.requests.average), 'peak RSS so far (MB)': Math.round(peak()) });
+}
+console.log(`flags: ${flags.join(' ') || '(as everywhere)'}`);
+console.table(rows);
+api.kill('SIGINT');
