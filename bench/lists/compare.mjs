@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { agentCase } from './registrations.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -41,26 +42,6 @@ const apis = {
 const tokens = Object.fromEntries(await Promise.all(Object.entries(apis).map(async ([name, api]) => [name, await api.login('clerk')])));
 
 const enc = (v) => encodeURIComponent(JSON.stringify(v));
-// As bench/lists/run.mjs registers it.
-const agentCase = {
-  route: 'voluntary_agent',
-  reason: 'locked',
-  pins: ['resident_registry'],
-  holder: {
-    familyName: '比較',
-    givenName: '花子',
-    familyNameKana: 'ヒカク',
-    givenNameKana: 'ハナコ',
-    birthDate: '1970-01-01',
-    postalCode: '135-8383',
-    address: '東京都江東区東陽4-11-28',
-    adultWard: false,
-    hasSignatureCertificate: true,
-  },
-  representative: { kind: 'agent', familyName: '比較', givenName: '次郎', familyNameKana: 'ヒカク', givenNameKana: 'ジロウ', birthDate: '1975-03-03' },
-  documents: [{ presentedBy: 'representative', type: 'passport', expiresOn: '2099-01-01' }],
-  attested: ['holder_address_checked'],
-};
 const measures = [
   { name: "GET one case's page", request: () => ({ path: `/api/cases/${sampleCase}` }) },
   { name: 'GET all cases, newest first', request: () => ({ path: `/api/cases?sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}` }) },

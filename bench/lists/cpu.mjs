@@ -1,6 +1,7 @@
-// bench/lists/cpu.mjs: where the two cores go, per request, for one case's page and the list as it
-// opens: through the API (autocannon, ten connections) and as the SQL floor (a pg pool of ten), the
-// CPU time each process took — the API, every PostgreSQL process, the load generator — from /proc.
+// bench/lists/cpu.mjs: where the two cores go, per request, for one case's page (through the API,
+// autocannon with ten connections, and as the SQL floor, a pg pool of ten) and an agent's
+// registration (through the API): the CPU time each process took — the API, every PostgreSQL
+// process, the load generator — from /proc.
 // A CPU profile charges the API for the time it waits off the CPU after waking the database; this
 // counts what each process really used.
 //   node bench/lists/cpu.mjs [seconds a measure, default 10]
@@ -9,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
+import { agentCase } from './registrations.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,17 +31,22 @@ const cpuOf = (pid, only) => {
     return 0;
   }
 };
+/** Each PostgreSQL process's CPU seconds so far, by pid. */
 const postgresCpu = () =>
-  readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
-      } catch {
-        return false;
-      }
-    })
-    .reduce((sum, pid) => sum + cpuOf(pid), 0);
+  new Map(
+    readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+        } catch {
+          return false;
+        }
+      })
+      .map((pid) => [pid, cpuOf(pid)]),
+  );
+/** What PostgreSQL's processes used between two counts (one that ended in between is not counted). */
+const postgresUsed = (before, after) => [...after].reduce((sum, [pid, cpu]) => sum + cpu - (before.get(pid) ?? 0), 0);
 const selfCpu = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
@@ -47,14 +54,14 @@ const selfCpu = () => {
 
 const url = db$.withDatabase((await db$.resolveDatabaseUrl()).url, 'madoguchi_bench_lists');
 await db$.ensureLocalAppRole(url);
-const pool = new Pool({ connectionString: url, max: 10 });
+// Its connections stay open between the measures (an idle one closing would take its CPU count with it).
+const pool = new Pool({ connectionString: url, max: 10, idleTimeoutMillis: 0 });
 const { base, child: api, login } = await startBenchApi({ url: db$.appRoleUrl(url) });
 const token = await login('clerk');
 const hq = (await pool.query(`SELECT id, municipality_id FROM offices WHERE code = 'HQ'`)).rows[0];
 const offices = (await pool.query(`SELECT array_agg(id) AS ids FROM offices WHERE municipality_id = $1`, [hq.municipality_id])).rows[0].ids;
 const someCase = (await pool.query(`SELECT id FROM cases WHERE office_id = $1 AND state = 'inquiry_mailed' LIMIT 1`, [hq.id])).rows[0].id;
 const IN_MUNICIPALITY = `c.municipality_id = '${hq.municipality_id}'::uuid AND c.office_id = ANY($2::uuid[])`;
-const enc = (v) => encodeURIComponent(JSON.stringify(v));
 const measures = [
   {
     name: "one case's page",
@@ -67,29 +74,41 @@ const measures = [
     ],
     params: [someCase, offices],
   },
+  { name: 'an agent registration', path: '/api/cases', body: JSON.stringify(agentCase) },
 ];
 
 async function measure(run) {
   const before = { api: cpuOf(api.pid), apiKernel: cpuOf(api.pid, 12), postgres: postgresCpu(), load: selfCpu(), at: performance.now() };
   const requests = await run();
   const seconds = (performance.now() - before.at) / 1000;
-  const per = (now, then) => ((now - then) * 1000) / requests;
+  const used = { api: cpuOf(api.pid) - before.api, postgres: postgresUsed(before.postgres, postgresCpu()), load: selfCpu() - before.load };
+  const per = (value) => ((value * 1000) / requests).toFixed(2);
   return {
     'req/s': Math.round(requests / seconds),
-    'API ms CPU a request': per(cpuOf(api.pid), before.api).toFixed(2),
-    'of it in the kernel': per(cpuOf(api.pid, 12), before.apiKernel).toFixed(2),
-    'PostgreSQL ms CPU a request': per(postgresCpu(), before.postgres).toFixed(2),
-    'load generator ms CPU a request': per(selfCpu(), before.load).toFixed(2),
-    'cores busy': (((cpuOf(api.pid) - before.api + postgresCpu() - before.postgres + selfCpu() - before.load) / seconds) * 1).toFixed(2),
+    'API ms CPU a request': per(used.api),
+    'of it in the kernel': per(cpuOf(api.pid, 12) - before.apiKernel),
+    'PostgreSQL ms CPU a request': per(used.postgres),
+    'load generator ms CPU a request': per(used.load),
+    'cores busy': ((used.api + used.postgres + used.load) / seconds).toFixed(2),
   };
 }
 
 const rows = [];
 for (const m of measures) {
   const viaApi = await measure(async () => {
-    const r = await autocannon({ url: `${base}${m.path}`, headers: { authorization: `Bearer ${token}` }, connections: 10, duration: SECONDS });
+    const r = await autocannon({
+      url: `${base}${m.path}`,
+      method: m.body ? 'POST' : 'GET',
+      body: m.body,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      connections: 10,
+      duration: SECONDS,
+    });
+    if (r.non2xx) throw new Error(`${m.path}: ${r.non2xx} answers were not 2xx`);
     return r.requests.total;
   });
+  rows.push({ measure: `${m.name}: API`, ...viaApi });
+  if (!m.sql) continue;
   const floor = await measure(async () => {
     let n = 0;
     const until = Date.now() + SECONDS * 1000;
@@ -103,9 +122,8 @@ for (const m of measures) {
     );
     return n;
   });
-  rows.push({ measure: `${m.name}: API`, ...viaApi }, { measure: `${m.name}: SQL floor`, ...floor });
+  rows.push({ measure: `${m.name}: SQL floor`, ...floor });
 }
 console.table(rows);
 api.kill('SIGINT');
 await pool.end();
-void enc;

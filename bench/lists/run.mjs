@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
+import { agentCase, selfCase } from './registrations.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -193,35 +194,6 @@ for (const s of scenarios) {
 }
 
 // --- registration throughput, beside a NestJS endpoint that only answers 201
-const selfCase = {
-  route: 'self',
-  reason: 'locked',
-  pins: ['user_auth'],
-  holder: {
-    familyName: '速度',
-    givenName: '計子',
-    familyNameKana: 'ソクド',
-    givenNameKana: 'ケイコ',
-    birthDate: '1970-01-01',
-    postalCode: '135-8383',
-    address: '東京都江東区東陽4-11-28',
-    adultWard: false,
-    hasSignatureCertificate: true,
-  },
-  documents: [
-    { presentedBy: 'holder', type: 'my_number_card', expiresOn: '2030-04-01' },
-    { presentedBy: 'holder', type: 'qualification_certificate' },
-  ],
-};
-const agentCase = {
-  ...selfCase,
-  route: 'voluntary_agent',
-  pins: ['resident_registry'],
-  representative: { kind: 'agent', familyName: '速度', givenName: '次郎', familyNameKana: 'ソクド', givenNameKana: 'ジロウ', birthDate: '1975-03-03' },
-  documents: [{ presentedBy: 'representative', type: 'passport', expiresOn: '2099-01-01' }],
-  // No register connected (the default policy): the clerk checked the typed address against the 住民票.
-  attested: ['holder_address_checked'],
-};
 async function posts(u, body) {
   const result = await autocannon({ url: u, method: 'POST', headers, body: JSON.stringify(body), connections: CONNECTIONS, duration: SECONDS });
   if (result.non2xx) throw new Error(`${u}: ${result.non2xx} answers were not 2xx`);
