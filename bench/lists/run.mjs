@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
+import { casePageFloor } from './case-page-floor.mjs';
 import { agentCase, selfCase } from './registrations.mjs';
 
 const require = createRequire(import.meta.url);
@@ -138,12 +139,7 @@ const scenarios = [
   {
     name: "one case's page",
     path: `/api/cases/${sampleCase}`,
-    sql: [
-      `SELECT c.*, (SELECT json_agg(p) FROM parties p WHERE p.case_id = c.id) parties, (SELECT json_agg(d) FROM presented_documents d WHERE d.case_id = c.id) documents,
-              (SELECT json_agg(l) FROM (SELECT id, status, inquiry_number, mailed_on, reply_deadline FROM inquiry_letters WHERE case_id = c.id) l) letters,
-              (SELECT json_agg(h) FROM (SELECT h.*, s.username FROM case_history h JOIN staff_users s ON s.id = h.actor_id WHERE h.case_id = c.id ORDER BY h.id) h) history
-       FROM cases c WHERE c.id = $1 AND ${IN_MUNICIPALITY.replace('$1', '$2')}`,
-    ],
+    sql: [casePageFloor(IN_MUNICIPALITY.replace('$1', '$2'))],
     params: [sampleCase, municipalityOffices],
   },
 ];
