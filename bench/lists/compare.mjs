@@ -1,8 +1,9 @@
 // bench/lists/compare.mjs: this checkout's API against another build of it, in the same run, turn
 // and turn about (the only comparison this shared machine allows: its speed swings between runs).
 // Both run as the application's role on the database bench/lists/seed.mjs made; each round measures
-// a case's page, the list as it opens and an agent registration on each API, then a bare NestJS
-// endpoint, and the figures are the medians over the rounds.
+// a case's page, the list as it opens, the overdue agent cases of an office and an agent
+// registration on each API, then a bare NestJS endpoint, and the figures are the medians over the
+// rounds.
 //   git worktree add /tmp/prev <commit> && (cd /tmp/prev && npm ci && npx turbo run build)
 //   BASELINE=/tmp/prev node bench/lists/compare.mjs [rounds, default 3] [seconds a measure, default 8]
 import { spawn } from 'node:child_process';
@@ -45,6 +46,12 @@ const enc = (v) => encodeURIComponent(JSON.stringify(v));
 const measures = [
   { name: "GET one case's page", request: () => ({ path: `/api/cases/${sampleCase}` }) },
   { name: 'GET all cases, newest first', request: () => ({ path: `/api/cases?sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}` }) },
+  {
+    name: 'GET overdue agent cases of one office',
+    request: () => ({
+      path: `/api/cases?filter=${enc({ officeId: hq, route: 'voluntary_agent', overdue: true })}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`,
+    }),
+  },
   { name: 'POST /api/cases (agent)', request: () => ({ path: '/api/cases', method: 'POST', body: JSON.stringify(agentCase) }) },
 ];
 
