@@ -84,6 +84,8 @@ class StatementBehind extends PgQuery {
   }
 }
 
+const KEPT = '/* kept prepared:';
+
 /**
  * Mark a statement to be kept prepared by each connection that runs it in a municipality's scope:
  * PostgreSQL then parses and plans it once per connection (after five runs it may keep one plan for
@@ -93,19 +95,19 @@ class StatementBehind extends PgQuery {
  * passes through Prisma's `$queryRaw` as it is.
  */
 export function keptPrepared(label: string): string {
-  return `/* kept prepared: ${label} */`;
+  if (!/^[\w-]+$/.test(label)) throw new RangeError(`A kept statement's label is letters, digits, _ and -: ${label}`);
+  return `${KEPT} ${label} */`;
 }
 
-const KEPT = /^\/\* kept prepared: ([\w-]+) \*\//;
-const preparedNames = new Map<string, string | undefined>();
+const preparedNames = new Map<string, string>();
 
-/** The statement's name on the connection if it is marked (the label and its text's hash: a text changed by a deploy is a new statement). */
+/** The statement's name on the connection if it is marked (its label and its text's hash: a text changed by a deploy is a new statement). */
 function preparedName(text: string): string | undefined {
-  if (!text.startsWith('/* kept')) return undefined;
+  if (!text.startsWith(KEPT)) return undefined;
   let name = preparedNames.get(text);
-  if (name === undefined && !preparedNames.has(text)) {
-    const label = KEPT.exec(text)?.[1];
-    name = label && `${label}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+  if (name === undefined) {
+    const label = text.slice(KEPT.length + 1, text.indexOf(' */'));
+    name = `${label}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
     if (preparedNames.size >= 100) preparedNames.clear();
     preparedNames.set(text, name);
   }

@@ -19,10 +19,14 @@ interface ParsedTrueType {
   _variationProcessor?: unknown;
 }
 
+/** The tables a subset copies from its font. */
+type CopiedTable = 'head' | 'hhea' | 'maxp' | 'cvt ' | 'prep' | 'fpgm';
+
 interface SourceTables {
   bytes: Uint8Array;
-  /** A table as the font stores it (one object per table, so a piece kept compressed stays one). */
-  table: (tag: string) => Uint8Array | undefined;
+  view: DataView;
+  /** The tables as the font stores them (one object each, so a piece kept compressed stays one). */
+  tables: Record<CopiedTable, Uint8Array | undefined>;
   /** A glyph's outline as the font stores it (likewise one object per glyph). */
   outlines: Map<number, Uint8Array>;
   glyf: number;
@@ -50,16 +54,14 @@ function sourceTables(font: Font): SourceTables | null {
   if (!glyf || !hmtx || !loca || !tables.head || !tables.hhea || !tables.maxp) source = null;
   else {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const views = new Map<string, Uint8Array | undefined>();
+    const copied = (tag: CopiedTable) => {
+      const entry = tables[tag];
+      return entry && bytes.subarray(entry.offset, entry.offset + entry.length);
+    };
     source = {
       bytes,
-      table: (tag) => {
-        if (!views.has(tag)) {
-          const entry = tables[tag];
-          views.set(tag, entry && bytes.subarray(entry.offset, entry.offset + entry.length));
-        }
-        return views.get(tag);
-      },
+      view,
+      tables: { head: copied('head'), hhea: copied('hhea'), maxp: copied('maxp'), 'cvt ': copied('cvt '), prep: copied('prep'), fpgm: copied('fpgm') },
       outlines: new Map(),
       glyf: glyf.offset,
       hmtx: hmtx.offset,
@@ -84,8 +86,7 @@ export interface TrueTypeFile {
 export function encodeTrueTypeSubset(font: Font, subset: Subset): TrueTypeFile | undefined {
   const source = sourceTables(font);
   if (!source) return undefined;
-  const { bytes, offsets } = source;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { bytes, offsets, view } = source;
   const glyphs = subset.glyphs;
   const count = glyphs.length;
   const outlines: Uint8Array[] = [];
@@ -119,20 +120,20 @@ export function encodeTrueTypeSubset(font: Font, subset: Subset): TrueTypeFile |
   else loca.setUint16(count * 2, offset >>> 1);
 
   const withCount = (tag: 'hhea' | 'maxp', at: number, value: number) => {
-    const copy = Uint8Array.from(source.table(tag)!);
+    const copy = Uint8Array.from(source.tables[tag]!);
     new DataView(copy.buffer).setUint16(at, value);
     return copy;
   };
   const contents: Record<(typeof TABLES)[number], Uint8Array[] | undefined> = {
-    head: [source.table('head')!],
+    head: [source.tables.head!],
     hhea: [withCount('hhea', 34, count)],
     loca: [new Uint8Array(loca.buffer)],
     maxp: [withCount('maxp', 4, count)],
-    'cvt ': wrap(source.table('cvt ')),
-    prep: wrap(source.table('prep')),
+    'cvt ': wrap(source.tables['cvt ']),
+    prep: wrap(source.tables.prep),
     glyf: outlines,
     hmtx: [new Uint8Array(hmtx.buffer)],
-    fpgm: wrap(source.table('fpgm')),
+    fpgm: wrap(source.tables.fpgm),
   };
   const present = TABLES.filter((tag) => contents[tag]);
   const length = (tag: (typeof TABLES)[number]) => (tag === 'glyf' ? glyfLength : contents[tag]!.reduce((sum, part) => sum + part.length, 0));
