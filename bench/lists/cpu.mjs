@@ -1,5 +1,5 @@
-// bench/lists/cpu.mjs: where the two cores go, per request, for one case's page (through the API,
-// autocannon with ten connections, and as the SQL floor, a pg pool of ten) and an agent's
+// bench/lists/cpu.mjs: where the two cores go, per request, for the list as it opens and one case's
+// page (through the API, autocannon with ten connections, and as the SQL floor, a pg pool of ten) and an agent's
 // registration (through the API): the CPU time each process took — the API, every PostgreSQL
 // process, the load generator — from /proc.
 // A CPU profile charges the API for the time it waits off the CPU after waking the database; this
@@ -63,7 +63,25 @@ const hq = (await pool.query(`SELECT id, municipality_id FROM offices WHERE code
 const offices = (await pool.query(`SELECT array_agg(id) AS ids FROM offices WHERE municipality_id = $1`, [hq.municipality_id])).rows[0].ids;
 const someCase = (await pool.query(`SELECT id FROM cases WHERE office_id = $1 AND state = 'inquiry_mailed' LIMIT 1`, [hq.id])).rows[0].id;
 const IN_MUNICIPALITY = `c.municipality_id = '${hq.municipality_id}'::uuid AND c.office_id = ANY($2::uuid[])`;
+const enc = (v) => encodeURIComponent(JSON.stringify(v));
+const list = (filter) => `/api/cases?filter=${enc(filter)}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`;
+// The list's floor as run.mjs has it: the page with each case's holder and current letter, and the total up to the cap.
+const SUMMARY = `
+  SELECT c.id, c.receipt_number, c.state, c.route, c.created_at, h.family_name, h.given_name, h.family_name_kana, h.given_name_kana, l.reply_deadline
+  FROM cases c
+  JOIN parties h ON h.case_id = c.id AND h.role = 'holder'
+  LEFT JOIN LATERAL (SELECT reply_deadline FROM inquiry_letters WHERE case_id = c.id AND status <> 'superseded' ORDER BY created_at DESC LIMIT 1) l ON true`;
+const LIST_IN_MUNICIPALITY = IN_MUNICIPALITY.replace('$2', '$1');
 const measures = [
+  {
+    name: 'the list as it opens (newest first)',
+    path: list({}),
+    sql: [
+      `${SUMMARY} WHERE ${LIST_IN_MUNICIPALITY} ORDER BY c.created_at DESC, c.id LIMIT 25`,
+      `SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${LIST_IN_MUNICIPALITY} LIMIT 1001) n`,
+    ],
+    params: [offices],
+  },
   {
     name: "one case's page",
     path: `/api/cases/${someCase}`,

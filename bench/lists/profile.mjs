@@ -1,6 +1,7 @@
 // bench/lists/profile.mjs: where the API's time and memory go under one request's load, on the
 // database bench/lists/seed.mjs made: a CPU profile (--cpu-prof) by package and by function, and the
 // API's resident memory before and after (add `--require` of a script of your own for more).
+// PROF_DIR keeps the profile in a directory of your choosing.
 //   node bench/lists/profile.mjs <path, e.g. /api/cases?filter=... or "case" for one case's page> [seconds] [more node flags...]
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,7 +19,7 @@ const { Pool } = require('pg');
 const [target = 'case', seconds = '10', ...flags] = process.argv.slice(2);
 const url = db$.withDatabase((await db$.resolveDatabaseUrl()).url, 'madoguchi_bench_lists');
 const pool = new Pool({ connectionString: url, max: 1 });
-const dir = mkdtempSync(path.join(os.tmpdir(), 'madoguchi-prof-'));
+const dir = process.env.PROF_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'madoguchi-prof-'));
 await db$.ensureLocalAppRole(url);
 // As the API runs in production: the application's role, under row-level security.
 const { base, child: api, login } = await startBenchApi({ url: db$.appRoleUrl(url), flags: ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...flags] });

@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client';
 import { municipalityScoped } from './municipality-scope';
+import { rememberPool } from './read-rows';
 import { MunicipalityPool } from './scope-frame';
 
 export type Database = PrismaClient;
@@ -38,9 +39,11 @@ export function createDatabaseClient(databaseUrl: string, options: DatabaseClien
   const onPoolWait = options.onPoolWait;
   if (onPoolWait) watchPoolWaits(pool, size, onPoolWait);
   // The adapter ends the pool it is given when the client disconnects.
-  return municipalityScoped(
+  const db = municipalityScoped(
     new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } }),
   );
+  rememberPool(db, pool);
+  return db;
 }
 
 /** Time every connection the pool hands out (pg's own queries take theirs through `connect` too). */

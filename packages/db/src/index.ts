@@ -5,6 +5,7 @@ export * from './generated/prisma/client';
 export { withDatabase, databaseName, redactUrl, appRoleUrl } from './server/urls';
 export { inMunicipality, checkIsolationAtStart } from './municipality-scope';
 export { keptPrepared, NAME_MUNICIPALITY } from './scope-frame';
+export { readRows } from './read-rows';
 export { dateColumn, dayOf } from './date-columns';
 export { policyColumn } from './policy-column';
 export { onboardMunicipality, type Onboarding, type Onboarded } from './onboarding';

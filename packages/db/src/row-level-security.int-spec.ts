@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from './generated/prisma/client';
 import { createDatabaseClient } from './client';
+import { readRows } from './read-rows';
 import { keptPrepared } from './scope-frame';
 import { checkIsolationAtStart, enumEqualityNotLeakproof, inMunicipality, isolationBypassed } from './municipality-scope';
 import { APP_ROLE } from './server/urls';
@@ -223,6 +224,35 @@ describe('row-level security, as the application role', () => {
     await expect(byId('not-a-uuid')).rejects.toThrow(/uuid/);
     expect(ids(await byId(a.caseId))).toEqual([a.caseId]);
     expect(ids(await byId(b.caseId))).toEqual([]);
+  });
+
+  it("reads a statement sent straight to the pool (readRows) in its scope: the scope's rows, none without one, kept prepared too; refuses a transaction's client and a column Prisma would give otherwise", async () => {
+    const read = () =>
+      readRows<{ id: string; at: Date; pins: string[]; holder: { kana: string } }>(
+        app,
+        Prisma.sql`${Prisma.raw(keptPrepared('rls-spec-read-rows'))} SELECT c.id, c.created_at AS at, c.pins::text[] AS pins,
+        (SELECT json_build_object('kana', p.family_name_kana) FROM parties p WHERE p.case_id = c.id) AS holder FROM cases c`,
+      );
+    expect(await read()).toEqual([]);
+    for (let run = 0; run < 8; run++) {
+      const city = run % 2 ? b : a;
+      const rows = await inMunicipality(city.municipalityId, read);
+      expect(rows.map((r) => ({ ...r, at: r.at instanceof Date }))).toEqual([{ id: city.caseId, at: true, pins: ['user_auth'], holder: { kana: 'ミホン' } }]);
+    }
+    // The same rows as Prisma's raw query gives them.
+    const viaPrisma = await inMunicipality(a.municipalityId, () => app.$queryRaw`SELECT id, created_at AS at, pins::text[] AS pins FROM cases`);
+    expect(await inMunicipality(a.municipalityId, () => readRows(app, Prisma.sql`SELECT id, created_at AS at, pins::text[] AS pins FROM cases`))).toEqual(
+      viaPrisma,
+    );
+    // An instant is sent as Prisma sends it, whatever the process's time zone.
+    const instant = new Date('2026-01-01T00:00:00Z');
+    expect(await readRows(app, Prisma.sql`SELECT ${instant}::text AS sent, ${instant}::timestamptz = '2026-01-01T00:00:00Z' AS same`)).toEqual([
+      { sent: instant.toISOString(), same: true },
+    ]);
+    await expect(inMunicipality(a.municipalityId, () => readRows(app, Prisma.sql`SELECT count(*) AS n FROM cases`))).rejects.toThrow(/column n .*cast it/);
+    await expect(
+      inMunicipality(a.municipalityId, () => app.$transaction((tx) => readRows(tx as typeof app, Prisma.sql`SELECT id FROM cases`))),
+    ).rejects.toThrow(/not a transaction's/);
   });
 
   it('keeps the lookups by id of two scopes made at the same moment apart (Prisma would gather them into one query)', async () => {

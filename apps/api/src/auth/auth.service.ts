@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { LoginAnswer } from '@madoguchi/contract';
-import { inMunicipality, type Database } from '@madoguchi/db';
+import { inMunicipality, Prisma, readRows, type Database } from '@madoguchi/db';
 import { Clock } from '../clock/clock';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { DATABASE } from '../database/database.module';
@@ -124,7 +124,7 @@ export class AuthService {
     // Asked on every request, before its municipality is known: one round trip, through the narrow
     // function that reads the session, its user (inactive when their municipality is suspended) and
     // their municipality's offices.
-    const [row] = isUuid(claims.sid ?? '') ? await this.db.$queryRaw<SessionRow[]>`SELECT * FROM staff_session_principal(${claims.sid}::uuid)` : [];
+    const [row] = isUuid(claims.sid ?? '') ? await readRows<SessionRow>(this.db, Prisma.sql`SELECT * FROM staff_session_principal(${claims.sid}::uuid)`) : [];
     const now = this.clock.now();
     if (!row || row.user_id !== claims.sub || row.revoked_at || row.expires_at <= now || !row.active) {
       throw refused('unauthenticated');

@@ -1,4 +1,4 @@
-import { Prisma, type Database } from '@madoguchi/db';
+import { Prisma, readRows, type Database } from '@madoguchi/db';
 import { isSearchable, readSearch, receiptNumberHasMunicipality, type CaseState } from '@madoguchi/domain';
 import type { CaseListFilterRequest } from '@madoguchi/contract/schemas';
 import type { StaffPrincipal } from '../auth/principal';
@@ -103,7 +103,9 @@ export async function caseListPage(
   order: Prisma.Sql,
   window: { skip: number; take: number },
 ): Promise<(SummarySource & { reason: string })[]> {
-  const rows = await db.$queryRaw<CaseListRow[]>`
+  const rows = await readRows<CaseListRow>(
+    db,
+    Prisma.sql`
     SELECT c.id, c.receipt_number, c.office_id, c.state::text AS state, c.route::text AS route, c.reason::text AS reason,
            c.pins::text[] AS pins, c.version, c.created_at, c.updated_at,
            h.family_name, h.given_name, h.family_name_kana, h.given_name_kana,
@@ -115,7 +117,8 @@ export async function caseListPage(
     LEFT JOIN LATERAL (
       SELECT status, reply_deadline, returned_at FROM inquiry_letters WHERE case_id = c.id AND status <> 'superseded' ORDER BY created_at DESC LIMIT 1
     ) l ON true
-    ORDER BY ${order}`;
+    ORDER BY ${order}`,
+  );
   return rows.map((r) => ({
     id: r.id,
     receiptNumber: r.receipt_number,
@@ -137,6 +140,6 @@ export async function caseListPage(
 
 /** How many cases match, counted up to `cap + 1` (past the cap the total is a floor). */
 export async function countCases(db: Database, where: Prisma.Sql, cap: number): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM cases c WHERE ${where} LIMIT ${cap + 1}) matched`;
+  const [row] = await readRows<{ n: number }>(db, Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM cases c WHERE ${where} LIMIT ${cap + 1}) matched`);
   return row!.n;
 }

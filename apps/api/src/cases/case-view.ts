@@ -1,4 +1,4 @@
-import { keptPrepared, Prisma, type Database } from '@madoguchi/db';
+import { keptPrepared, Prisma, readRows, type Database } from '@madoguchi/db';
 import type { CaseView } from '@madoguchi/contract';
 import type { StaffPrincipal } from '../auth/principal';
 import { casesInScopeSql } from '../scope/scope';
@@ -20,7 +20,9 @@ export async function readCaseView(
   staff: Pick<StaffPrincipal, 'municipalityId' | 'municipalityOfficeIds'>,
   caseId: string,
 ): Promise<CaseView | undefined> {
-  const [row] = await db.$queryRaw<{ view: StoredCaseView }[]>`${CASE_VIEW_KEPT}
+  const [row] = await readRows<{ view: StoredCaseView }>(
+    db,
+    Prisma.sql`${CASE_VIEW_KEPT}
     SELECT json_build_object(
       'id', c.id, 'receiptNumber', c.receipt_number, 'officeId', c.office_id, 'state', c.state, 'route', c.route,
       'reason', c.reason, 'pins', c.pins, 'version', c.version, 'note', c.note, 'policyVersion', v.version,
@@ -66,7 +68,8 @@ export async function readCaseView(
         FROM completion_notices n WHERE n.case_id = c.id)
     ) AS view
     FROM cases c JOIN policy_versions v ON v.id = c.policy_version_id
-    WHERE c.id = ${caseId}::uuid AND ${casesInScopeSql(staff)}`;
+    WHERE c.id = ${caseId}::uuid AND ${casesInScopeSql(staff)}`,
+  );
   return row && toCaseView(row.view);
 }
 

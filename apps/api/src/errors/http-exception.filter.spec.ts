@@ -77,6 +77,10 @@ describe('HttpExceptionFilter', () => {
       Object.assign(new Error('terminating connection due to administrator command'), { name: 'DriverAdapterError', cause: { originalCode: '57P01' } }),
     ],
     ['node-postgres on a dead socket', new Error('Client has encountered a connection error and is not queryable')],
+    [
+      'the server terminating a read sent straight to pg (readRows)',
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    ],
   ])('answers 503 (nothing written, try again) for %s', (_what, error) => {
     const sent = respond(error);
     expect(sent.status).toBe(503);
@@ -92,5 +96,6 @@ describe('HttpExceptionFilter', () => {
       }),
     );
     expect(sent.status).toBe(500);
+    expect(respond(Object.assign(new Error('relation "cases" does not exist'), { code: '42P01' })).status).toBe(500);
   });
 });

@@ -57,6 +57,9 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
   }
   if (exception instanceof Prisma.PrismaClientInitializationError) return true;
   if (exception instanceof Error && exception.name === 'DriverAdapterError') return lostByAdapter(exception);
+  // pg's own error, from a read sent straight to the pool (readRows): its SQLSTATE.
+  const sqlState = (exception as { code?: unknown } | null)?.code;
+  if (exception instanceof Error && typeof sqlState === 'string' && CONNECTION_SQLSTATE.test(sqlState)) return true;
   // node-postgres on a socket that has gone: "Connection terminated…", "…not queryable".
   return exception instanceof Error && /connection terminated|not queryable|ECONNREFUSED|ECONNRESET/i.test(exception.message);
 }
