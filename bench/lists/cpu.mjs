@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
 import { casePageFloor } from './case-page-floor.mjs';
+import { LIST_PAGE_FLOOR } from './list-floor.mjs';
 import { agentCase } from './registrations.mjs';
 
 const require = createRequire(import.meta.url);
@@ -66,11 +67,7 @@ const IN_MUNICIPALITY = `c.municipality_id = '${hq.municipality_id}'::uuid AND c
 const enc = (v) => encodeURIComponent(JSON.stringify(v));
 const list = (filter) => `/api/cases?filter=${enc(filter)}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`;
 // The list's floor as run.mjs has it: the page with each case's holder and current letter, and the total up to the cap.
-const SUMMARY = `
-  SELECT c.id, c.receipt_number, c.state, c.route, c.created_at, h.family_name, h.given_name, h.family_name_kana, h.given_name_kana, l.reply_deadline
-  FROM cases c
-  JOIN parties h ON h.case_id = c.id AND h.role = 'holder'
-  LEFT JOIN LATERAL (SELECT reply_deadline FROM inquiry_letters WHERE case_id = c.id AND status <> 'superseded' ORDER BY created_at DESC LIMIT 1) l ON true`;
+const SUMMARY = LIST_PAGE_FLOOR;
 const LIST_IN_MUNICIPALITY = IN_MUNICIPALITY.replace('$2', '$1');
 const measures = [
   {

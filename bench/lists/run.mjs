@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
 import { casePageFloor } from './case-page-floor.mjs';
+import { LIST_PAGE_FLOOR } from './list-floor.mjs';
 import { agentCase, selfCase } from './registrations.mjs';
 
 const require = createRequire(import.meta.url);
@@ -77,11 +78,7 @@ const list = (filter) => `/api/cases?filter=${enc(filter)}&sort=${enc(['createdA
 
 // The same answers as plain SQL (a page of rows with the holder and the current letter, and the
 // total), the floor the API's queries are measured against.
-const SUMMARY = `
-  SELECT c.id, c.receipt_number, c.state, c.route, c.created_at, h.family_name, h.given_name, h.family_name_kana, h.given_name_kana, l.reply_deadline
-  FROM cases c
-  JOIN parties h ON h.case_id = c.id AND h.role = 'holder'
-  LEFT JOIN LATERAL (SELECT reply_deadline FROM inquiry_letters WHERE case_id = c.id AND status <> 'superseded' ORDER BY created_at DESC LIMIT 1) l ON true`;
+const SUMMARY = LIST_PAGE_FLOOR;
 // The caller's municipality as the API gives it: its id and its offices' ids, as values. With many
 // municipalities a sub-select of them (or row-level security's setting alone) is estimated at the
 // average city's share and planned for a small town.
