@@ -1,7 +1,8 @@
-// bench/lists/cpu.mjs: where the two cores go, per request, for the list as it opens and one case's
-// page (through the API, autocannon with ten connections, and as the SQL floor, a pg pool of ten) and an agent's
-// registration (through the API): the CPU time each process took — the API, every PostgreSQL
-// process, the load generator — from /proc.
+// bench/lists/cpu.mjs: where the two cores go, per request, for the list as it opens, a kana search
+// and one case's page (through the API, autocannon with ten connections, and as the SQL floor, a pg
+// pool of ten) and an agent's registration (through the API): the CPU time each process took — the
+// API, every PostgreSQL process, the load generator — from /proc. Its registrations are today's
+// walk-ins and the newest cases afterwards: measure the lists on a fresh seed.
 // A CPU profile charges the API for the time it waits off the CPU after waking the database; this
 // counts what each process really used.
 //   node bench/lists/cpu.mjs [seconds a measure, default 10]
@@ -78,6 +79,15 @@ const measures = [
       `SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${LIST_IN_MUNICIPALITY} LIMIT 1001) n`,
     ],
     params: [offices],
+  },
+  {
+    name: 'a kana search (ヤマダ)',
+    path: list({ q: 'ヤマダ' }),
+    // A search is not counted, by the API or here; one row past the page says whether there is more.
+    sql: [
+      `${SUMMARY} WHERE ${LIST_IN_MUNICIPALITY} AND EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND ((p.family_name_kana >= $2 AND p.family_name_kana < $3) OR (p.given_name_kana >= $2 AND p.given_name_kana < $3))) ORDER BY c.created_at DESC, c.id LIMIT 26`,
+    ],
+    params: [offices, 'ヤマダ', `ヤマダ${String.fromCodePoint(0x10ffff)}`],
   },
   {
     name: "one case's page",
