@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
 import { casePageFloor } from './case-page-floor.mjs';
-import { LIST_PAGE_FLOOR } from './list-floor.mjs';
+import { kanaSearchFloor, newestFirstFloor } from './list-floor.mjs';
 import { agentCase } from './registrations.mjs';
 
 const require = createRequire(import.meta.url);
@@ -67,26 +67,18 @@ const someCase = (await pool.query(`SELECT id FROM cases WHERE office_id = $1 AN
 const IN_MUNICIPALITY = `c.municipality_id = '${hq.municipality_id}'::uuid AND c.office_id = ANY($2::uuid[])`;
 const enc = (v) => encodeURIComponent(JSON.stringify(v));
 const list = (filter) => `/api/cases?filter=${enc(filter)}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`;
-// The list's floor as run.mjs has it: the page with each case's holder and current letter, and the total up to the cap.
-const SUMMARY = LIST_PAGE_FLOOR;
 const LIST_IN_MUNICIPALITY = IN_MUNICIPALITY.replace('$2', '$1');
 const measures = [
   {
     name: 'the list as it opens (newest first)',
     path: list({}),
-    sql: [
-      `${SUMMARY} WHERE ${LIST_IN_MUNICIPALITY} ORDER BY c.created_at DESC, c.id LIMIT 25`,
-      `SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${LIST_IN_MUNICIPALITY} LIMIT 1001) n`,
-    ],
+    sql: newestFirstFloor(LIST_IN_MUNICIPALITY),
     params: [offices],
   },
   {
     name: 'a kana search (ヤマダ)',
     path: list({ q: 'ヤマダ' }),
-    // A search is not counted, by the API or here; one row past the page says whether there is more.
-    sql: [
-      `${SUMMARY} WHERE ${LIST_IN_MUNICIPALITY} AND EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND ((p.family_name_kana >= $2 AND p.family_name_kana < $3) OR (p.given_name_kana >= $2 AND p.given_name_kana < $3))) ORDER BY c.created_at DESC, c.id LIMIT 26`,
-    ],
+    sql: kanaSearchFloor(LIST_IN_MUNICIPALITY),
     params: [offices, 'ヤマダ', `ヤマダ${String.fromCodePoint(0x10ffff)}`],
   },
   {

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
 import { casePageFloor } from './case-page-floor.mjs';
-import { LIST_PAGE_FLOOR } from './list-floor.mjs';
+import { kanaSearchFloor, LIST_PAGE_FLOOR, newestFirstFloor } from './list-floor.mjs';
 import { agentCase, selfCase } from './registrations.mjs';
 
 const require = createRequire(import.meta.url);
@@ -99,10 +99,7 @@ const scenarios = [
   {
     name: 'kana search (ヤマダ)',
     path: list({ q: 'ヤマダ' }),
-    // A search is not counted (one row past the page says whether there is more), by the API or here.
-    sql: [
-      `${SUMMARY} WHERE ${IN_MUNICIPALITY} AND EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND ((p.family_name_kana >= $2 AND p.family_name_kana < $3) OR (p.given_name_kana >= $2 AND p.given_name_kana < $3))) ORDER BY c.created_at DESC, c.id LIMIT 26`,
-    ],
+    sql: kanaSearchFloor(IN_MUNICIPALITY),
     // A prefix as a range of the C-collated index, as the API asks (LIKE is not LEAKPROOF: under
     // row-level security it would filter the city's rows instead).
     params: [municipalityOffices, 'ヤマダ', `ヤマダ${LAST_CHARACTER}`],
@@ -118,10 +115,7 @@ const scenarios = [
   {
     name: 'all cases, newest first (the list as it opens)',
     path: list({}),
-    sql: [
-      `${SUMMARY} WHERE ${IN_MUNICIPALITY} ORDER BY c.created_at DESC, c.id LIMIT 25`,
-      `SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${IN_MUNICIPALITY} LIMIT 1001) n`,
-    ],
+    sql: newestFirstFloor(IN_MUNICIPALITY),
     params: [municipalityOffices],
   },
   {
