@@ -39,6 +39,7 @@ const PRISMA_ERRORS: Record<string, RefusalCode> = { P2002: 'duplicate', P2003: 
 const CONNECTION_LOST = new Set(['P1001', 'P1008', 'P1017', 'P1018', 'P2024', 'P2028', 'P2037']);
 /** PostgreSQL's SQLSTATEs for the same: class 08, and the server shutting down or starting (57P01–57P03). */
 const CONNECTION_SQLSTATE = /^(08|57P0[123])/;
+const lostConnection = (sqlState: unknown) => typeof sqlState === 'string' && CONNECTION_SQLSTATE.test(sqlState);
 
 /**
  * Is this the database going away under a request (a failover, a restart, a dropped connection)?
@@ -50,7 +51,7 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
   const adapterCause = (error: unknown) => (error as { cause?: { originalCode?: string; kind?: string } } | undefined)?.cause;
   const lostByAdapter = (error: unknown) => {
     const cause = adapterCause(error);
-    return cause?.kind === 'ConnectionClosed' || CONNECTION_SQLSTATE.test(cause?.originalCode ?? '');
+    return cause?.kind === 'ConnectionClosed' || lostConnection(cause?.originalCode);
   };
   if (exception instanceof Prisma.PrismaClientKnownRequestError) {
     return CONNECTION_LOST.has(exception.code) || lostByAdapter((exception.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
@@ -58,8 +59,7 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
   if (exception instanceof Prisma.PrismaClientInitializationError) return true;
   if (exception instanceof Error && exception.name === 'DriverAdapterError') return lostByAdapter(exception);
   // pg's own error, from a read sent straight to the pool (readRows): its SQLSTATE.
-  const sqlState = (exception as { code?: unknown } | null)?.code;
-  if (exception instanceof Error && typeof sqlState === 'string' && CONNECTION_SQLSTATE.test(sqlState)) return true;
+  if (exception instanceof Error && lostConnection((exception as { code?: unknown }).code)) return true;
   // node-postgres on a socket that has gone: "Connection terminated…", "…not queryable".
   return exception instanceof Error && /connection terminated|not queryable|ECONNREFUSED|ECONNRESET/i.test(exception.message);
 }
