@@ -50,9 +50,9 @@ const REMEMBERED_SUBSETS = 64;
  * bytes fontkit writes, in a fraction of its time), and compressed mostly from pieces compressed once.
  */
 function face(font: fontkit.Font): fontkit.Font {
-  return withSubsets(font, font.postscriptName, (subset) => {
+  return withSubsets(font, font.postscriptName, (subset, asFontkit) => {
     const file = encodeTrueTypeSubset(font, subset);
-    if (!file) return subset.encode();
+    if (!file) return asFontkit();
     // What the file takes from the font is compressed once for the process (deflate-pieces.ts).
     for (const piece of file.fromFont) keepDeflated(piece);
     writtenAs(file.bytes, file.pieces);
@@ -69,11 +69,11 @@ function face(font: fontkit.Font): fontkit.Font {
  */
 function fixedWording(font: fontkit.Font): fontkit.Font {
   const files = new Map<string, Uint8Array>();
-  return withSubsets(font, `${font.postscriptName}-Fixed`, (subset) => {
+  return withSubsets(font, `${font.postscriptName}-Fixed`, (subset, asFontkit) => {
     const glyphs = subset.glyphs.join(',');
     let file = files.get(glyphs);
     if (!file) {
-      file = encodeTrueTypeSubset(font, subset)?.bytes ?? subset.encode();
+      file = encodeTrueTypeSubset(font, subset)?.bytes ?? asFontkit();
       if (files.size >= REMEMBERED_SUBSETS) files.delete(files.keys().next().value!);
       files.set(glyphs, file);
       deflateOnce(file);
@@ -82,21 +82,19 @@ function fixedWording(font: fontkit.Font): fontkit.Font {
   });
 }
 
-/** The font under `postscriptName`, its subsets' font files written by `encode` (pdfkit calls `createSubset().encode()`). */
-function withSubsets(font: fontkit.Font, postscriptName: string, encode: (subset: fontkit.Subset) => Uint8Array): fontkit.Font {
+/**
+ * The font under `postscriptName`, its subsets' font files written by `encode` (pdfkit calls
+ * `createSubset().encode()`; `asFontkit` writes the file as fontkit would). It is an object whose
+ * prototype is the font, not a proxy: pdfkit and fontkit read the font's properties thousands of
+ * times a letter, and a proxy's trap on each was a twentieth of a letter's time.
+ */
+function withSubsets(font: fontkit.Font, postscriptName: string, encode: (subset: fontkit.Subset, asFontkit: () => Uint8Array) => Uint8Array): fontkit.Font {
   const createSubset = (): fontkit.Subset => {
     const subset = font.createSubset();
-    return new Proxy(subset, {
-      get: (target, key) => (key === 'encode' ? () => encode(target) : (Reflect.get(target, key, target) as unknown)),
-    });
+    const asFontkit = subset.encode.bind(subset);
+    return Object.defineProperty(subset, 'encode', { value: () => encode(subset, asFontkit) });
   };
-  return new Proxy(font, {
-    get(target, key) {
-      if (key === 'createSubset') return createSubset;
-      if (key === 'postscriptName') return postscriptName;
-      return Reflect.get(target, key, target) as unknown;
-    },
-  });
+  return Object.create(font, { createSubset: { value: createSubset }, postscriptName: { value: postscriptName } }) as fontkit.Font;
 }
 
 /** 〓 (geta): the customary mark for a character that cannot be printed. */
@@ -112,20 +110,34 @@ export interface FontRun {
  * the fallback where only it has, and 〓 where neither has — reported, never silently dropped.
  */
 export function fontRuns(text: string, fonts: Pick<LetterFonts, 'main' | 'fallback'>, missing: Set<string>): FontRun[] {
+  const faceOf = facesOf(fonts);
   const runs: FontRun[] = [];
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    let font: FontRun['font'] = 'main';
+    let font = faceOf.get(cp);
+    if (font === undefined) {
+      font = ch === '\n' || fonts.main.hasGlyphForCodePoint(cp) ? 'main' : fonts.fallback.hasGlyphForCodePoint(cp) ? 'fallback' : null;
+      faceOf.set(cp, font);
+    }
     let out = ch;
-    if (ch === '\n' || fonts.main.hasGlyphForCodePoint(cp)) font = 'main';
-    else if (fonts.fallback.hasGlyphForCodePoint(cp)) font = 'fallback';
-    else {
+    if (font === null) {
       missing.add(ch);
       out = UNPRINTABLE;
+      font = 'main';
     }
     const last = runs.at(-1);
     if (last?.font === font) last.text += out;
     else runs.push({ font, text: out });
   }
   return runs;
+}
+
+/** Which face prints each character, for the process: asking fontkit took a twentieth of a letter's time. */
+const faces = new WeakMap<fontkit.Font, WeakMap<fontkit.Font, Map<number, FontRun['font'] | null>>>();
+function facesOf(fonts: Pick<LetterFonts, 'main' | 'fallback'>): Map<number, FontRun['font'] | null> {
+  let byFallback = faces.get(fonts.main);
+  if (!byFallback) faces.set(fonts.main, (byFallback = new WeakMap()));
+  let faceOf = byFallback.get(fonts.fallback);
+  if (!faceOf) byFallback.set(fonts.fallback, (faceOf = new Map()));
+  return faceOf;
 }

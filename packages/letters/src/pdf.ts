@@ -1,8 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { formatJapaneseDate, type IsoDate } from '@madoguchi/domain';
 import { addressLines } from './address-lines';
-import { setFixedLine } from './fixed-lines';
-import { fontRuns, UNPRINTABLE, type LetterFonts } from './fonts';
+import { setKeptLine, type EmbeddedFont } from './kept-lines';
+import { fontRuns, type LetterFonts } from './fonts';
 
 /**
  * What every printed document shares: A4 in millimetres, the envelope window, the PDF with the
@@ -68,19 +68,8 @@ export function lineWriter(doc: PDFKit.PDFDocument, fonts: LetterFonts, missing:
   return (parts, options = {}) => {
     const { x, y, size = BODY, bold = false, ...rest } = options;
     doc.fontSize(size);
-    const list = Array.isArray(parts) ? parts : [parts];
-    const fixed = list.every((part): part is string => typeof part === 'string') ? list.join('') : undefined;
-    if (fixed !== undefined && inOneFace(fixed, fonts)) {
-      // A line of fixed wording alone: set once per process and written again (fixed-lines.ts).
-      doc.font(bold ? 'fixedBold' : 'fixed');
-      const opts = { ...rest, baseline: 'alphabetic' as const, continued: false };
-      const top = (y ?? doc.y - size) + size;
-      const where = JSON.stringify([fixed, size, x ?? null, x === undefined ? null : top, doc.x, doc.y, rest]);
-      setFixedLine(doc, where, () => (x === undefined ? doc.text(fixed, opts) : doc.text(fixed, x, top, opts)));
-      return;
-    }
     const runs: { font: string; text: string }[] = [];
-    for (const part of list) {
+    for (const part of Array.isArray(parts) ? parts : [parts]) {
       const isData = typeof part !== 'string';
       for (const run of fontRuns(isData ? part.data : part, fonts, missing)) {
         // Data is never set in bold: a third embedded subset per letter would cost more than it shows.
@@ -90,6 +79,7 @@ export function lineWriter(doc: PDFKit.PDFDocument, fonts: LetterFonts, missing:
         else runs.push({ font, text: run.text });
       }
     }
+    if (!runs.length) return;
     // pdfkit aligns each run of a continued line on its own, so runs in several fonts overlap when
     // centred or right-aligned: such a one-line run set is placed by its measured width instead.
     let startX = x;
@@ -100,28 +90,25 @@ export function lineWriter(doc: PDFKit.PDFDocument, fonts: LetterFonts, missing:
       rest.align = 'left';
       rest.lineBreak = false;
     }
-    runs.forEach((run, i) => {
-      doc.font(run.font);
-      // One baseline for every run: the fonts' ascenders differ, and a top-aligned run would jump.
-      const opts = { ...rest, baseline: 'alphabetic' as const, continued: i < runs.length - 1 };
-      // Callers give the top of the line; with an alphabetic baseline that is one font size lower.
-      if (i === 0 && startX !== undefined) doc.text(run.text, startX, (y ?? doc.y - size) + size, opts);
-      else doc.text(run.text, opts);
-    });
+    // The faces the line is set in, opened in the order setting it opens them (pdfkit numbers them so).
+    const faces: EmbeddedFont[] = [];
+    for (const run of runs) {
+      const face = (doc.font(run.font) as unknown as { _font: EmbeddedFont })._font;
+      if (!faces.includes(face)) faces.push(face);
+    }
+    // Set once per process and written again when the same line comes again (kept-lines.ts).
+    const where = JSON.stringify([runs, size, startX ?? null, y ?? null, doc.x, doc.y, rest]);
+    setKeptLine(doc, faces, where, () =>
+      runs.forEach((run, i) => {
+        doc.font(run.font);
+        // One baseline for every run: the fonts' ascenders differ, and a top-aligned run would jump.
+        const opts = { ...rest, baseline: 'alphabetic' as const, continued: i < runs.length - 1 };
+        // Callers give the top of the line; with an alphabetic baseline that is one font size lower.
+        if (i === 0 && startX !== undefined) doc.text(run.text, startX, (y ?? doc.y - size) + size, opts);
+        else doc.text(run.text, opts);
+      }),
+    );
   };
-}
-
-const oneFace = new Map<string, boolean>();
-/** Whether the main face has every character of a fixed text (the fixed wording always has). */
-function inOneFace(text: string, fonts: LetterFonts): boolean {
-  let known = oneFace.get(text);
-  if (known === undefined) {
-    const runs = fontRuns(text, fonts, new Set());
-    known = runs.length === 1 && runs[0]!.font === 'main' && !runs[0]!.text.includes(UNPRINTABLE);
-    if (oneFace.size >= 2000) oneFace.clear();
-    oneFace.set(text, known);
-  }
-  return known;
 }
 
 /**

@@ -1,0 +1,146 @@
+/**
+ * Lines set by pdfkit once per process and written again.
+ *
+ * A line of the same text, in the same faces and size, at the same place, wraps the same way and
+ * writes the same operators to the page in every document; only the glyph numbers in it depend on
+ * the document (its font subsets number glyphs in the order they first meet them). pdfkit's line
+ * wrapper and text writer were most of a letter's time, so a line that comes again is kept: what
+ * it wrote to the page, the text of each fragment it encoded, and where it left the cursor. In a
+ * later document the fragments are encoded again, in the same order — which adds their glyphs to
+ * the subsets exactly as setting the line would — and the kept operators are written with the glyph
+ * numbers this document gave them: the same bytes as pdfkit setting the line there.
+ *
+ * That is the letter's fixed wording in every letter, and the city's own words (the counter, its
+ * address, what to bring) in every letter of a city. A line is kept from its second time: names,
+ * addresses and numbers, set once, are not kept.
+ */
+
+/** What is read and written of pdfkit's document and embedded font (pdfkit exports no types for them). */
+interface PdfkitText {
+  x: number;
+  y: number;
+  page: { fonts: Record<string, unknown>; write(chunk: Uint8Array): void; maxY(): number };
+  _font: EmbeddedFont;
+  _wrapper: unknown;
+  addContent(data: string): unknown;
+}
+export interface EmbeddedFont {
+  id: string;
+  ref(): unknown;
+  encode(text: string, features?: unknown): [string[], unknown[]];
+}
+
+interface KeptLine {
+  /** The operators pdfkit wrote, cut where its glyph numbers were: `pieces[i]`, glyphs, `pieces[i + 1]`… */
+  pieces: string[];
+  /** How many hex digits of glyph numbers go between each two pieces. */
+  glyphHex: number[];
+  /** Each fragment pdfkit encoded, in order: the face (an index into the line's faces) and its text. */
+  fragments: { face: number; text: string; glyphs: number }[];
+  /** Where pdfkit left the cursor. */
+  x: number;
+  y: number;
+}
+
+/** A letter sets about sixty lines; a print run of one city repeats its own few dozen more. */
+const REMEMBERED_LINES = 4000;
+/** Lines seen once, remembered by key only, so that a line is kept when it comes again. */
+const SEEN_ONCE = 20000;
+const lines = new Map<string, KeptLine>();
+const seenOnce = new Set<string>();
+
+/**
+ * Set a line: as kept, when an earlier document set it; else by `draw` (pdfkit's `text`, in the
+ * faces `faces`, which pdfkit has already opened in this document, in the order `draw` uses them).
+ * `where` names everything else `draw` depends on (the text of each run and its face, the size,
+ * the position, the width and alignment, the cursor).
+ */
+export function setKeptLine(document: PDFKit.PDFDocument, faces: readonly EmbeddedFont[], where: string, draw: () => void): void {
+  const doc = document as unknown as PdfkitText;
+  const key = `${faces.map((face) => face.id).join(',')}\u0000${doc.page.maxY()}\u0000${where}`;
+  const kept = lines.get(key);
+  if (kept) {
+    // The most recently used lines are the last to go.
+    lines.delete(key);
+    lines.set(key, kept);
+    if (replay(doc, faces, kept)) return;
+  }
+  if (!kept && !seenOnce.has(key)) {
+    if (seenOnce.size >= SEEN_ONCE) seenOnce.clear();
+    seenOnce.add(key);
+    draw();
+    return;
+  }
+  seenOnce.delete(key);
+  const line = record(doc, faces, draw);
+  if (!line) return;
+  if (lines.size >= REMEMBERED_LINES) lines.delete(lines.keys().next().value!);
+  lines.set(key, line);
+}
+
+function replay(doc: PdfkitText, faces: readonly EmbeddedFont[], line: KeptLine): boolean {
+  let glyphs = '';
+  for (const fragment of line.fragments) {
+    const [encoded] = faces[fragment.face]!.encode(fragment.text);
+    // The same text lays out to the same glyphs; should it not, the line is set by pdfkit (the
+    // glyphs already added to the subset are the ones setting it adds, in the same order).
+    if (encoded.length !== fragment.glyphs) return false;
+    glyphs += encoded.join('');
+  }
+  let content = line.pieces[0]!;
+  for (let i = 0, at = 0; i < line.glyphHex.length; at += line.glyphHex[i]!, i++) {
+    content += glyphs.slice(at, at + line.glyphHex[i]!) + line.pieces[i + 1]!;
+  }
+  for (const face of faces) doc.page.fonts[face.id] ??= face.ref();
+  doc.page.write(Buffer.from(content, 'latin1'));
+  doc.x = line.x;
+  doc.y = line.y;
+  return true;
+}
+
+/** Set the line with `draw`, watching what it writes; a line that went on to a new page, or used a face not named, is not kept. */
+function record(doc: PdfkitText, faces: readonly EmbeddedFont[], draw: () => void): KeptLine | undefined {
+  const page = doc.page;
+  const content: string[] = [];
+  const fragments: KeptLine['fragments'] = [];
+  let glyphs = '';
+  let unnamedFace = false;
+  const embeddedFontClass = Object.getPrototypeOf(faces[0]) as EmbeddedFont;
+  const { addContent } = doc;
+  const { encode } = embeddedFontClass;
+  doc.addContent = function (this: PdfkitText, data: string) {
+    content.push(data);
+    return addContent.call(this, data);
+  };
+  embeddedFontClass.encode = function (this: EmbeddedFont, text: string, features?: unknown) {
+    const encoded = encode.call(this, text, features);
+    const face = faces.indexOf(this);
+    if (face < 0 || features) unnamedFace = true;
+    fragments.push({ face, text, glyphs: encoded[0].length });
+    glyphs += encoded[0].join('');
+    return encoded;
+  };
+  try {
+    draw();
+  } finally {
+    // The document's method was an own property shadowing the class's for the one call; deleting it restores that.
+    delete (doc as Partial<PdfkitText>).addContent;
+    embeddedFontClass.encode = encode;
+  }
+  if (unnamedFace || doc.page !== page || doc._wrapper) return undefined;
+  // pdfkit ends every operator it writes with a newline, and writes glyph numbers only as hex strings (`<…>`).
+  const written = content.map((data) => `${data}\n`).join('');
+  const pieces: string[] = [];
+  const glyphHex: number[] = [];
+  let from = 0;
+  let found = '';
+  for (const match of written.matchAll(/<([0-9a-f]*)>/g)) {
+    pieces.push(written.slice(from, match.index + 1));
+    glyphHex.push(match[1]!.length);
+    found += match[1];
+    from = match.index + match[0].length - 1;
+  }
+  pieces.push(written.slice(from));
+  if (found !== glyphs) return undefined;
+  return { pieces, glyphHex, fragments, x: doc.x, y: doc.y };
+}
