@@ -10,7 +10,7 @@ import { constants, deflateRawSync } from 'node:zlib';
  *
  * What it costs: each piece is compressed without the others as context, so a letter's PDF grows
  * by about 5% (91 KB where it was 87). Measured, so was the same for the lines of fixed wording
- * (fixed-lines.ts), and not kept: their many small pieces cost another 4% of bytes and saved no time.
+ * (kept-lines.ts), and not kept: their many small pieces cost another 4% of bytes and saved no time.
  */
 
 /** Pieces to compress once (the object itself is the key: the same bytes in another object are a new piece). */

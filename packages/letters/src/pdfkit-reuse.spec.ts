@@ -4,7 +4,7 @@ import { pdfPageTexts } from './testing/pdf-text';
 
 /**
  * The runs, compressed font file and set lines kept across documents (pdfkit-reuse.ts,
- * fixed-lines.ts) change nothing a letter prints: the first letter of a fresh process, made again after others filled the shared
+ * kept-lines.ts) change nothing a letter prints: the first letter of a fresh process, made again after others filled the shared
  * caches, is the same bytes.
  */
 describe('what pdfkit keeps across documents', () => {
