@@ -5,10 +5,10 @@
  * writes the same operators to the page in every document; only the glyph numbers in it depend on
  * the document (its font subsets number glyphs in the order they first meet them). pdfkit's line
  * wrapper and text writer were most of a letter's time, so a line that comes again is kept: what
- * it wrote to the page, the text of each fragment it encoded, and where it left the cursor. In a
- * later document the fragments are encoded again, in the same order — which adds their glyphs to
- * the subsets exactly as setting the line would — and the kept operators are written with the glyph
- * numbers this document gave them: the same bytes as pdfkit setting the line there.
+ * it wrote to the page, the glyphs of each fragment it encoded, and where it left the cursor. In a
+ * later document the glyphs are encoded again, in the same order — which adds them to the subsets
+ * exactly as setting the line would — and the kept operators are written with the glyph numbers
+ * this document gave them: the same bytes as pdfkit setting the line there.
  *
  * That is the letter's fixed wording in every letter, and the city's own words (the counter, its
  * address, what to bring) in every letter of a city. A line is kept from its second time: names,
@@ -28,6 +28,17 @@ export interface EmbeddedFont {
   id: string;
   ref(): unknown;
   encode(text: string, features?: unknown): [string[], unknown[]];
+  layout(text: string): { glyphs: Glyph[] };
+  subset: { includeGlyph(glyphId: number): number };
+  /** Per glyph number in this document's subset: its advance (thousandths of the size), its characters. */
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
+  scale: number;
+}
+interface Glyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
 }
 
 interface KeptLine {
@@ -35,8 +46,8 @@ interface KeptLine {
   pieces: string[];
   /** How many hex digits of glyph numbers go between each two pieces. */
   glyphHex: number[];
-  /** Each fragment pdfkit encoded, in order: the face (an index into the line's faces) and its text. */
-  fragments: { face: number; text: string; glyphs: number }[];
+  /** Each fragment pdfkit encoded, in order: the face (an index into the line's faces) and the glyphs it laid out. */
+  fragments: { face: number; glyphs: Glyph[] }[];
   /** Where pdfkit left the cursor. */
   x: number;
   y: number;
@@ -63,9 +74,10 @@ export function setKeptLine(document: PDFKit.PDFDocument, faces: readonly Embedd
     // The most recently used lines are the last to go.
     lines.delete(key);
     lines.set(key, kept);
-    if (replay(doc, faces, kept)) return;
+    replay(doc, faces, kept);
+    return;
   }
-  if (!kept && !seenOnce.has(key)) {
+  if (!seenOnce.has(key)) {
     if (seenOnce.size >= SEEN_ONCE) seenOnce.clear();
     seenOnce.add(key);
     draw();
@@ -78,14 +90,18 @@ export function setKeptLine(document: PDFKit.PDFDocument, faces: readonly Embedd
   lines.set(key, line);
 }
 
-function replay(doc: PdfkitText, faces: readonly EmbeddedFont[], line: KeptLine): boolean {
+function replay(doc: PdfkitText, faces: readonly EmbeddedFont[], line: KeptLine): void {
+  // What pdfkit's `encode` does with the glyphs of each fragment, in the same order (so the subsets
+  // take the same glyphs under the same numbers), without laying the text out again.
   let glyphs = '';
   for (const fragment of line.fragments) {
-    const [encoded] = faces[fragment.face]!.encode(fragment.text);
-    // The same text lays out to the same glyphs; should it not, the line is set by pdfkit (the
-    // glyphs already added to the subset are the ones setting it adds, in the same order).
-    if (encoded.length !== fragment.glyphs) return false;
-    glyphs += encoded.join('');
+    const face = faces[fragment.face]!;
+    for (const glyph of fragment.glyphs) {
+      const gid = face.subset.includeGlyph(glyph.id);
+      glyphs += gid.toString(16).padStart(4, '0');
+      face.widths[gid] ??= glyph.advanceWidth * face.scale;
+      face.unicode[gid] ??= glyph.codePoints;
+    }
   }
   let content = line.pieces[0]!;
   for (let i = 0, at = 0; i < line.glyphHex.length; at += line.glyphHex[i]!, i++) {
@@ -95,7 +111,6 @@ function replay(doc: PdfkitText, faces: readonly EmbeddedFont[], line: KeptLine)
   doc.page.write(Buffer.from(content, 'latin1'));
   doc.x = line.x;
   doc.y = line.y;
-  return true;
 }
 
 /** Set the line with `draw`, watching what it writes; a line that went on to a new page, or used a face not named, is not kept. */
@@ -116,7 +131,8 @@ function record(doc: PdfkitText, faces: readonly EmbeddedFont[], draw: () => voi
     const encoded = encode.call(this, text, features);
     const face = faces.indexOf(this);
     if (face < 0 || features) unnamedFace = true;
-    fragments.push({ face, text, glyphs: encoded[0].length });
+    // The glyphs pdfkit just encoded: its layout of the text, as it keeps it.
+    fragments.push({ face, glyphs: this.layout(text).glyphs });
     glyphs += encoded[0].join('');
     return encoded;
   };
