@@ -92,7 +92,17 @@ function withSubsets(font: fontkit.Font, postscriptName: string, encode: (subset
   const createSubset = (): fontkit.Subset => {
     const subset = font.createSubset();
     const asFontkit = subset.encode.bind(subset);
-    return Object.defineProperty(subset, 'encode', { value: () => encode(subset, asFontkit) });
+    // Each glyph's number in the subset, also in a Map: fontkit keeps them in an object keyed by
+    // glyph ids up to some 20,000, which V8 looks up as a dictionary (a twentieth of a letter's time).
+    const includeGlyph = subset.includeGlyph.bind(subset);
+    const numbers = new Map<number, number>();
+    const include = (glyph: number | { id: number }): number => {
+      const id = typeof glyph === 'number' ? glyph : glyph.id;
+      let number = numbers.get(id);
+      if (number === undefined) numbers.set(id, (number = includeGlyph(id)));
+      return number;
+    };
+    return Object.defineProperties(subset, { encode: { value: () => encode(subset, asFontkit) }, includeGlyph: { value: include } });
   };
   return Object.create(font, { createSubset: { value: createSubset }, postscriptName: { value: postscriptName } }) as fontkit.Font;
 }
