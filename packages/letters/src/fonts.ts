@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { keepDeflated, writtenAs } from './deflate-pieces';
-import { deflateOnce, rememberOutlines, shareLayouts } from './pdfkit-reuse';
+import { deflateOnce, rememberOutlines, shareLayouts, shareUnicodeMaps } from './pdfkit-reuse';
 import { encodeTrueTypeSubset } from './truetype-subset';
 
 /**
@@ -38,6 +38,8 @@ export function letterFonts(): LetterFonts {
     // Every document lays out the same words again (the fixed wording, the policy's lists, the
     // office): the runs pdfkit makes are kept for the process (pdfkit-reuse.ts).
     for (const embedded of Object.values(loaded)) shareLayouts(embedded);
+    // The fixed wording's glyphs, in the same order letter after letter, stand for the same text.
+    for (const fixed of [loaded.fixed, loaded.fixedBold]) shareUnicodeMaps(fixed);
     for (const parsed of [main, bold, fallback]) rememberOutlines(parsed);
   }
   return loaded;

@@ -15,6 +15,10 @@ import { deflatePieces, piecesToDeflate } from './deflate-pieces';
  *   their advances, as pdfkit caches them within one document — for every document: its line
  *   wrapper measures the same words letter after letter. A run is a pure function of the font and
  *   the text, and pdfkit only reads a run once it has cached it;
+ * - a font marked by `shareUnicodeMaps` writes the same ToUnicode map (what text each glyph number
+ *   stands for, so that the PDF's text can be searched and copied) as an earlier document whose
+ *   glyphs it numbered the same way, compressed once: the fixed wording's map, some 300 glyphs long,
+ *   is the same in every letter;
  * - a glyph of a font marked by `rememberOutlines` keeps its decoded outline: fontkit decodes it
  *   again for every subset that takes it (to see whether it is made of others), and every letter
  *   takes the same few hundred glyphs. A variable font's outlines depend on its axes and are not kept.
@@ -34,6 +38,17 @@ const REMEMBERED_RUNS = 5000;
 /** Mark a buffer as written the same way in every document: compressed once, reused. */
 export function deflateOnce(bytes: Uint8Array): void {
   if (!compressed.has(bytes)) compressed.set(bytes, null);
+}
+
+const sharedUnicodeMaps = new WeakSet<object>();
+/** Each ToUnicode map written, by the characters of its glyph numbers (64 at most: one a face and glyph order). */
+const unicodeMaps = new Map<string, Uint8Array>();
+const REMEMBERED_UNICODE_MAPS = 64;
+
+/** Mark a font (as registered with pdfkit) whose ToUnicode maps are the same from document to document. */
+export function shareUnicodeMaps(font: object): void {
+  wrapEmbeddedFontClass(font);
+  sharedUnicodeMaps.add(font);
 }
 
 /** Mark a font (as registered with pdfkit) whose laid-out runs every document may share. */
@@ -68,8 +83,11 @@ streamClass.finalize = function (this: PdfStream) {
 
 interface EmbeddedFont {
   font: object;
+  document: { ref(): { end(chunk: string | Uint8Array): void } };
+  unicode: number[][];
   layoutCached(text: string): unknown;
   layoutRun(text: string): unknown;
+  toUnicodeCmap(): unknown;
 }
 
 let embeddedFontWrapped = false;
@@ -98,6 +116,25 @@ function wrapEmbeddedFontClass(font: object): void {
       runs.set(text, run);
     }
     return run;
+  };
+  const toUnicodeCmap = embeddedFontClass.toUnicodeCmap;
+  embeddedFontClass.toUnicodeCmap = function (this: EmbeddedFont) {
+    if (!sharedUnicodeMaps.has(this.font)) return toUnicodeCmap.call(this);
+    // The map is made of `unicode` alone (pdfkit's own method writes it, into a stand-in stream).
+    const key = this.unicode.join(';');
+    let bytes = unicodeMaps.get(key);
+    if (!bytes) {
+      let text = '';
+      toUnicodeCmap.call({ unicode: this.unicode, document: { ref: () => ({ end: (chunk: string) => (text = chunk) }) } });
+      // As pdfkit writes a string to a stream: its characters' low bytes, and a newline.
+      bytes = Buffer.from(`${text}\n`, 'latin1');
+      if (unicodeMaps.size >= REMEMBERED_UNICODE_MAPS) unicodeMaps.delete(unicodeMaps.keys().next().value!);
+      unicodeMaps.set(key, bytes);
+      deflateOnce(bytes);
+    }
+    const cmap = this.document.ref();
+    cmap.end(bytes);
+    return cmap;
   };
 }
 
