@@ -96,9 +96,11 @@ function drawInquiryLetter(doc: PDFKit.PDFDocument, data: InquiryLetterData, fon
     // A square a dark module, written as pdfkit's `rect` writes it (numbers to six places), in one
     // write: a call into pdfkit for each of some 600 squares was a twentieth of a letter's time.
     const at = (n: number) => Math.round(n * 1e6) / 1e6;
+    const xs = Array.from({ length: cells }, (_, c) => `${at(x + c * cell)} `);
+    const ys = Array.from({ length: cells }, (_, r) => `${at(y + r * cell)} `);
+    const side = `${at(cell)} ${at(cell)} re`;
     const squares: string[] = [];
-    for (let r = 0; r < cells; r++)
-      for (let c = 0; c < cells; c++) if (qr.modules.get(r, c)) squares.push(`${at(x + c * cell)} ${at(y + r * cell)} ${at(cell)} ${at(cell)} re`);
+    for (let r = 0; r < cells; r++) for (let c = 0; c < cells; c++) if (qr.modules.get(r, c)) squares.push(xs[c]! + ys[r]! + side);
     doc.addContent(squares.join('\n'));
     doc.fill('black');
   };

@@ -90,6 +90,9 @@ export function setKeptLine(document: PDFKit.PDFDocument, faces: readonly Embedd
   lines.set(key, line);
 }
 
+/** Glyph numbers as pdfkit writes them (four hex digits), made once. */
+const HEX: string[] = [];
+
 function replay(doc: PdfkitText, faces: readonly EmbeddedFont[], line: KeptLine): void {
   // What pdfkit's `encode` does with the glyphs of each fragment, in the same order (so the subsets
   // take the same glyphs under the same numbers), without laying the text out again.
@@ -98,7 +101,7 @@ function replay(doc: PdfkitText, faces: readonly EmbeddedFont[], line: KeptLine)
     const face = faces[fragment.face]!;
     for (const glyph of fragment.glyphs) {
       const gid = face.subset.includeGlyph(glyph.id);
-      glyphs += gid.toString(16).padStart(4, '0');
+      glyphs += HEX[gid] ??= gid.toString(16).padStart(4, '0');
       face.widths[gid] ??= glyph.advanceWidth * face.scale;
       face.unicode[gid] ??= glyph.codePoints;
     }

@@ -97,7 +97,8 @@ export function lineWriter(doc: PDFKit.PDFDocument, fonts: LetterFonts, missing:
       if (!faces.includes(face)) faces.push(face);
     }
     // Set once per process and written again when the same line comes again (kept-lines.ts).
-    const where = JSON.stringify([runs, size, startX ?? null, y ?? null, doc.x, doc.y, rest]);
+    let where = `${size}\u0000${startX}\u0000${y}\u0000${doc.x}\u0000${doc.y}\u0000${optionsKey(rest)}`;
+    for (const run of runs) where += `\u0000${run.font}\u0000${run.text}`;
     setKeptLine(doc, faces, where, () =>
       runs.forEach((run, i) => {
         doc.font(run.font);
@@ -109,6 +110,12 @@ export function lineWriter(doc: PDFKit.PDFDocument, fonts: LetterFonts, missing:
       }),
     );
   };
+}
+
+/** The text options a line's key names: those the letters use, or all of them (JSON, slower) if others. */
+function optionsKey(options: PDFKit.Mixins.TextOptions): string {
+  for (const key in options) if (key !== 'width' && key !== 'align' && key !== 'lineBreak') return JSON.stringify(options);
+  return `${options.width}\u0000${options.align}\u0000${options.lineBreak}`;
 }
 
 /**
