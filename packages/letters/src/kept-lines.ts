@@ -51,6 +51,8 @@ interface KeptLine {
   /** Where pdfkit left the cursor. */
   x: number;
   y: number;
+  /** Written again since it was last passed over for forgetting. */
+  used?: boolean;
 }
 
 /** A letter sets about sixty lines; a print run of one city repeats its own few dozen more. */
@@ -71,9 +73,7 @@ export function setKeptLine(document: PDFKit.PDFDocument, faces: readonly Embedd
   const key = `${faces.map((face) => face.id).join(',')}\u0000${doc.page.maxY()}\u0000${where}`;
   const kept = lines.get(key);
   if (kept) {
-    // The most recently used lines are the last to go.
-    lines.delete(key);
-    lines.set(key, kept);
+    kept.used = true;
     replay(doc, faces, kept);
     return;
   }
@@ -86,8 +86,22 @@ export function setKeptLine(document: PDFKit.PDFDocument, faces: readonly Embedd
   seenOnce.delete(key);
   const line = record(doc, faces, draw);
   if (!line) return;
-  if (lines.size >= REMEMBERED_LINES) lines.delete(lines.keys().next().value!);
+  if (lines.size >= REMEMBERED_LINES) forgetOne();
   lines.set(key, line);
+}
+
+/**
+ * Forget the line kept longest that was not written again since it was last looked at (a second
+ * chance: a line used is moved behind the others). A worker serving many cities keeps the lines
+ * every letter has, and forgets the lines of a city it no longer prints for.
+ */
+function forgetOne(): void {
+  for (const [key, line] of lines) {
+    lines.delete(key);
+    if (!line.used) return;
+    line.used = false;
+    lines.set(key, line);
+  }
 }
 
 /** Glyph numbers as pdfkit writes them (four hex digits), made once. */

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { formatJapaneseDate, type IsoDate } from '@madoguchi/domain';
 import { addressLines } from './address-lines';
 import { setKeptLine, type EmbeddedFont } from './kept-lines';
-import { fontRuns, type LetterFonts } from './fonts';
+import { fontRuns, type FontRun, type LetterFonts } from './fonts';
 
 /**
  * What every printed document shares: A4 in millimetres, the envelope window, the PDF with the
@@ -71,7 +71,7 @@ export function lineWriter(doc: PDFKit.PDFDocument, fonts: LetterFonts, missing:
     const runs: { font: string; text: string }[] = [];
     for (const part of Array.isArray(parts) ? parts : [parts]) {
       const isData = typeof part !== 'string';
-      for (const run of fontRuns(isData ? part.data : part, fonts, missing)) {
+      for (const run of isData ? fontRuns(part.data, fonts, missing) : wordingRuns(part, fonts, missing)) {
         // Data is never set in bold: a third embedded subset per letter would cost more than it shows.
         const font = run.font === 'fallback' ? 'fallback' : isData ? 'data' : bold ? 'fixedBold' : 'fixed';
         const last = runs.at(-1);
@@ -110,6 +110,23 @@ export function lineWriter(doc: PDFKit.PDFDocument, fonts: LetterFonts, missing:
       }),
     );
   };
+}
+
+/** The fixed wording's runs, the same in every letter: split once (per set of fonts). */
+const wordings = new WeakMap<LetterFonts, Map<string, { runs: FontRun[]; missing: string[] }>>();
+const REMEMBERED_WORDINGS = 2000;
+function wordingRuns(text: string, fonts: LetterFonts, missing: Set<string>): readonly FontRun[] {
+  let known = wordings.get(fonts);
+  if (!known) wordings.set(fonts, (known = new Map()));
+  let split = known.get(text);
+  if (!split) {
+    const own = new Set<string>();
+    split = { runs: fontRuns(text, fonts, own), missing: [...own] };
+    if (known.size >= REMEMBERED_WORDINGS) known.clear();
+    known.set(text, split);
+  }
+  for (const ch of split.missing) missing.add(ch);
+  return split.runs;
 }
 
 /** The text options a line's key names: those the letters use, or all of them (JSON, slower) if others. */
