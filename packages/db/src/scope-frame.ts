@@ -119,6 +119,9 @@ type Callback = (error: Error | undefined, result?: unknown) => void;
 /** A client of the pool, and the municipality of the code that took it from the pool. */
 class ScopedClient extends pg.Client {
   checkedOutFor: string | undefined;
+  /** Statements given as promises and not yet settled, and when the last of them settles. */
+  private unsettled = 0;
+  private settled: Promise<void> = Promise.resolve();
 
   // pg's overloads, as one: (config or text, values?, callback?).
   override query(...args: unknown[]): never {
@@ -126,12 +129,31 @@ class ScopedClient extends pg.Client {
     this.checkedOutFor = undefined;
     const [config, values, callback] = args;
     const query = municipalityId && isBegin(config) ? openingTransaction(municipalityId, config as pg.QueryConfig) : config;
-    return (super.query as (...a: unknown[]) => never)(query, values, callback);
+    const send = () => (super.query as (...a: unknown[]) => Promise<unknown>)(query, values, callback);
+    if (callback !== undefined || typeof values === 'function' || isSubmittable(query)) return send() as never;
+    // One statement at a time on a connection: Prisma's query interpreter loads a transaction's
+    // sibling relations (an `include` of two) at once on its one connection (prisma/orm#29407). pg
+    // queued them, but deprecates its queue since 8.19 and will refuse such a call in pg 9: they
+    // wait here instead, each sent as the one before it settles.
+    let result: Promise<unknown>;
+    try {
+      result = this.unsettled++ === 0 ? send() : this.settled.then(send);
+    } catch (error) {
+      this.unsettled--;
+      throw error;
+    }
+    const done = () => void this.unsettled--;
+    this.settled = result.then(done, done);
+    return result as never;
   }
 }
 
+function isSubmittable(config: unknown): boolean {
+  return typeof (config as { submit?: unknown } | null)?.submit === 'function';
+}
+
 function isBegin(config: unknown): boolean {
-  if (typeof (config as { submit?: unknown } | null)?.submit === 'function') return false;
+  if (isSubmittable(config)) return false;
   const text = typeof config === 'string' ? config : (config as { text?: unknown } | null)?.text;
   return typeof text === 'string' && text.trim().toUpperCase() === 'BEGIN';
 }
@@ -163,7 +185,7 @@ export class MunicipalityPool extends pg.Pool {
     const municipalityId = currentMunicipality();
     const [config, values, callback] = args;
     const plain = (super.query as (...a: unknown[]) => never).bind(this);
-    if (!municipalityId || typeof (config as { submit?: unknown }).submit === 'function') return plain(...args);
+    if (!municipalityId || isSubmittable(config)) return plain(...args);
     const statement: pg.QueryConfig = typeof config === 'string' ? { text: config } : { ...(config as pg.QueryConfig) };
     if (Array.isArray(values)) statement.values = values;
     statement.name ??= preparedName(statement.text);
