@@ -70,6 +70,7 @@ const seenOnce = new Set<string>();
  */
 export function setKeptLine(document: PDFKit.PDFDocument, faces: readonly EmbeddedFont[], where: string, draw: () => void): void {
   const doc = document as unknown as PdfkitText;
+  if (!faces.length) return draw();
   const key = `${faces.map((face) => face.id).join(',')}\u0000${doc.page.maxY()}\u0000${where}`;
   const kept = lines.get(key);
   if (kept) {
