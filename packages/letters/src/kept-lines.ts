@@ -1,3 +1,5 @@
+import { SecondChanceMap } from './second-chance-map';
+
 /**
  * Lines set by pdfkit once per process and written again.
  *
@@ -12,7 +14,9 @@
  *
  * That is the letter's fixed wording in every letter, and the city's own words (the counter, its
  * address, what to bring) in every letter of a city. A line is kept from its second time: names,
- * addresses and numbers, set once, are not kept.
+ * addresses and numbers, set once, are not kept. When the lines kept are many, the one kept longest
+ * and not written since it was last passed over goes (a worker serving many cities keeps the lines
+ * every letter has, and forgets those of a city it no longer prints for).
  */
 
 /** What is read and written of pdfkit's document and embedded font (pdfkit exports no types for them). */
@@ -51,15 +55,13 @@ interface KeptLine {
   /** Where pdfkit left the cursor. */
   x: number;
   y: number;
-  /** Written again since it was last passed over for forgetting. */
-  used?: boolean;
 }
 
 /** A letter sets about sixty lines; a print run of one city repeats its own few dozen more. */
 const REMEMBERED_LINES = 4000;
 /** Lines seen once, remembered by key only, so that a line is kept when it comes again. */
 const SEEN_ONCE = 20000;
-const lines = new Map<string, KeptLine>();
+const lines = new SecondChanceMap<string, KeptLine>(REMEMBERED_LINES);
 const seenOnce = new Set<string>();
 
 /**
@@ -74,7 +76,6 @@ export function setKeptLine(document: PDFKit.PDFDocument, faces: readonly Embedd
   const key = `${faces.map((face) => face.id).join(',')}\u0000${doc.page.maxY()}\u0000${where}`;
   const kept = lines.get(key);
   if (kept) {
-    kept.used = true;
     replay(doc, faces, kept);
     return;
   }
@@ -87,22 +88,7 @@ export function setKeptLine(document: PDFKit.PDFDocument, faces: readonly Embedd
   seenOnce.delete(key);
   const line = record(doc, faces, draw);
   if (!line) return;
-  if (lines.size >= REMEMBERED_LINES) forgetOne();
   lines.set(key, line);
-}
-
-/**
- * Forget the line kept longest that was not written again since it was last looked at (a second
- * chance: a line used is moved behind the others). A worker serving many cities keeps the lines
- * every letter has, and forgets the lines of a city it no longer prints for.
- */
-function forgetOne(): void {
-  for (const [key, line] of lines) {
-    lines.delete(key);
-    if (!line.used) return;
-    line.used = false;
-    lines.set(key, line);
-  }
 }
 
 /** Glyph numbers as pdfkit writes them (four hex digits), made once. */
