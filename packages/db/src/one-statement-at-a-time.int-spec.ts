@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { createDatabaseClient } from './client';
+import { cityWithACase } from './testing/city-with-a-case';
 
 /**
  * A transaction's statements reach its one connection one at a time. Prisma's query interpreter
@@ -24,33 +25,10 @@ afterAll(() => {
 });
 
 it('answers includes of four relations, three at once in a transaction, giving pg no query while another waits', async () => {
-  const municipality = await db.municipality.create({ data: { code: '991401', name: '順番市' } });
-  const policy = await db.policyVersion.create({ data: { municipalityId: municipality.id, version: 1, policy: {} } });
-  const office = await db.office.create({
-    data: { code: 'HQ', name: '本庁', municipalityId: municipality.id, postalCode: '100-0001', address: '見本町1', phone: '03-0000-0000' },
-  });
-  const staff = await db.staffUser.create({ data: { username: 'clerk', displayName: '窓口 一郎', role: 'clerk', officeId: office.id, passwordHash: 'x' } });
-  const created = await db.pinResetCase.create({
-    data: {
-      receiptNumber: 'HQ-2026-991401',
-      officeId: office.id,
-      route: 'voluntary_agent',
-      reason: 'forgotten',
-      pins: ['user_auth'],
-      createdById: staff.id,
-      policyVersionId: policy.id,
-      history: { create: { toState: 'received', actorId: staff.id } },
-      parties: {
-        create: { role: 'holder', familyName: '見本', givenName: '花子', familyNameKana: 'ミホン', givenNameKana: 'ハナコ', birthDate: new Date('1980-01-01') },
-      },
-      documents: { create: { visit: 1, presentedBy: 'representative', type: 'drivers_license' } },
-      letters: { create: { inquiryNumber: 'INQ-991401' } },
-    },
-  });
-
+  const { caseId } = await cityWithACase(db, '991401');
   const found = await db.$transaction((tx) =>
     Promise.all(
-      [1, 2, 3].map(() => tx.pinResetCase.findMany({ where: { id: created.id }, include: { parties: true, history: true, letters: true, documents: true } })),
+      [1, 2, 3].map(() => tx.pinResetCase.findMany({ where: { id: caseId }, include: { parties: true, history: true, letters: true, documents: true } })),
     ),
   );
   expect(found.map(([c]) => [c!.parties.length, c!.history.length, c!.letters.length, c!.documents.length])).toEqual([

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Prisma } from './generated/prisma/client';
 import { createDatabaseClient } from './client';
 import { readRows } from './read-rows';
 import { keptPrepared } from './scope-frame';
 import { checkIsolationAtStart, enumEqualityNotLeakproof, inMunicipality, isolationBypassed } from './municipality-scope';
 import { APP_ROLE } from './server/urls';
+import { cityWithACase, type CityWithACase } from './testing/city-with-a-case';
 
 /**
  * Isolation the database enforces (#19): connected as the application's role, as the API and the
@@ -16,51 +16,11 @@ const owner = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 2 });
 const app = createDatabaseClient(process.env.DATABASE_APP_URL!, { poolSize: 1 });
 afterAll(() => Promise.all([owner.$disconnect(), app.$disconnect()]));
 
-interface City {
-  municipalityId: string;
-  officeId: string;
-  staffId: string;
-  caseId: string;
-  letterId: string;
-}
-
-/** A city with a row in each kind of table (as the owner, who sees and writes everything). */
-async function city(code: string): Promise<City> {
-  const municipality = await owner.municipality.create({ data: { code, name: `分離市${code}` } });
-  const policy = await owner.policyVersion.create({ data: { municipalityId: municipality.id, version: 1, policy: {} } });
-  const office = await owner.office.create({
-    data: { code: 'HQ', name: '本庁', municipalityId: municipality.id, postalCode: '100-0001', address: '見本町1', phone: '03-0000-0000' },
-  });
-  // Every city has a `clerk` and an office `HQ`: they are each municipality's own.
-  const staff = await owner.staffUser.create({ data: { username: 'clerk', displayName: '窓口 一郎', role: 'clerk', officeId: office.id, passwordHash: 'x' } });
-  await owner.staffSession.create({ data: { userId: staff.id, expiresAt: new Date(Date.now() + 3600_000) } });
-  const letterId = randomUUID();
-  const created = await owner.pinResetCase.create({
-    data: {
-      receiptNumber: `HQ-2026-${code}`,
-      officeId: office.id,
-      route: 'voluntary_agent',
-      reason: 'forgotten',
-      pins: ['user_auth'],
-      createdById: staff.id,
-      policyVersionId: policy.id,
-      history: { create: { toState: 'received', actorId: staff.id } },
-      parties: {
-        create: { role: 'holder', familyName: '見本', givenName: '花子', familyNameKana: 'ミホン', givenNameKana: 'ハナコ', birthDate: new Date('1980-01-01') },
-      },
-      documents: { create: { visit: 1, presentedBy: 'representative', type: 'drivers_license' } },
-      letters: { create: { id: letterId, inquiryNumber: `INQ-${code}` } },
-    },
-  });
-  await owner.auditEvent.create({ data: { actorId: staff.id, municipalityId: municipality.id, action: 'report_viewed', details: {} } });
-  return { municipalityId: municipality.id, officeId: office.id, staffId: staff.id, caseId: created.id, letterId };
-}
-
-let a: City;
-let b: City;
+let a: CityWithACase;
+let b: CityWithACase;
 beforeAll(async () => {
-  a = await city('991201');
-  b = await city('991202');
+  a = await cityWithACase(owner, '991201');
+  b = await cityWithACase(owner, '991202');
 });
 
 /** The tables whose rows belong to a municipality: every table with a municipality_id but the outbox's. */
