@@ -2,13 +2,15 @@
 // database bench/lists/seed.mjs made: a CPU profile (--cpu-prof) by package and by function, and the
 // API's resident memory before and after (add `--require` of a script of your own for more).
 // PROF_DIR keeps the profile in a directory of your choosing.
-//   node bench/lists/profile.mjs <path, e.g. /api/cases?filter=... or "case" for one case's page> [seconds] [more node flags...]
+//   node bench/lists/profile.mjs <path, e.g. /api/cases?filter=..., "case" for one case's page or "register" for an
+//   agent's registration (it adds cases: profile the lists first)> [seconds] [more node flags...]
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
+import { agentCase } from './registrations.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,7 +28,8 @@ const { base, child: api, login } = await startBenchApi({ url: db$.appRoleUrl(ur
 const token = await login('clerk');
 const someCase = (await pool.query(`SELECT c.id FROM cases c JOIN offices o ON o.id = c.office_id WHERE o.code = 'HQ' AND c.state = 'inquiry_mailed' LIMIT 1`))
   .rows[0].id;
-const pathname = target === 'case' ? `/api/cases/${someCase}` : target;
+const pathname = target === 'case' ? `/api/cases/${someCase}` : target === 'register' ? '/api/cases' : target;
+const post = target === 'register' ? { method: 'POST', body: JSON.stringify(agentCase) } : {};
 const status = () =>
   Object.fromEntries(
     readFileSync(`/proc/${api.pid}/status`, 'utf8')
@@ -37,7 +40,8 @@ const status = () =>
 console.log('before', status());
 const result = await autocannon({
   url: `${base}${pathname}`,
-  headers: { authorization: `Bearer ${token}` },
+  headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+  ...post,
   connections: 10,
   duration: Number(seconds),
 });
