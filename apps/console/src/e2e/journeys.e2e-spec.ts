@@ -278,9 +278,14 @@ describe('the counter, in a browser', () => {
       printer.waitForFunction((want) => document.querySelector('[data-testid^="print-run-"]')?.getAttribute('data-testid') === `print-run-${want}`, status, {
         timeout: 60000,
       });
-    /** Make a run and wait for the desk to list it (the list shows its runs newest first). */
+    /**
+     * Make a run and wait for the desk to list it (the list shows its runs newest first). The runs
+     * there are are counted once the desk lists them all: counted before the list has loaded, an
+     * earlier test's run still ready would pass for the new one.
+     */
     const createRun = async () => {
-      const before = await printer.locator('[data-testid^="print-run-"]').count();
+      const before = Math.min(await db.printRun.count({ where: { office: { municipality: { code: '999999' } } } }), 20);
+      await printer.waitForFunction((n) => document.querySelectorAll('[data-testid^="print-run-"]').length === n, before, { timeout: 60000 });
       await printer.click('#create-print-run');
       await printer.waitForFunction((n) => document.querySelectorAll('[data-testid^="print-run-"]').length > n, before, { timeout: 60000 });
       await newestRun('ready');
@@ -288,6 +293,8 @@ describe('the counter, in a browser', () => {
     const mailNewestRun = async () => {
       await createRun();
       await printer.locator('.mail-run').first().click();
+      // The run the dialog confirms is the one with this case's letter.
+      await printer.getByRole('dialog').getByText(receipt).waitFor();
       await printer.click('#confirm-mailed');
       await newestRun('mailed');
     };

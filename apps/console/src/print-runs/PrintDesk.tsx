@@ -171,6 +171,8 @@ function MailDialog({ runId, onClose }: { runId: string; onClose: () => void }) 
         <Button
           variant="contained"
           id="confirm-mailed"
+          // Not before the run's letters are read: which must be held back is decided from them.
+          disabled={!run}
           onClick={() => void act(() => api.confirmMailed(runId, [...held]), 'madoguchi.printDesk.mailed').then(onClose)}
         >
           {translate('madoguchi.printDesk.confirmMailed')}
