@@ -21,6 +21,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
 const { caseListOrder, caseListPage, caseListWhere } = require(`${root}/apps/api/dist/cases/case-list-statements.js`);
 const { Prisma, readRows } = db$;
+const { japanDate } = require(`${root}/packages/domain/dist/index.js`);
 
 const RUNS = Number(process.argv[2] ?? 300);
 const url = db$.withDatabase((await db$.resolveDatabaseUrl()).url, 'madoguchi_bench_lists');
@@ -67,7 +68,7 @@ for (const [name, filter] of Object.entries(pages)) {
     const [{ pid }] = await readRows(db, Prisma.sql`SELECT pg_backend_pid() AS pid`);
     // The function as every request calls it; a session that does not exist runs it all the same.
     if (afterLogin) await readRows(db, Prisma.sql`SELECT * FROM staff_session_principal(${randomUUID()}::uuid)`);
-    const where = caseListWhere(staff, filter, '2026-12-02');
+    const where = caseListWhere(staff, filter, japanDate(new Date()));
     const page = () => db$.inMunicipality(staff.municipalityId, () => caseListPage(db, where, caseListOrder('createdAt', 'desc'), { skip: 0, take: 25 }));
     for (let i = 0; i < 10; i++) await page();
     const before = backendStat(pid);
