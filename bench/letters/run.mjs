@@ -6,12 +6,12 @@
 // Prints a Markdown table; bench/README.md keeps the results.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
+import { cpuMs, peakRssMb } from '../proc.mjs';
 import { FONT_FILES, htmlLetter } from './html-letter.mjs';
 
 const require = createRequire(import.meta.url);
@@ -222,14 +222,6 @@ function startWorker(prefix, tree = root) {
   });
   return child;
 }
-const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-/** The CPU a process has used so far, in ms (user and system; /proc counts in hundredths of a second). */
-const cpuMs = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    .replace(/^.*\) /, '')
-    .split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-};
 // Counted from the (status, created_at) index: a count over 2,000 ids fifty times a second took a
 // good share of the database's CPU from the workers it was timing.
 const ready = (since) => db.inquiryLetter.count({ where: { status: 'ready', createdAt: { gte: since } } });

@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { procStat, TICK } from '../proc.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -53,12 +54,6 @@ const pages = {
   'kanji name search (山田)': { q: '山田' },
   'all cases, newest first': {},
 };
-const backendStat = (pid) =>
-  readFileSync(`/proc/${pid}/stat`, 'utf8')
-    .replace(/^.*\) /, '')
-    .split(' ')
-    .map(Number);
-
 console.log(`PostgreSQL's malloc: ${serverMalloc(dataDirectory)}; ${RUNS} statements a measure, one connection as madoguchi_app\n`);
 console.log('| page statement | connection | ms CPU a statement | page faults a statement |\n|---|---|---|---|');
 for (const [name, filter] of Object.entries(pages)) {
@@ -71,10 +66,10 @@ for (const [name, filter] of Object.entries(pages)) {
     const where = caseListWhere(staff, filter, japanDate(new Date()));
     const page = () => db$.inMunicipality(staff.municipalityId, () => caseListPage(db, where, caseListOrder('createdAt', 'desc'), { skip: 0, take: 25 }));
     for (let i = 0; i < 10; i++) await page();
-    const before = backendStat(pid);
+    const before = procStat(pid);
     for (let i = 0; i < RUNS; i++) await page();
-    const after = backendStat(pid);
-    const cpuMs = ((after[11] + after[12] - before[11] - before[12]) * 10) / RUNS;
+    const after = procStat(pid);
+    const cpuMs = ((after[11] + after[12] - before[11] - before[12]) * (1000 / TICK)) / RUNS;
     console.log(`| ${name} | ${afterLogin ? "after the login's function" : 'fresh'} | ${cpuMs.toFixed(2)} | ${((after[7] - before[7]) / RUNS).toFixed(1)} |`);
     await db.$disconnect();
   }

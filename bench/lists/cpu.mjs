@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
+import { procStat, TICK } from '../proc.mjs';
 import { casePageFloor } from './case-page-floor.mjs';
 import { kanaSearchFloor, newestFirstFloor } from './list-floor.mjs';
 import { agentCase } from './registrations.mjs';
@@ -21,15 +22,11 @@ const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${roo
 const autocannon = require('autocannon');
 const { Pool } = require('pg');
 const SECONDS = Number(process.argv[2] ?? 10);
-const TICK = 100; // clock ticks a second (USER_HZ)
-
 /** CPU seconds a process has used (user + system; or one of them, 11 or 12), from /proc/<pid>/stat. */
 const cpuOf = (pid, only) => {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      .replace(/^.*\) /, '')
-      .split(' ');
-    return (only ? Number(fields[only]) : Number(fields[11]) + Number(fields[12])) / TICK;
+    const fields = procStat(pid);
+    return (only ? fields[only] : fields[11] + fields[12]) / TICK;
   } catch {
     return 0;
   }

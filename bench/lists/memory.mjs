@@ -2,11 +2,11 @@
 // and the list as it opens, ten connections each — for the API as it starts everywhere, and with
 // more node flags to try (e.g. node bench/lists/memory.mjs 20 --max-semi-space-size=8).
 //   node bench/lists/memory.mjs [seconds a load, default 20] [more node flags...]
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
+import { peakRssMb } from '../proc.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,7 +23,6 @@ const someCase = (await pool.query(`SELECT c.id FROM cases c JOIN offices o ON o
 await pool.end();
 const { base, child: api, login } = await startBenchApi({ url: db$.appRoleUrl(url), flags });
 const token = await login('clerk');
-const peak = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))[1]) / 1024;
 const enc = (v) => encodeURIComponent(JSON.stringify(v));
 const rows = [];
 for (const [name, pathname] of [
@@ -31,7 +30,7 @@ for (const [name, pathname] of [
   ['all cases, newest first', `/api/cases?filter=${enc({})}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`],
 ]) {
   const r = await autocannon({ url: `${base}${pathname}`, headers: { authorization: `Bearer ${token}` }, connections: 10, duration: Number(seconds) });
-  rows.push({ load: name, 'req/s': Math.round(r.requests.average), 'peak RSS so far (MB)': Math.round(peak()) });
+  rows.push({ load: name, 'req/s': Math.round(r.requests.average), 'peak RSS so far (MB)': Math.round(peakRssMb(api.pid)) });
 }
 console.log(`flags: ${flags.join(' ') || '(as everywhere)'}`);
 console.table(rows);

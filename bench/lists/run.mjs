@@ -7,12 +7,12 @@
 // bare statement as the owner.
 //   node bench/lists/seed.mjs && node bench/lists/run.mjs [seconds per measure, default 15]
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
+import { peakRssMb } from '../proc.mjs';
 import { casePageFloor } from './case-page-floor.mjs';
 import { kanaSearchFloor, LIST_PAGE_FLOOR, newestFirstFloor } from './list-floor.mjs';
 import { agentCase, selfCase } from './registrations.mjs';
@@ -44,7 +44,6 @@ function startProcess(main, env) {
   const child = spawn(process.execPath, [main], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   return child;
 }
-const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 async function waitForHttp(u) {
   for (let i = 0; i < 300; i++) {
     if (
