@@ -1,8 +1,8 @@
 // bench/lists/compare.mjs: this checkout's API against another build of it, in the same run, turn
 // and turn about (the only comparison this shared machine allows: its speed swings between runs).
 // Both run as the application's role on the database bench/lists/seed.mjs made; each round measures
-// a case's page, the list as it opens, the overdue agent cases of an office and an agent
-// registration on each API, then a bare NestJS endpoint, and the figures are the medians over the
+// a case's page, the list as it opens, the overdue agent cases of an office, today's walk-ins and an
+// agent registration on each API, then a bare NestJS endpoint, and the figures are the medians over the
 // rounds.
 //   git worktree add /tmp/prev <commit> && (cd /tmp/prev && npm ci && npx turbo run build)
 //   BASELINE=/tmp/prev node bench/lists/compare.mjs [rounds, default 3] [seconds a measure, default 8]
@@ -23,6 +23,7 @@ const CONNECTIONS = 10;
 const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
 const devstack$ = require(`${root}/packages/devstack/dist/testing/index.js`);
 const autocannon = require('autocannon');
+const { japanDate } = require(`${root}/packages/domain/dist/index.js`);
 const { Pool } = require('pg');
 
 const url = db$.withDatabase((await db$.resolveDatabaseUrl()).url, 'madoguchi_bench_lists');
@@ -43,6 +44,7 @@ const apis = {
 const tokens = Object.fromEntries(await Promise.all(Object.entries(apis).map(async ([name, api]) => [name, await api.login('clerk')])));
 
 const enc = (v) => encodeURIComponent(JSON.stringify(v));
+const today = japanDate(new Date());
 const measures = [
   { name: "GET one case's page", request: () => ({ path: `/api/cases/${sampleCase}` }) },
   { name: 'GET all cases, newest first', request: () => ({ path: `/api/cases?sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}` }) },
@@ -51,6 +53,10 @@ const measures = [
     request: () => ({
       path: `/api/cases?filter=${enc({ officeId: hq, route: 'voluntary_agent', overdue: true })}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`,
     }),
+  },
+  {
+    name: "GET today's walk-ins",
+    request: () => ({ path: `/api/cases?filter=${enc({ createdFrom: today, createdTo: today })}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}` }),
   },
   { name: 'POST /api/cases (agent)', request: () => ({ path: '/api/cases', method: 'POST', body: JSON.stringify(agentCase) }) },
 ];

@@ -103,13 +103,38 @@ export async function caseListPage(
   order: Prisma.Sql,
   window: { skip: number; take: number },
 ): Promise<(SummarySource & { reason: string })[]> {
-  const rows = await readRows<CaseListRow>(
+  return (await readPage(db, where, order, window)).rows;
+}
+
+/**
+ * A page and how many cases match (counted up to `cap + 1`, as countCases), in one statement and one
+ * round trip: the count rides on each of the page's rows. A page with no rows carries no count:
+ * `total` is then undefined (nothing matches, or the page starts past the last case).
+ */
+export async function caseListPageCounted(
+  db: Database,
+  where: Prisma.Sql,
+  order: Prisma.Sql,
+  window: { skip: number; take: number },
+  cap: number,
+): Promise<{ rows: (SummarySource & { reason: string })[]; total: number | undefined }> {
+  return readPage(db, where, order, window, Prisma.sql`, (${countSql(where, cap)}) AS total`);
+}
+
+async function readPage(
+  db: Database,
+  where: Prisma.Sql,
+  order: Prisma.Sql,
+  window: { skip: number; take: number },
+  total: Prisma.Sql = Prisma.empty,
+): Promise<{ rows: (SummarySource & { reason: string })[]; total: number | undefined }> {
+  const rows = await readRows<CaseListRow & { total?: number }>(
     db,
     Prisma.sql`
     SELECT c.id, c.receipt_number, c.office_id, c.state::text AS state, c.route::text AS route, c.reason::text AS reason,
            c.pins::text[] AS pins, c.version, c.created_at, c.updated_at,
            h.family_name, h.given_name, h.family_name_kana, h.given_name_kana,
-           l.status::text AS letter_status, l.reply_deadline::text AS reply_deadline, l.returned_at
+           l.status::text AS letter_status, l.reply_deadline::text AS reply_deadline, l.returned_at${total}
     FROM (SELECT * FROM cases c WHERE ${where} ORDER BY ${order} LIMIT ${window.take} OFFSET ${window.skip}) c
     LEFT JOIN LATERAL (
       SELECT family_name, given_name, family_name_kana, given_name_kana FROM parties WHERE case_id = c.id AND role = 'holder' LIMIT 1
@@ -119,27 +144,35 @@ export async function caseListPage(
     ) l ON true
     ORDER BY ${order}`,
   );
-  return rows.map((r) => ({
-    id: r.id,
-    receiptNumber: r.receipt_number,
-    officeId: r.office_id,
-    state: r.state,
-    route: r.route,
-    reason: r.reason,
-    pins: r.pins,
-    version: r.version,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    holder:
-      r.family_name === null
-        ? undefined
-        : { familyName: r.family_name, givenName: r.given_name!, familyNameKana: r.family_name_kana!, givenNameKana: r.given_name_kana! },
-    letter: r.letter_status === null ? undefined : { status: r.letter_status, replyDeadline: r.reply_deadline, returnedAt: r.returned_at },
-  }));
+  return {
+    total: rows[0]?.total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      receiptNumber: r.receipt_number,
+      officeId: r.office_id,
+      state: r.state,
+      route: r.route,
+      reason: r.reason,
+      pins: r.pins,
+      version: r.version,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      holder:
+        r.family_name === null
+          ? undefined
+          : { familyName: r.family_name, givenName: r.given_name!, familyNameKana: r.family_name_kana!, givenNameKana: r.given_name_kana! },
+      letter: r.letter_status === null ? undefined : { status: r.letter_status, replyDeadline: r.reply_deadline, returnedAt: r.returned_at },
+    })),
+  };
+}
+
+/** Counts the cases that match, up to `cap + 1` (past the cap the total is a floor). */
+function countSql(where: Prisma.Sql, cap: number): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM cases c WHERE ${where} LIMIT ${cap + 1}) matched`;
 }
 
 /** How many cases match, counted up to `cap + 1` (past the cap the total is a floor). */
 export async function countCases(db: Database, where: Prisma.Sql, cap: number): Promise<number> {
-  const [row] = await readRows<{ n: number }>(db, Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM cases c WHERE ${where} LIMIT ${cap + 1}) matched`);
+  const [row] = await readRows<{ n: number }>(db, countSql(where, cap));
   return row!.n;
 }

@@ -10,7 +10,7 @@ import { inScope } from '../scope/scope';
 import { isUuid } from '../validation/ids';
 import { page, type ListPage, type PageWindow } from '../validation/simple-rest';
 import { summarize, type CaseListQuery, type CaseSummary } from './case-list';
-import { caseListOrder, caseListPage, caseListWhere, countCases } from './case-list-statements';
+import { caseListOrder, caseListPage, caseListPageCounted, caseListWhere, countCases } from './case-list-statements';
 import { readCaseView, STAFF_REF, type CaseView } from './case-view';
 import type { ReplyCheck } from '@madoguchi/contract';
 
@@ -33,14 +33,20 @@ export class CaseQueryService {
     const today = this.clock.today();
     const f = query.filter ?? {};
     const where = caseListWhere(staff, f, today);
-    const rows = async ({ orderBy, skip, take }: PageWindow) => {
+    const order = ({ orderBy }: PageWindow) => {
       const [field, direction] = Object.entries(orderBy[0]!)[0] as [CaseListSortField, 'asc' | 'desc'];
-      return (await caseListPage(this.db, where, caseListOrder(field, direction), { skip, take })).map((r) => summarize(r, today));
+      return caseListOrder(field, direction);
     };
+    const rows = async (window: PageWindow) => (await caseListPage(this.db, where, order(window), window)).map((r) => summarize(r, today));
     // A search is not counted: a common name matches thousands, and counting them all would cost
-    // far more than the page. A list is counted up to LIST_COUNT_CAP.
-    const count = f.q ? undefined : (cap: number) => countCases(this.db, where, cap);
-    return page(query, ['createdAt', 'DESC'], { rows, count }, this.config.LIST_COUNT_CAP);
+    // far more than the page. A list is counted up to LIST_COUNT_CAP, in the page's statement.
+    if (f.q) return page(query, ['createdAt', 'DESC'], { rows }, this.config.LIST_COUNT_CAP);
+    const count = (cap: number) => countCases(this.db, where, cap);
+    const rowsCounted = async (window: PageWindow, cap: number) => {
+      const counted = await caseListPageCounted(this.db, where, order(window), window, cap);
+      return { rows: counted.rows.map((r) => summarize(r, today)), total: counted.total };
+    };
+    return page(query, ['createdAt', 'DESC'], { rows, count, rowsCounted }, this.config.LIST_COUNT_CAP);
   }
 
   async findOne(staff: StaffPrincipal, id: string): Promise<CaseView> {
