@@ -1,0 +1,139 @@
+// bench/lists/layers.mjs: what each layer between the SQL floor and the API's request costs
+// PostgreSQL, on one connection, a request at a time — the CPU of the one PostgreSQL process behind
+// it, read in nanoseconds from /proc/<pid>/schedstat, on the database bench/lists/seed.mjs made:
+//   1. the floor's statements as the owner, bare (what run.mjs and cpu.mjs measure the API against);
+//   2. the same statements as madoguchi_app, each behind the scope's setting (row-level security);
+//   3. the API's own statements (packages/db, the API's built code), as the API sends them;
+//   4. those behind the login's function, as every request runs it.
+// Each layer in turn, twice, so the spread shows. Without load: what is left between these and the
+// figures through the API under load (cpu.mjs) is the load's (more processes than cores).
+//   node bench/lists/layers.mjs [requests a measure, default 400] [at a time, default 1]
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { casePageFloor } from './case-page-floor.mjs';
+import { kanaSearchFloor, newestFirstFloor } from './list-floor.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
+const { caseListOrder, caseListPage, caseListPageCounted, caseListWhere } = require(`${root}/apps/api/dist/cases/case-list-statements.js`);
+const { readCaseView } = require(`${root}/apps/api/dist/cases/case-view.js`);
+const { japanDate } = require(`${root}/packages/domain/dist/index.js`);
+const { Prisma, readRows } = db$;
+const { Pool } = require('pg');
+
+const RUNS = Number(process.argv[2] ?? 400);
+const CONCURRENCY = Number(process.argv[3] ?? 1);
+const url = db$.withDatabase((await db$.resolveDatabaseUrl()).url, 'madoguchi_bench_lists');
+await db$.ensureLocalAppRole(url);
+const owner = db$.createDatabaseClient(url, { poolSize: 1 });
+const appDb = db$.createDatabaseClient(db$.appRoleUrl(url), { poolSize: CONCURRENCY });
+const [hq] = await readRows(
+  owner,
+  Prisma.sql`SELECT municipality_id, array(SELECT id::text FROM offices o WHERE o.municipality_id = h.municipality_id) AS office_ids FROM offices h WHERE code = 'HQ'`,
+);
+const [{ id: someCase }] = await readRows(
+  owner,
+  Prisma.sql`SELECT id FROM cases WHERE office_id = ${hq.office_ids[0]}::uuid AND state = 'inquiry_mailed' LIMIT 1`,
+);
+const staff = { municipalityId: hq.municipality_id, municipalityOfficeIds: hq.office_ids };
+const IN_MUNICIPALITY = `c.municipality_id = '${hq.municipality_id}'::uuid AND c.office_id = ANY($1::uuid[])`;
+const inScope = (work) => db$.inMunicipality(staff.municipalityId, work);
+// The floors on pg pools, as run.mjs sends them: the owner's bare, the app role's in the scope.
+const { MunicipalityPool } = require(`${root}/packages/db/dist/scope-frame.js`);
+const ownerPool = new Pool({ connectionString: url, max: CONCURRENCY, idleTimeoutMillis: 0 });
+const appPool = new MunicipalityPool({ connectionString: db$.appRoleUrl(url), max: CONCURRENCY, idleTimeoutMillis: 0 });
+
+/** Nanoseconds each PostgreSQL process has spent on a CPU so far, by pid (the first field of /proc/<pid>/schedstat). */
+function postgresOnCpuNs() {
+  const byPid = new Map();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') byPid.set(pid, Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]));
+    } catch {
+      // ended since the listing
+    }
+  }
+  return byPid;
+}
+/** What PostgreSQL's processes used between two readings (one that ended in between is not counted). */
+const postgresUsedNs = (before, after) => [...after].reduce((sum, [pid, ns]) => sum + ns - (before.get(pid) ?? 0), 0);
+
+/** The floor's statements on a pool, bare or in the scope. */
+const floorOn = (pool, statements, params, framed) => async () => {
+  for (const text of statements) {
+    const n = (text.match(/\$\d/g) ?? []).reduce((m, p) => Math.max(m, Number(p.slice(1))), 0);
+    const run = () => pool.query(text, params.slice(0, n));
+    await (framed ? inScope(run) : run());
+  }
+};
+const login = () => readRows(appDb, Prisma.sql`SELECT * FROM staff_session_principal(${randomUUID()}::uuid)`);
+
+const today = japanDate(new Date());
+const listRequest = (filter, counted) => async () => {
+  const where = caseListWhere(staff, filter, today);
+  const order = caseListOrder('createdAt', 'desc');
+  // As the API asks: a counted list's page and count in one statement, a search's page alone.
+  await inScope(() =>
+    counted ? caseListPageCounted(appDb, where, order, { skip: 0, take: 25 }, 1000) : caseListPage(appDb, where, order, { skip: 0, take: 26 }),
+  );
+};
+const kana = ['ヤマダ', `ヤマダ${String.fromCodePoint(0x10ffff)}`];
+const measures = [
+  {
+    name: 'the list as it opens (newest first)',
+    floor: [newestFirstFloor(IN_MUNICIPALITY), [hq.office_ids]],
+    api: listRequest({}, true),
+  },
+  { name: 'a kana search (ヤマダ)', floor: [kanaSearchFloor(IN_MUNICIPALITY), [hq.office_ids, ...kana]], api: listRequest({ q: 'ヤマダ' }, false) },
+  {
+    name: "one case's page",
+    floor: [[casePageFloor(IN_MUNICIPALITY.replace('$1', '$2'))], [someCase, hq.office_ids]],
+    api: () => inScope(() => readCaseView(appDb, staff, someCase)),
+  },
+];
+
+/** RUNS requests, CONCURRENCY at a time: PostgreSQL's and this process's ms of CPU a request. */
+async function cost(request) {
+  const run = async (n) => {
+    let left = n;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (left-- > 0) await request();
+      }),
+    );
+  };
+  await run(20 * CONCURRENCY);
+  const before = { postgres: postgresOnCpuNs(), self: process.cpuUsage() };
+  await run(RUNS);
+  const self = process.cpuUsage(before.self);
+  return { postgres: postgresUsedNs(before.postgres, postgresOnCpuNs()) / RUNS / 1e6, client: (self.user + self.system) / RUNS / 1e3 };
+}
+
+console.log(`${RUNS} requests a measure, ${CONCURRENCY} at a time; ms of CPU a request, PostgreSQL's (this process's, the client's), in two turns\n`);
+console.log(
+  "| request | 1. floor, owner, bare | 2. floor, app role, in the scope | 3. the API's statements | 4. and the login's function |\n|---|---|---|---|---|",
+);
+for (const m of measures) {
+  const [statements, params] = m.floor;
+  const layers = [
+    floorOn(ownerPool, statements, params, false),
+    floorOn(appPool, statements, params, true),
+    m.api,
+    async () => {
+      await login();
+      await m.api();
+    },
+  ];
+  const turns = [];
+  for (let turn = 0; turn < 2; turn++) {
+    const costs = [];
+    for (const request of layers) costs.push(await cost(request));
+    turns.push(costs);
+  }
+  console.log(`| ${m.name} | ${layers.map((_, i) => turns.map((t) => `${t[i].postgres.toFixed(2)} (${t[i].client.toFixed(2)})`).join(' / ')).join(' | ')} |`);
+}
+await Promise.all([owner.$disconnect(), appDb.$disconnect(), ownerPool.end(), appPool.end()]);
