@@ -27,6 +27,12 @@ const { Pool } = require('pg');
 
 const RUNS = Number(process.argv[2] ?? 400);
 const CONCURRENCY = Number(process.argv[3] ?? 1);
+// CPU this process spends between a request's statements, as an API would (ms, in two halves: before and after them).
+const BUSY_MS = Number(process.argv[4] ?? 0);
+const busy = (ms) => {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+};
 const url = db$.withDatabase((await db$.resolveDatabaseUrl()).url, 'madoguchi_bench_lists');
 await db$.ensureLocalAppRole(url);
 const owner = db$.createDatabaseClient(url, { poolSize: 1 });
@@ -70,7 +76,10 @@ const floorOn = (pool, statements, params, framed) => async () => {
     await (framed ? inScope(run) : run());
   }
 };
-const login = () => readRows(appDb, Prisma.sql`SELECT * FROM staff_session_principal(${randomUUID()}::uuid)`);
+// A session the benches' logins left (one that returns its row, as a request's does), or none.
+const [session] = await readRows(owner, Prisma.sql`SELECT id FROM staff_sessions ORDER BY created_at DESC LIMIT 1`);
+const sessionId = session?.id ?? randomUUID();
+const login = () => readRows(appDb, Prisma.sql`SELECT * FROM staff_session_principal(${sessionId}::uuid)`);
 
 const today = japanDate(new Date());
 const listRequest = (filter, counted) => async () => {
@@ -102,7 +111,11 @@ async function cost(request) {
     let left = n;
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
-        while (left-- > 0) await request();
+        while (left-- > 0) {
+          busy(BUSY_MS / 2);
+          await request();
+          busy(BUSY_MS / 2);
+        }
       }),
     );
   };
