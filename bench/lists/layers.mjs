@@ -1,13 +1,14 @@
 // bench/lists/layers.mjs: what each layer between the SQL floor and the API's request costs
-// PostgreSQL, on one connection, a request at a time — the CPU of the one PostgreSQL process behind
-// it, read in nanoseconds from /proc/<pid>/schedstat, on the database bench/lists/seed.mjs made:
+// PostgreSQL — the CPU of its processes a request, read in nanoseconds from /proc/<pid>/schedstat, on
+// the database bench/lists/seed.mjs made, `at a time` requests in flight:
 //   1. the floor's statements as the owner, bare (what run.mjs and cpu.mjs measure the API against);
 //   2. the same statements as madoguchi_app, each behind the scope's setting (row-level security);
-//   3. the API's own statements (packages/db, the API's built code), as the API sends them;
-//   4. those behind the login's function, as every request runs it.
-// Each layer in turn, twice, so the spread shows. Without load: what is left between these and the
-// figures through the API under load (cpu.mjs) is the load's (more processes than cores).
-//   node bench/lists/layers.mjs [requests a measure, default 400] [at a time, default 1]
+//   3. the API's own statements (packages/db and the API's built code), as the API sends them;
+//   4. those behind the login's function, as every request runs it (with a session the benches left).
+// Each layer in turn, twice, so the spread shows; in brackets this process's CPU a request (the
+// client's). `busy ms` spends that much CPU in this process around each request, as an API does
+// between its statements. What HTTP and the API add on top is cpu.mjs's to count.
+//   node bench/lists/layers.mjs [requests a measure, default 400] [at a time, default 1] [busy ms, default 0]
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
