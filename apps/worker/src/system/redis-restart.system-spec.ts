@@ -83,8 +83,14 @@ describe('Redis restarted without its data', () => {
       () => `the ${letterIds.length} letters to be ready`,
     );
     const mine = new Set(letterIds);
-    const rendered = renderedLetterIds(worker).filter((id) => mine.has(id));
-    expect(rendered.sort()).toEqual([...letterIds].sort());
+    const rendered = () => renderedLetterIds(worker).filter((id) => mine.has(id));
+    // The log line follows the commit: wait for the last ones to come through the pipe.
+    await waitFor(
+      () => new Set(rendered()).size === letterIds.length,
+      10000,
+      () => worker.output(),
+    );
+    expect(rendered().sort()).toEqual([...letterIds].sort());
     expect(worker.logs.some((l) => l.msg === 'jobs Redis had lost were enqueued again from the outbox')).toBe(true);
     await stop(worker);
   }, 120_000);

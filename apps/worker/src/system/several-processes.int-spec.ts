@@ -111,8 +111,14 @@ describe('two API processes and two workers', () => {
       60000,
       () => `the letters:\n${workers.map((w) => w.output()).join('\n---\n')}`,
     );
-    const rendered = workers.flatMap(renderedLetterIds).filter((id) => letterIds.includes(id));
-    expect(rendered.sort()).toEqual([...letterIds].sort());
+    // Each worker logs a letter once its render is committed: wait for the last lines to come through the pipes.
+    const rendered = () => workers.flatMap(renderedLetterIds).filter((id) => letterIds.includes(id));
+    await waitFor(
+      () => new Set(rendered()).size === letterIds.length,
+      10000,
+      () => `the workers' logs:\n${workers.map((w) => w.output()).join('\n---\n')}`,
+    );
+    expect(rendered().sort()).toEqual([...letterIds].sort());
 
     const caseIds = cases.map((c) => c.id);
     const [a, b] = await Promise.all([0, 1].map((n) => call(n, 'POST', '/api/print-runs', { token: tokens.print_staff, body: { caseIds } })));
