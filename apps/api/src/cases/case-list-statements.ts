@@ -93,16 +93,14 @@ interface CaseListRow {
   returned_at: Date | null;
 }
 
+/** A case as a page of the list reads it: a list row's source, and its reason (the CSV export's). */
+export type ListedCase = SummarySource & { reason: string };
+
 /**
  * One page of cases, each with its holder and current letter, in one statement: the page is cut
  * first (by an index where the order allows), and only its rows are joined to their holder and letter.
  */
-export async function caseListPage(
-  db: Database,
-  where: Prisma.Sql,
-  order: Prisma.Sql,
-  window: { skip: number; take: number },
-): Promise<(SummarySource & { reason: string })[]> {
+export async function caseListPage(db: Database, where: Prisma.Sql, order: Prisma.Sql, window: { skip: number; take: number }): Promise<ListedCase[]> {
   return (await readPage(db, where, order, window)).rows;
 }
 
@@ -117,7 +115,7 @@ export async function caseListPageCounted(
   order: Prisma.Sql,
   window: { skip: number; take: number },
   cap: number,
-): Promise<{ rows: (SummarySource & { reason: string })[]; total: number | undefined }> {
+): Promise<{ rows: ListedCase[]; total: number | undefined }> {
   return readPage(db, where, order, window, Prisma.sql`, (${countSql(where, cap)}) AS total`);
 }
 
@@ -127,7 +125,7 @@ async function readPage(
   order: Prisma.Sql,
   window: { skip: number; take: number },
   total: Prisma.Sql = Prisma.empty,
-): Promise<{ rows: (SummarySource & { reason: string })[]; total: number | undefined }> {
+): Promise<{ rows: ListedCase[]; total: number | undefined }> {
   const rows = await readRows<CaseListRow & { total?: number }>(
     db,
     Prisma.sql`

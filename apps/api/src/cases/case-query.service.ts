@@ -37,16 +37,18 @@ export class CaseQueryService {
       const [field, direction] = Object.entries(orderBy[0]!)[0] as [CaseListSortField, 'asc' | 'desc'];
       return caseListOrder(field, direction);
     };
-    const rows = async (window: PageWindow) => (await caseListPage(this.db, where, order(window), window)).map((r) => summarize(r, today));
     // A search is not counted: a common name matches thousands, and counting them all would cost
     // far more than the page. A list is counted up to LIST_COUNT_CAP, in the page's statement.
-    if (f.q) return page(query, ['createdAt', 'DESC'], { rows }, this.config.LIST_COUNT_CAP);
-    const count = (cap: number) => countCases(this.db, where, cap);
+    if (f.q) {
+      const rows = async (window: PageWindow) => (await caseListPage(this.db, where, order(window), window)).map((r) => summarize(r, today));
+      return page(query, ['createdAt', 'DESC'], { rows }, this.config.LIST_COUNT_CAP);
+    }
     const rowsCounted = async (window: PageWindow, cap: number) => {
       const counted = await caseListPageCounted(this.db, where, order(window), window, cap);
       return { rows: counted.rows.map((r) => summarize(r, today)), total: counted.total };
     };
-    return page(query, ['createdAt', 'DESC'], { rows, count, rowsCounted }, this.config.LIST_COUNT_CAP);
+    const count = (cap: number) => countCases(this.db, where, cap);
+    return page(query, ['createdAt', 'DESC'], { rowsCounted, count }, this.config.LIST_COUNT_CAP);
   }
 
   async findOne(staff: StaffPrincipal, id: string): Promise<CaseView> {

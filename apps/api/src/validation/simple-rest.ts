@@ -61,20 +61,28 @@ export interface ListPage<T> {
   capped: boolean;
 }
 
-export interface PageSource<T> {
-  rows(window: PageWindow): Promise<T[]>;
-  /**
-   * The list's size, counted up to `cap + 1` rows. Without it the list is not counted (a search
-   * whose matches could be many): one row past the page says whether another page follows.
-   */
-  count?(cap: number): Promise<number>;
-  /**
-   * The page and the list's size (counted as `count`) in one statement, for a counted list whose
-   * statements can: one round trip instead of two. The size rides on the page's rows, so a page with
-   * none gives `undefined` — an empty list from the start; past the list's end, `count` counts it.
-   */
-  rowsCounted?(window: PageWindow, cap: number): Promise<{ rows: T[]; total: number | undefined }>;
-}
+/**
+ * Where a page's rows come from: a page at a time, counted or not, or — for a counted list whose
+ * statements can — the page and the list's size in one statement (`rowsCounted`).
+ */
+export type PageSource<T> =
+  | {
+      rows(window: PageWindow): Promise<T[]>;
+      /**
+       * The list's size, counted up to `cap + 1` rows. Without it the list is not counted (a search
+       * whose matches could be many): one row past the page says whether another page follows.
+       */
+      count?(cap: number): Promise<number>;
+    }
+  | {
+      /**
+       * The page and the list's size (counted as `count`) in one statement: one round trip instead
+       * of two. The size rides on the page's rows, so a page with none gives `undefined` — an empty
+       * list from the start; past the list's end, `count` counts it.
+       */
+      rowsCounted(window: PageWindow, cap: number): Promise<{ rows: T[]; total: number | undefined }>;
+      count(cap: number): Promise<number>;
+    };
 
 /** One page of a list the way every list route cuts it: sort, range, tie-break and total. */
 export async function page<T>(
@@ -87,21 +95,20 @@ export async function page<T>(
   const [from, to] = query.range ?? [0, DEFAULT_PAGE - 1];
   const size = Math.min(to - from + 1, MAX_PAGE);
   const window = (take: number): PageWindow => ({ orderBy: [{ [field]: order === 'ASC' ? 'asc' : 'desc' }, { id: 'asc' }], skip: from, take });
-  if (!source.count) {
-    const found = await source.rows(window(size + 1));
-    const more = found.length > size;
-    const rows = found.slice(0, size);
-    return { rows, from, total: from + rows.length + (more ? 1 : 0), capped: more };
-  }
   let rows: T[];
   let total: number;
-  if (source.rowsCounted) {
+  if ('rowsCounted' in source) {
     const counted = await source.rowsCounted(window(size), countCap);
     rows = counted.rows;
     total = counted.total ?? (from === 0 ? 0 : await source.count(countCap));
-  } else {
+  } else if (source.count) {
     // The page and the total side by side on two connections: a list needs no transaction.
     [rows, total] = await Promise.all([source.rows(window(size)), source.count(countCap)]);
+  } else {
+    const found = await source.rows(window(size + 1));
+    const more = found.length > size;
+    rows = found.slice(0, size);
+    return { rows, from, total: from + rows.length + (more ? 1 : 0), capped: more };
   }
   return { rows, from, total: Math.min(total, countCap), capped: total > countCap };
 }
