@@ -5,7 +5,7 @@ import { QUEUE, renderInquiryLetter } from '@madoguchi/jobs';
 import { createLogger } from '@madoguchi/platform';
 import { Redis } from 'ioredis';
 import { openCounter } from '../testing/fixtures';
-import { killAll, renderedLetterIds, startWorker, stop, waitFor } from '../testing/processes';
+import { killAll, renderedLines, startWorker, stop, waitFor } from '../testing/processes';
 import { openQueues } from '../queues';
 import { OutboxRelay } from '../outbox/outbox-relay';
 
@@ -82,15 +82,7 @@ describe('Redis restarted without its data', () => {
       60000,
       () => `the ${letterIds.length} letters to be ready`,
     );
-    const mine = new Set(letterIds);
-    const rendered = () => renderedLetterIds(worker).filter((id) => mine.has(id));
-    // The log line follows the commit: wait for the last ones to come through the pipe.
-    await waitFor(
-      () => new Set(rendered()).size === letterIds.length,
-      10000,
-      () => worker.output(),
-    );
-    expect(rendered().sort()).toEqual([...letterIds].sort());
+    expect((await renderedLines([worker], letterIds)).sort()).toEqual([...letterIds].sort());
     expect(worker.logs.some((l) => l.msg === 'jobs Redis had lost were enqueued again from the outbox')).toBe(true);
     await stop(worker);
   }, 120_000);

@@ -3,7 +3,7 @@ import { createDatabaseClient } from '@madoguchi/db';
 import { seedDemoData } from '@madoguchi/db/tools';
 import { AGENT_REGISTRATION } from '@madoguchi/devstack/testing';
 import { STAFF_PASSWORD } from '../testing/fixtures';
-import { killAll, renderedLetterIds, startApi, startWorker, waitFor, type RunningProcess } from '../testing/processes';
+import { killAll, renderedLines, startApi, startWorker, waitFor, type RunningProcess } from '../testing/processes';
 
 /**
  * Two API processes and two workers on one PostgreSQL and one Redis, as a city runs them behind
@@ -111,14 +111,7 @@ describe('two API processes and two workers', () => {
       60000,
       () => `the letters:\n${workers.map((w) => w.output()).join('\n---\n')}`,
     );
-    // Each worker logs a letter once its render is committed: wait for the last lines to come through the pipes.
-    const rendered = () => workers.flatMap(renderedLetterIds).filter((id) => letterIds.includes(id));
-    await waitFor(
-      () => new Set(rendered()).size === letterIds.length,
-      10000,
-      () => `the workers' logs:\n${workers.map((w) => w.output()).join('\n---\n')}`,
-    );
-    expect(rendered().sort()).toEqual([...letterIds].sort());
+    expect((await renderedLines(workers, letterIds)).sort()).toEqual([...letterIds].sort());
 
     const caseIds = cases.map((c) => c.id);
     const [a, b] = await Promise.all([0, 1].map((n) => call(n, 'POST', '/api/print-runs', { token: tokens.print_staff, body: { caseIds } })));
