@@ -6,12 +6,11 @@
 // A CPU profile charges the API for the time it waits off the CPU after waking the database; this
 // counts what each process really used.
 //   node bench/lists/cpu.mjs [seconds a measure, default 10]
-import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
-import { procStat, TICK } from '../proc.mjs';
+import { cpuUsedBetween, postgresCpuSeconds, procStat, TICK } from '../proc.mjs';
 import { casePageFloor } from './case-page-floor.mjs';
 import { kanaSearchFloor, newestFirstFloor } from './list-floor.mjs';
 import { agentCase } from './registrations.mjs';
@@ -31,22 +30,6 @@ const cpuOf = (pid, only) => {
     return 0;
   }
 };
-/** Each PostgreSQL process's CPU seconds so far, by pid. */
-const postgresCpu = () =>
-  new Map(
-    readdirSync('/proc')
-      .filter((d) => /^\d+$/.test(d))
-      .filter((pid) => {
-        try {
-          return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
-        } catch {
-          return false;
-        }
-      })
-      .map((pid) => [pid, cpuOf(pid)]),
-  );
-/** What PostgreSQL's processes used between two counts (one that ended in between is not counted). */
-const postgresUsed = (before, after) => [...after].reduce((sum, [pid, cpu]) => sum + cpu - (before.get(pid) ?? 0), 0);
 const selfCpu = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
@@ -88,10 +71,10 @@ const measures = [
 ];
 
 async function measure(run) {
-  const before = { api: cpuOf(api.pid), apiKernel: cpuOf(api.pid, 12), postgres: postgresCpu(), load: selfCpu(), at: performance.now() };
+  const before = { api: cpuOf(api.pid), apiKernel: cpuOf(api.pid, 12), postgres: postgresCpuSeconds(), load: selfCpu(), at: performance.now() };
   const requests = await run();
   const seconds = (performance.now() - before.at) / 1000;
-  const used = { api: cpuOf(api.pid) - before.api, postgres: postgresUsed(before.postgres, postgresCpu()), load: selfCpu() - before.load };
+  const used = { api: cpuOf(api.pid) - before.api, postgres: cpuUsedBetween(before.postgres, postgresCpuSeconds()), load: selfCpu() - before.load };
   const per = (value) => ((value * 1000) / requests).toFixed(2);
   return {
     'req/s': Math.round(requests / seconds),

@@ -10,12 +10,12 @@
 // between its statements. What HTTP and the API add on top is cpu.mjs's to count.
 //   node bench/lists/layers.mjs [requests a measure, default 400] [at a time, default 1] [busy ms, default 0]
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { casePageFloor } from './case-page-floor.mjs';
-import { kanaSearchFloor, newestFirstFloor } from './list-floor.mjs';
+import { kanaSearchFloor, newestFirstFloor, paramsFor } from './list-floor.mjs';
+import { cpuUsedBetween, postgresCpuSeconds } from '../proc.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,26 +54,10 @@ const { MunicipalityPool } = require(`${root}/packages/db/dist/scope-frame.js`);
 const ownerPool = new Pool({ connectionString: url, max: CONCURRENCY, idleTimeoutMillis: 0 });
 const appPool = new MunicipalityPool({ connectionString: db$.appRoleUrl(url), max: CONCURRENCY, idleTimeoutMillis: 0 });
 
-/** Nanoseconds each PostgreSQL process has spent on a CPU so far, by pid (the first field of /proc/<pid>/schedstat). */
-function postgresOnCpuNs() {
-  const byPid = new Map();
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') byPid.set(pid, Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]));
-    } catch {
-      // ended since the listing
-    }
-  }
-  return byPid;
-}
-/** What PostgreSQL's processes used between two readings (one that ended in between is not counted). */
-const postgresUsedNs = (before, after) => [...after].reduce((sum, [pid, ns]) => sum + ns - (before.get(pid) ?? 0), 0);
-
 /** The floor's statements on a pool, bare or in the scope. */
 const floorOn = (pool, statements, params, framed) => async () => {
   for (const text of statements) {
-    const n = (text.match(/\$\d/g) ?? []).reduce((m, p) => Math.max(m, Number(p.slice(1))), 0);
-    const run = () => pool.query(text, params.slice(0, n));
+    const run = () => pool.query(text, paramsFor(text, params));
     await (framed ? inScope(run) : run());
   }
 };
@@ -121,10 +105,10 @@ async function cost(request) {
     );
   };
   await run(20 * CONCURRENCY);
-  const before = { postgres: postgresOnCpuNs(), self: process.cpuUsage() };
+  const before = { postgres: postgresCpuSeconds(), self: process.cpuUsage() };
   await run(RUNS);
   const self = process.cpuUsage(before.self);
-  return { postgres: postgresUsedNs(before.postgres, postgresOnCpuNs()) / RUNS / 1e6, client: (self.user + self.system) / RUNS / 1e3 };
+  return { postgres: (cpuUsedBetween(before.postgres, postgresCpuSeconds()) * 1000) / RUNS, client: (self.user + self.system) / RUNS / 1e3 };
 }
 
 console.log(`${RUNS} requests a measure, ${CONCURRENCY} at a time; ms of CPU a request, PostgreSQL's (this process's, the client's), in two turns\n`);

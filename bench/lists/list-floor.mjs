@@ -21,3 +21,10 @@ export const newestFirstFloor = (inMunicipality) => [
 export const kanaSearchFloor = (inMunicipality) => [
   `${LIST_PAGE_FLOOR} WHERE ${inMunicipality} AND EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND ((p.family_name_kana >= $2 AND p.family_name_kana < $3) OR (p.given_name_kana >= $2 AND p.given_name_kana < $3))) ORDER BY c.created_at DESC, c.id LIMIT 26`,
 ];
+
+/** The values a floor's statement takes: as many of `params` as its highest placeholder ($n) names. */
+export const paramsFor = (text, params) =>
+  params.slice(
+    0,
+    (text.match(/\$\d/g) ?? []).reduce((m, p) => Math.max(m, Number(p.slice(1))), 0),
+  );

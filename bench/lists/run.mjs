@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
 import { peakRssMb } from '../proc.mjs';
 import { casePageFloor } from './case-page-floor.mjs';
-import { kanaSearchFloor, LIST_PAGE_FLOOR, newestFirstFloor } from './list-floor.mjs';
+import { kanaSearchFloor, LIST_PAGE_FLOOR, newestFirstFloor, paramsFor } from './list-floor.mjs';
 import { agentCase, selfCase } from './registrations.mjs';
 
 const require = createRequire(import.meta.url);
@@ -149,9 +149,8 @@ async function viaSql(statements, params, framed = false) {
       while (Date.now() < until) {
         const t = process.hrtime.bigint();
         for (const text of statements) {
-          const n = (text.match(/\$\d/g) ?? []).reduce((m, p) => Math.max(m, Number(p.slice(1))), 0);
-          if (framed) await db$.inMunicipality(municipalityId, () => appPool.query(text, params.slice(0, n)));
-          else await pool.query(text, params.slice(0, n));
+          if (framed) await db$.inMunicipality(municipalityId, () => appPool.query(text, paramsFor(text, params)));
+          else await pool.query(text, paramsFor(text, params));
         }
         latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
       }
@@ -169,13 +168,7 @@ for (const s of scenarios) {
   const ownerHttp = await viaApi(s.path, asOwner.base, ownerHeaders);
   const framed = await viaSql(s.sql, s.params, true);
   report(`GET ${s.name}`, { api: viaHttp, sql: floor, ratioP95: viaHttp.p95 / floor.p95, rls: { apiAsOwner: ownerHttp, sqlFramed: framed } });
-  const explained = await pool.query(
-    `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${s.sql[0]}`,
-    s.params.slice(
-      0,
-      (s.sql[0].match(/\$\d/g) ?? []).reduce((m, p) => Math.max(m, Number(p.slice(1))), 0),
-    ),
-  );
+  const explained = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${s.sql[0]}`, paramsFor(s.sql[0], s.params));
   plans.push(`### ${s.name}\n\n\`\`\`\n${explained.rows.map((r) => r['QUERY PLAN']).join('\n')}\n\`\`\``);
 }
 
