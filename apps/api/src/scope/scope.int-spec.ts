@@ -70,6 +70,19 @@ describe('an office of another municipality, sent as a filter, is 404 and reveal
     const all = await asStaff(app, a.tokens.supervisor).get('/api/supervision/open-agent-cases').expect(200);
     expect(all.body.oldest.map((c: { id: string }) => c.id)).not.toEqual(expect.arrayContaining([bCaseIds[0]]));
   });
+
+  it("the case list's rows and its total, counted in the same statement, are the caller's municipality's", async () => {
+    const own = await db.pinResetCase.count({ where: { municipalityId: a.municipalityId } });
+    const res = await asStaff(app, a.tokens.clerk).get('/api/cases').expect(200);
+    expect(res.headers['content-range']).toBe(`cases 0-${own - 1}/${own}`);
+    expect(res.body.map((c: { id: string }) => c.id)).not.toEqual(expect.arrayContaining([bCaseIds[0]]));
+    // B's cases asked for by id: a filter narrows A's list to nothing, and the total says 0.
+    const asked = await asStaff(app, a.tokens.clerk)
+      .get(`/api/cases?filter=${encodeURIComponent(JSON.stringify({ id: bCaseIds }))}`)
+      .expect(200);
+    expect(asked.body).toEqual([]);
+    expect(asked.headers['content-range']).toBe('cases 0-0/0');
+  });
 });
 
 describe("the queue overview is the caller's municipality's", () => {
