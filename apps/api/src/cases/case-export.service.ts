@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { StreamedAnswer } from '../http/answer';
 import { Prisma, type Database } from '@madoguchi/db';
 import { CASE_STATE, formatJapaneseDate, japanDate, labelOf, RESET_REASON, ROUTE } from '@madoguchi/domain';
 import type { StaffPrincipal } from '../auth/principal';
@@ -42,7 +43,7 @@ export class CaseExportService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  async export(staff: StaffPrincipal, filter: NonNullable<CaseListQuery['filter']>, res: Response): Promise<void> {
+  async export(staff: StaffPrincipal, filter: NonNullable<CaseListQuery['filter']>, answer: StreamedAnswer): Promise<void> {
     const today = this.clock.today();
     const where = caseListWhere(staff, filter, today);
     // The most rows one export gives; past it the answer says so and the screen asks for a narrower filter.
@@ -56,15 +57,28 @@ export class CaseExportService {
       (await this.db.office.findMany({ where: { municipalityId: staff.municipalityId }, select: { id: true, name: true } })).map((o) => [o.id, o.name]),
     );
 
-    res.status(200);
+    // From here the rows are written as they are read: the answer is this method's, not the framework's.
+    answer.hijack();
+    const res = answer.raw;
+    res.statusCode = 200;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="cases-${today}.csv"`);
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('X-Total-Count', String(rows));
     if (total > cap) res.setHeader('X-Total-Capped', 'true');
     res.setHeader('Access-Control-Expose-Headers', 'X-Total-Count, X-Total-Capped');
-    await write(res, CSV_BOM + csvLine(HEADER));
+    try {
+      await this.writeRows(res, where, rows, offices, today);
+    } catch (error) {
+      // Past its first line the download cannot turn into an error answer: it is cut short instead.
+      res.destroy();
+      throw error;
+    }
+    res.end();
+  }
 
+  private async writeRows(res: ServerResponse, where: Prisma.Sql, rows: number, offices: Map<string, string>, today: string): Promise<void> {
+    await write(res, CSV_BOM + csvLine(HEADER));
     let after: { createdAt: Date; id: string } | undefined;
     for (let sent = 0; sent < rows;) {
       // Keyset pages (newest first, id breaking ties): every round costs the same, however deep.
@@ -96,12 +110,11 @@ export class CaseExportService {
       const last = batch.at(-1)!;
       after = { createdAt: last.createdAt, id: last.id };
     }
-    res.end();
   }
 }
 
 /** Write, waiting for the socket when its buffer is full (a slow client holds the export, not memory). */
-function write(res: Response, text: string): Promise<void> {
+function write(res: ServerResponse, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
     if (res.write(text, 'utf8')) return resolve();
     const settle = (error?: Error) => {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Answer, StreamedAnswer } from '../http/answer';
 import { z } from 'zod';
 import { Allow, CSV_ANSWER, CurrentStaff, Describe } from '../auth/decorators';
 import type { StaffPrincipal } from '../auth/principal';
@@ -45,12 +45,12 @@ export class CasesController {
     @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @CurrentStaff() staff: StaffPrincipal,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: Answer,
   ): Promise<CaseView> {
     const key = idempotencyKey === undefined ? undefined : parseBody(idempotencyKeySchema, idempotencyKey);
     const { view, replayed } = await this.registration.register(staff, parseBody(registerCaseSchema, body), key);
-    res.status(201).location(`/api/cases/${view.id}`);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    res.status(201).header('Location', `/api/cases/${view.id}`);
+    if (replayed) res.header('Idempotent-Replayed', 'true');
     return view;
   }
 
@@ -79,7 +79,7 @@ export class CasesController {
     @Param('id') id: string,
     @Body() body: unknown,
     @CurrentStaff() staff: StaffPrincipal,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: Answer,
   ): Promise<CaseView> {
     res.status(201);
     return this.reissues.reissue(staff, id, parseBody(letterReissueSchema, body));
@@ -89,7 +89,7 @@ export class CasesController {
   @Describe('申請の一覧（react-admin simple-rest 形式）', { answer: z.array(caseSummarySchema) })
   @Get()
   @Allow('readCases')
-  async list(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<CaseSummary[]> {
+  async list(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Answer): Promise<CaseSummary[]> {
     const list = await this.query.list(staff, parseBody(caseListQuerySchema, query));
     setContentRange(res, 'cases', list);
     return list.rows;
@@ -102,7 +102,7 @@ export class CasesController {
   @Describe('申請の一覧のCSV（監督者）', { answer: CSV_ANSWER })
   @Get('export')
   @Allow('exportCases')
-  async export(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res() res: Response): Promise<void> {
+  async export(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res() res: StreamedAnswer): Promise<void> {
     await this.exports.export(staff, parseBody(caseListQuerySchema, query).filter ?? {}, res);
   }
 

@@ -16,7 +16,7 @@ export const API_CONFIG_SHAPE = {
   /** The longest wait the back-off reaches. */
   LOGIN_BACKOFF_MAX_MINUTES: env.positiveInt(15),
   /**
-   * Which proxies' X-Forwarded-For to believe for the caller's address (Express's "trust proxy":
+   * Which proxies' X-Forwarded-For to believe for the caller's address (Fastify's `trustProxy`:
    * `loopback`, addresses or subnets, comma-separated). The console's server forwards from this
    * machine; a production web server elsewhere must be named here, or every counter shares one address.
    */

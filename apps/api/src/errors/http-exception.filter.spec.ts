@@ -6,7 +6,7 @@ import { Refused, refused, refusedWith } from './refused';
 
 function respond(exception: unknown, headers: Record<string, string> = {}) {
   const sent: { status?: number; body?: unknown } = {};
-  const res = { status: (s: number) => ((sent.status = s), res), json: (b: unknown) => ((sent.body = b), res) };
+  const res = { status: (s: number) => ((sent.status = s), res), send: (b: unknown) => ((sent.body = b), res), header: () => res };
   const host = { switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ headers }) }) } as unknown as ArgumentsHost;
   new HttpExceptionFilter().catch(exception, host);
   return sent;

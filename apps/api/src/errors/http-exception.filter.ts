@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import { Prisma } from '@madoguchi/db';
 import { localize, refusal, type Refusal, type RefusalCode, type RefusalKind } from '@madoguchi/domain';
 import type { ApiError } from '@madoguchi/contract';
-import type { Request, Response } from 'express';
+import type { Answer, Asked } from '../http/answer';
 import { Refused } from './refused';
 
 /** The one place a refusal's kind becomes an HTTP status. */
@@ -20,7 +20,7 @@ export const STATUS_OF: Record<RefusalKind, number> = {
   unavailable: 503,
 };
 
-/** The statuses the framework and Express raise on their own (an unknown route, a body too large...). */
+/** The statuses the framework and the HTTP server raise on their own (an unknown route, a body too large...). */
 const BY_STATUS: Record<number, RefusalCode> = {
   400: 'bad_request',
   401: 'unauthenticated',
@@ -65,7 +65,7 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
 }
 
 /** English when the caller asks for it first (`Accept-Language: en`), Japanese otherwise. */
-export function localeOf(req: Pick<Request, 'headers'> | undefined): 'ja' | 'en' {
+export function localeOf(req: Asked | undefined): 'ja' | 'en' {
   const header = req?.headers?.['accept-language'];
   return typeof header === 'string' && /^\s*en\b/i.test(header) ? 'en' : 'ja';
 }
@@ -87,20 +87,20 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const res = http.getResponse<Response>();
-    const locale = localeOf(http.getRequest<Request | undefined>());
+    const res = http.getResponse<Answer>();
+    const locale = localeOf(http.getRequest<Asked | undefined>());
     const send = (r: Refusal, details: readonly Refusal[] = []) => {
-      res.status(STATUS_OF[r.kind]).json(errorBody(r, details, locale));
+      res.status(STATUS_OF[r.kind]).send(errorBody(r, details, locale));
     };
     if (exception instanceof Refused) {
-      if (exception.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      if (exception.retryAfterSeconds !== undefined) res.header('Retry-After', String(exception.retryAfterSeconds));
       return send(exception.refusal, exception.details);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = BY_STATUS[status];
       if (code) return send(refusal(code as 'not_found'));
-      res.status(status).json({ code: `http_${status}`, message: exception.message, details: [] });
+      res.status(status).send({ code: `http_${status}`, message: exception.message, details: [] });
       return;
     }
     // A constraint the database enforces: a duplicate is a conflict, a dangling reference a refusal.
@@ -111,8 +111,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message.split('\n').at(-1) : String(exception)}`);
       return send(refusal('database_unavailable'));
     }
-    // Errors raised by Express middleware (e.g. malformed JSON) carry their status instead.
-    const status = (exception as { status?: unknown })?.status;
+    // Errors the HTTP server raises on its own (a malformed JSON body, one too large) carry their status.
+    const status = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) return send(refusal((BY_STATUS[status] ?? 'bad_request') as 'bad_request'));
     this.logger.error(exception instanceof Error ? exception : String(exception));
     send(refusal('internal_error'));

@@ -1,6 +1,6 @@
 import { healthSchema, livenessSchema } from '@madoguchi/contract/schemas';
 import { Controller, Get, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Answer } from '../http/answer';
 import { Describe, Public } from '../auth/decorators';
 import type { Health } from '@madoguchi/contract';
 import { HealthService } from './health.service';
@@ -13,7 +13,7 @@ export class HealthController {
   @Describe('データベースと Redis への到達性', { answer: healthSchema })
   @Get()
   @Public()
-  async check(@Res({ passthrough: true }) res: Response): Promise<Health> {
+  async check(@Res({ passthrough: true }) res: Answer): Promise<Health> {
     const report = await this.health.check();
     res.status(report.status === 'ok' ? 200 : 503);
     return report;
@@ -34,7 +34,7 @@ export class HealthController {
   @Describe('リクエストを受けられるか（データベースへの到達性。Redis の停止は degraded）', { answer: healthSchema })
   @Get('ready')
   @Public()
-  async ready(@Res({ passthrough: true }) res: Response): Promise<Health> {
+  async ready(@Res({ passthrough: true }) res: Answer): Promise<Health> {
     const report = await this.health.check();
     res.status(report.database === 'up' ? 200 : 503);
     return report;

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Answer } from '../http/answer';
 import { z } from 'zod';
 import { completionNoticeSummarySchema } from '@madoguchi/contract/schemas';
 import type { CompletionNoticeSummary } from '@madoguchi/contract';
@@ -18,7 +18,7 @@ export class CompletionNoticesController {
   @Describe('完了通知の一覧（react-admin simple-rest 形式）', { answer: z.array(completionNoticeSummarySchema) })
   @Get()
   @Allow('printLetters')
-  async list(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<CompletionNoticeSummary[]> {
+  async list(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Answer): Promise<CompletionNoticeSummary[]> {
     const list = await this.letters.notices(staff, parseBody(completionNoticeListQuerySchema, query));
     setContentRange(res, 'completion-notices', list);
     return list.rows;

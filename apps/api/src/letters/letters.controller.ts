@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { letterReturnSchema, letterSummarySchema } from '@madoguchi/contract/schemas';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, type StreamableFile } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Answer } from '../http/answer';
 import { Allow, CurrentStaff, Describe, PDF_ANSWER } from '../auth/decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { parseBody } from '../validation/parse-body';
@@ -31,7 +31,7 @@ export class LettersController {
   @Describe('照会書の一覧（react-admin simple-rest 形式）', { answer: z.array(letterSummarySchema) })
   @Get()
   @Allow('printLetters')
-  async list(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<LetterSummary[]> {
+  async list(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Answer): Promise<LetterSummary[]> {
     const list = await this.letters.list(staff, parseBody(letterListQuerySchema, query));
     setContentRange(res, 'letters', list);
     return list.rows;
@@ -40,7 +40,7 @@ export class LettersController {
   @Describe('照会書兼回答書のPDF（1通）', { answer: PDF_ANSWER })
   @Get(':id/pdf')
   @Allow('printLetters')
-  async pdf(@Param('id') id: string, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async pdf(@Param('id') id: string, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Answer): Promise<StreamableFile> {
     const letter = await this.letters.pdf(staff, id);
     return sendPdf(res, letter.pdf, letter.sha256, `inquiry-${letter.inquiryNumber}.pdf`);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Answer } from '../http/answer';
 import { z } from 'zod';
 import { mailLedgerDaySchema, mailLedgerViewSchema } from '@madoguchi/contract/schemas';
 import type { MailLedgerDay, MailLedgerView } from '@madoguchi/contract';
@@ -19,7 +19,7 @@ export class MailLedgersController {
   @Describe('発送簿の一覧（日ごと・窓口ごと）', { answer: z.array(mailLedgerDaySchema) })
   @Get()
   @Allow('printLetters')
-  async list(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<MailLedgerDay[]> {
+  async list(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Answer): Promise<MailLedgerDay[]> {
     const list = await this.ledgers.list(staff, parseBody(mailLedgerListQuerySchema, query));
     setContentRange(res, 'mail-ledgers', list);
     return list.rows;
@@ -35,7 +35,7 @@ export class MailLedgersController {
   @Describe('発送簿のPDF（1日分）', { answer: PDF_ANSWER })
   @Get(':id/pdf')
   @Allow('printLetters')
-  async pdf(@Param('id') id: string, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async pdf(@Param('id') id: string, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Answer): Promise<StreamableFile> {
     const ledger = await this.ledgers.pdf(staff, id);
     return sendPdf(res, ledger.pdf, ledger.sha256, `mail-ledger-${ledger.day}.pdf`);
   }
@@ -44,11 +44,11 @@ export class MailLedgersController {
   @Describe('発送簿のCSV（1日分）', { answer: CSV_ANSWER })
   @Get(':id/csv')
   @Allow('printLetters')
-  async csv(@Param('id') id: string, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async csv(@Param('id') id: string, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Answer): Promise<StreamableFile> {
     const ledger = await this.ledgers.csv(staff, id);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="mail-ledger-${ledger.day}.csv"`);
-    res.setHeader('Cache-Control', 'private, no-store');
+    res.header('Content-Type', 'text/csv; charset=utf-8');
+    res.header('Content-Disposition', `attachment; filename="mail-ledger-${ledger.day}.csv"`);
+    res.header('Cache-Control', 'private, no-store');
     return new StreamableFile(ledger.csv);
   }
 }

@@ -1,6 +1,5 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, StreamableFile } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
 import { map, type Observable } from 'rxjs';
 import { z } from 'zod';
 import { ROUTE_CONTRACT, type RouteContract } from '../auth/decorators';
@@ -35,8 +34,8 @@ export class AnswerCheck implements NestInterceptor {
       map((answer: unknown) => {
         const problems = answerProblems(contract, answer);
         if (problems.length === 0) return answer;
-        const req = context.switchToHttp().getRequest<Request>();
-        const message = `the answer to ${req.method} ${req.route?.path ?? req.path} breaks its contract:\n  ${problems.join('\n  ')}`;
+        const req = context.switchToHttp().getRequest<{ method: string; url: string; routeOptions?: { url?: string } }>();
+        const message = `the answer to ${req.method} ${req.routeOptions?.url ?? req.url.split('?')[0]} breaks its contract:\n  ${problems.join('\n  ')}`;
         console.error(message);
         throw new Error(message);
       }),

@@ -2,7 +2,7 @@ import { applyDecorators, type CanActivate, createParamDecorator, type Execution
 import { JwtService } from '@nestjs/jwt';
 import type { PlatformLoginAnswer } from '@madoguchi/contract';
 import type { Database } from '@madoguchi/db';
-import type { Request } from 'express';
+import type { Asked } from '../http/answer';
 import { Clock } from '../clock/clock';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { DATABASE } from '../database/database.module';
@@ -78,7 +78,7 @@ export class PlatformGuard implements CanActivate {
   constructor(private readonly auth: PlatformAuth) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<Request & { operator?: PlatformPrincipal }>();
+    const request = context.switchToHttp().getRequest<Asked & { operator?: PlatformPrincipal }>();
     request.operator = await this.auth.authenticate(bearerToken(request));
     return true;
   }

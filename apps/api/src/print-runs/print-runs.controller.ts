@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, type StreamableFile } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Answer } from '../http/answer';
 import { dayOf } from '@madoguchi/db';
 import { Allow, CurrentStaff, Describe, PDF_ANSWER } from '../auth/decorators';
 import type { StaffPrincipal } from '../auth/principal';
@@ -20,7 +20,7 @@ export class PrintRunsController {
   @Describe('印刷バッチの作成', { body: createPrintRunSchema, answer: printRunViewSchema })
   @Post()
   @Allow('printLetters')
-  create(@Body() body: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<PrintRunView> {
+  create(@Body() body: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Answer): Promise<PrintRunView> {
     res.status(201);
     return this.printRuns.create(staff, parseBody(createPrintRunSchema, body));
   }
@@ -28,7 +28,7 @@ export class PrintRunsController {
   @Describe('印刷バッチの一覧（react-admin simple-rest 形式）', { answer: z.array(printRunSummarySchema) })
   @Get()
   @Allow('printLetters')
-  async list(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<PrintRunSummary[]> {
+  async list(@Query() query: unknown, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Answer): Promise<PrintRunSummary[]> {
     const list = await this.printRuns.list(staff, parseBody(printRunListQuerySchema, query));
     setContentRange(res, 'print-runs', list);
     return list.rows;
@@ -44,7 +44,7 @@ export class PrintRunsController {
   @Describe('印刷バッチのPDF（片面印刷）', { answer: PDF_ANSWER })
   @Get(':id/pdf')
   @Allow('printLetters')
-  async pdf(@Param('id') id: string, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async pdf(@Param('id') id: string, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Answer): Promise<StreamableFile> {
     const run = await this.printRuns.pdf(staff, id);
     return sendPdf(res, run.pdf, run.sha256, `print-run-${dayOf(run.printedOn)}-${id.slice(0, 8)}.pdf`);
   }

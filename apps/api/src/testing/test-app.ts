@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createDatabaseClient } from '@madoguchi/db';
 import { DEMO_USERNAMES, seedDemoData } from '@madoguchi/db/tools';
 import type { Role } from '@madoguchi/domain';
@@ -17,7 +18,7 @@ export const TEST_LETTER_SECRET = randomBytes(32).toString('base64');
  * log in from one address, so the per-address login throttle is raised unless a test sets it.
  * Every answer is checked against its route's contract (CONTRACT_CHECK=strict).
  */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<INestApplication> {
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<NestFastifyApplication> {
   const config = loadApiConfig({
     ...process.env,
     // As in production, the API connects as the application's role: row-level security applies.
@@ -33,6 +34,8 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   });
   const app = await createApp(config);
   await app.init();
+  // Fastify adds the routes to its router when it is ready, which `listen` waits for and `init` does not.
+  await app.getHttpAdapter().getInstance().ready();
   return app;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Answer } from '../http/answer';
 import { Allow, CurrentStaff, Describe } from '../auth/decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { parseBody } from '../validation/parse-body';
@@ -16,7 +16,7 @@ export class UsersController {
   @Describe('職員の一覧（react-admin simple-rest 形式）', { answer: z.array(staffViewSchema) })
   @Get()
   @Allow('manageStaff')
-  async list(@Query() query: unknown, @CurrentStaff() admin: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<StaffView[]> {
+  async list(@Query() query: unknown, @CurrentStaff() admin: StaffPrincipal, @Res({ passthrough: true }) res: Answer): Promise<StaffView[]> {
     const list = await this.users.list(admin, parseBody(staffListQuerySchema, query));
     setContentRange(res, 'users', list);
     return list.rows;
@@ -32,7 +32,7 @@ export class UsersController {
   @Describe('職員の登録', { body: createStaffSchema, answer: staffViewSchema })
   @Post()
   @Allow('manageStaff')
-  create(@Body() body: unknown, @CurrentStaff() admin: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<StaffView> {
+  create(@Body() body: unknown, @CurrentStaff() admin: StaffPrincipal, @Res({ passthrough: true }) res: Answer): Promise<StaffView> {
     res.status(201);
     return this.users.create(admin, parseBody(createStaffSchema, body));
   }

@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { Answer } from '../http/answer';
 import { z } from 'zod';
 
 /**
@@ -117,9 +117,9 @@ export async function page<T>(
  * `Content-Range: letters 0-24/310`, readable by the console across origins; with `capped`, the
  * total is a floor (there are at least that many) and `X-Total-Capped: true` says so.
  */
-export function setContentRange(res: Response, resource: string, { rows, from, total, capped }: ListPage<unknown>): void {
+export function setContentRange(res: Answer, resource: string, { rows, from, total, capped }: ListPage<unknown>): void {
   const to = rows.length ? from + rows.length - 1 : from;
-  res.setHeader('Content-Range', `${resource} ${from}-${to}/${total}`);
-  if (capped) res.setHeader('X-Total-Capped', 'true');
-  res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Total-Capped');
+  res.header('Content-Range', `${resource} ${from}-${to}/${total}`);
+  if (capped) res.header('X-Total-Capped', 'true');
+  res.header('Access-Control-Expose-Headers', 'Content-Range, X-Total-Capped');
 }
