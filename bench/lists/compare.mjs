@@ -3,13 +3,15 @@
 // Both run as the application's role on the database bench/lists/seed.mjs made; each round measures
 // a case's page, the list as it opens, the overdue agent cases of an office, today's walk-ins and an
 // agent registration on each API, then a bare NestJS endpoint, and the figures are the medians over the
-// rounds.
+// rounds. Beside each API's requests a second, the CPU it used a request (all its threads, from /proc):
+// what a change to the API's own code saves shows there first, whatever the machine's mood.
 //   git worktree add /tmp/prev <commit> && (cd /tmp/prev && npm ci && npx turbo run build)
 //   BASELINE=/tmp/prev node bench/lists/compare.mjs [rounds, default 3] [seconds a measure, default 8]
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpuMs } from '../proc.mjs';
 import { agentCase } from './registrations.mjs';
 
 const require = createRequire(import.meta.url);
@@ -61,11 +63,14 @@ const measures = [
   { name: 'POST /api/cases (agent)', request: () => ({ path: '/api/cases', method: 'POST', body: JSON.stringify(agentCase) }) },
 ];
 
-async function load(base, token, { path: pathname, method = 'GET', body }) {
+/** The load on one server; with `pid`, the CPU that process used a request (ms) too. */
+async function load(base, token, { path: pathname, method = 'GET', body }, pid) {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const cpuBefore = pid && cpuMs(pid);
   const result = await autocannon({ url: `${base}${pathname}`, method, headers, body, connections: CONNECTIONS, duration: SECONDS });
   if (result.non2xx) throw new Error(`${pathname}: ${result.non2xx} answers were not 2xx`);
-  return { rps: result.requests.average, p50: result.latency.p50, p95: result.latency.p97_5 ?? result.latency.p95 };
+  const cpu = pid && (cpuMs(pid) - cpuBefore) / result.requests.total;
+  return { rps: result.requests.average, p50: result.latency.p50, p95: result.latency.p97_5 ?? result.latency.p95, cpu };
 }
 
 const results = {};
@@ -75,7 +80,7 @@ for (let round = 1; round <= ROUNDS; round++) {
     // Turn about: the baseline first in even rounds, so neither always runs on a warmer machine.
     const order = round % 2 ? Object.keys(apis) : Object.keys(apis).reverse();
     for (const name of order) {
-      const figures = await load(apis[name].base, tokens[name], measure.request());
+      const figures = await load(apis[name].base, tokens[name], measure.request(), apis[name].child.pid);
       ((results[measure.name] ??= {})[name] ??= []).push(figures);
       console.error(`round ${round}`, measure.name, name, JSON.stringify(figures));
     }
@@ -97,11 +102,12 @@ for (const api of Object.values(apis)) api.child.kill();
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const names = Object.keys(apis);
 console.log(`${ROUNDS} rounds, ${SECONDS} s a measure, ${CONNECTIONS} connections; medians\n`);
-console.log(`| measure | ${names.map((n) => `${n}: req/s, p50 / p95 ms`).join(' | ')} | req/s ratio |`);
+console.log(`| measure | ${names.map((n) => `${n}: req/s, p50 / p95 ms, ms CPU a request`).join(' | ')} | req/s ratio |`);
 console.log(`|---|${names.map(() => '---|').join('')}---|`);
 for (const [measure, byApi] of Object.entries(results)) {
   const cells = names.map(
-    (n) => `${median(byApi[n].map((f) => f.rps)).toFixed(0)}, ${median(byApi[n].map((f) => f.p50))} / ${median(byApi[n].map((f) => f.p95))}`,
+    (n) =>
+      `${median(byApi[n].map((f) => f.rps)).toFixed(0)}, ${median(byApi[n].map((f) => f.p50))} / ${median(byApi[n].map((f) => f.p95))}, ${median(byApi[n].map((f) => f.cpu)).toFixed(2)}`,
   );
   const ratio = median(byApi[names[0]].map((f) => f.rps)) / median(byApi[names[1]].map((f) => f.rps));
   console.log(`| ${measure} | ${cells.join(' | ')} | ${ratio.toFixed(2)}× |`);
