@@ -412,7 +412,9 @@ describe('the counter, in a browser', () => {
     for (const [i, link] of links.entries()) {
       await supervisor.goto(`${demo.stack.consoleUrl}/#/`);
       await link(supervisor).click();
-      const row = supervisor.locator('table tbody tr').first();
+      await supervisor.waitForURL(/#\/cases(\?|$)/);
+      // A row of cases, not one of the grey rows react-admin draws while the page loads (those take no click).
+      const row = supervisor.locator('tr.RaDatagrid-clickableRow').first();
       await row.waitFor();
       if (i === 0) await supervisor.getByRole('tab', { name: '期限超過', selected: true }).waitFor();
       await row.click();
