@@ -8,6 +8,13 @@ export interface Asked {
   headers: Record<string, string | string[] | undefined>;
 }
 
+/** A request with its own line: the method, the URL, and the route pattern it matched (Fastify's `routeOptions`). */
+export interface AskedOfRoute extends Asked {
+  method: string;
+  url: string;
+  routeOptions?: { url?: string };
+}
+
 export interface Answer {
   status(code: number): Answer;
   header(name: string, value: string): Answer;

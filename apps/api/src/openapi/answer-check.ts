@@ -1,6 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, StreamableFile } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { map, type Observable } from 'rxjs';
+import type { AskedOfRoute } from '../http/answer';
 import { z } from 'zod';
 import { ROUTE_CONTRACT, type RouteContract } from '../auth/decorators';
 
@@ -34,7 +35,7 @@ export class AnswerCheck implements NestInterceptor {
       map((answer: unknown) => {
         const problems = answerProblems(contract, answer);
         if (problems.length === 0) return answer;
-        const req = context.switchToHttp().getRequest<{ method: string; url: string; routeOptions?: { url?: string } }>();
+        const req = context.switchToHttp().getRequest<AskedOfRoute>();
         const message = `the answer to ${req.method} ${req.routeOptions?.url ?? req.url.split('?')[0]} breaks its contract:\n  ${problems.join('\n  ')}`;
         console.error(message);
         throw new Error(message);
