@@ -161,13 +161,34 @@ async function viaSql(statements, params, framed = false) {
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), rps: latencies.length / SECONDS };
 }
 
+// The floors served over HTTP by a bare NestJS application (floor-over-http.mjs), with and without
+// the login's function first: what serving the floor's rows costs any API on this platform here.
+const sessionId = JSON.parse(Buffer.from(headers.authorization.split('.')[1], 'base64url').toString()).sid;
+const floorPort = await devstack$.freePorts();
+const floorServer = startProcess(path.join(here, 'floor-over-http.mjs'), {
+  PORT: String(floorPort),
+  DATABASE_URL: url,
+  SESSION_ID: sessionId,
+  FLOORS: JSON.stringify(scenarios.map((s) => ({ sql: s.sql, params: s.params }))),
+});
+const floorBase = `http://127.0.0.1:${floorPort}`;
+await waitForHttp(`${floorBase}/`);
+
 const plans = [];
-for (const s of scenarios) {
+for (const [i, s] of scenarios.entries()) {
   const viaHttp = await viaApi(s.path);
   const floor = await viaSql(s.sql, s.params);
   const ownerHttp = await viaApi(s.path, asOwner.base, ownerHeaders);
   const framed = await viaSql(s.sql, s.params, true);
-  report(`GET ${s.name}`, { api: viaHttp, sql: floor, ratioP95: viaHttp.p95 / floor.p95, rls: { apiAsOwner: ownerHttp, sqlFramed: framed } });
+  const overHttp = await viaApi(`/floor/${i}`, floorBase, {});
+  const overHttpWithLogin = await viaApi(`/floor/${i}/login`, floorBase, {});
+  report(`GET ${s.name}`, {
+    api: viaHttp,
+    sql: floor,
+    ratioP95: viaHttp.p95 / floor.p95,
+    rls: { apiAsOwner: ownerHttp, sqlFramed: framed },
+    bare: { overHttp, overHttpWithLogin },
+  });
   const explained = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${s.sql[0]}`, paramsFor(s.sql[0], s.params));
   plans.push(`### ${s.name}\n\n\`\`\`\n${explained.rows.map((r) => r['QUERY PLAN']).join('\n')}\n\`\`\``);
 }
@@ -190,6 +211,7 @@ report('POST /api/cases (agent: the same, and the letter and its outbox row)', r
 report('POST to a NestJS endpoint that only answers 201 (the framework on this machine)', bareResult);
 report('API peak RSS (MB) over all of the above', { mb: peakRssMb(api.pid) });
 api.kill();
+floorServer.kill();
 asOwner.child.kill();
 await pool.end();
 await appPool.end();
@@ -212,6 +234,12 @@ for (const r of rows.filter((x) => x.rls))
   console.log(
     `| ${r.what} | ${f(r.api.p95)} / ${f(r.rls.apiAsOwner.p95)} | ${f(r.api.rps)} / ${f(r.rls.apiAsOwner.rps)} | ${f(r.rls.sqlFramed.p95)} / ${f(r.sql.p95)} | ${f(r.rls.sqlFramed.rps)} / ${f(r.sql.rps)} |`,
   );
+console.log(
+  "\n### The floor served over HTTP\n\nThe floor's statements served by a bare NestJS application on Fastify (floor-over-http.mjs: no guard, validation, scope or log; the owner's pool of ten), then the same after the login's function, beside the floor and the API; each p95 in ms and ÷ the floor's.\n\n| list | SQL floor | the floor over HTTP | and the login's function | the API |\n|---|---|---|---|---|",
+);
+const over = (r, x) => `${f(x.p95)} (${(x.p95 / r.sql.p95).toFixed(1)}×)`;
+for (const r of rows.filter((x) => x.bare))
+  console.log(`| ${r.what} | ${f(r.sql.p95)} | ${over(r, r.bare.overHttp)} | ${over(r, r.bare.overHttpWithLogin)} | ${over(r, r.api)} |`);
 console.log('\n| write | req/s | p50 / p99 ms |\n|---|---|---|');
 for (const r of rows.filter((x) => x.rps !== undefined && !x.api)) console.log(`| ${r.what} | ${f(r.rps)} | ${f(r.p50)} / ${f(r.p99)} |`);
 for (const r of rows.filter((x) => x.mb)) console.log(`\n${r.what}: ${r.mb.toFixed(0)}`);
