@@ -11,6 +11,11 @@ export function rememberPool(db: PrismaClient, pool: pg.Pool): void {
   pools.set(db, pool);
 }
 
+/** The pool under a client createDatabaseClient made (none under a transaction's client). */
+export function poolOf(db: PrismaClient): pg.Pool | undefined {
+  return pools.get(db);
+}
+
 /**
  * The column types a row may carry, and what each arrives as — what Prisma's `$queryRaw` gives for
  * them too: booleans, 32-bit integers and floats as numbers, text and uuids as strings, json as
@@ -48,7 +53,7 @@ const ROW_TYPES = new Set([
  * page and total, a case's page); writes and reads inside a transaction stay with Prisma.
  */
 export async function readRows<T>(db: PrismaClient, statement: Prisma.Sql): Promise<T[]> {
-  const pool = pools.get(db);
+  const pool = poolOf(db);
   if (!pool) throw new Error("readRows takes the client createDatabaseClient made (not a transaction's: use tx.$queryRaw there)");
   // An instant as Prisma sends it (pg would write a Date in the process's time zone: a `::date` of it would move with TZ).
   const values = statement.values.map((value) => (value instanceof Date ? value.toISOString() : value));

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { createDatabaseClient } from './client';
+import { Prisma } from './generated/prisma/client';
 import { inMunicipality } from './municipality-scope';
+import { poolOf, readRows } from './read-rows';
 
-/** Waits for a free connection, on the run's database: reported as waits, and never an error. */
+/** The pool under every client, on the run's database: waits reported and never an error; idle connections kept. */
 describe('the pool', () => {
   it('reports a query that waited for the only connection, and runs it once the connection is free', async () => {
     const waits: { ms: number; waiting: number; size: number }[] = [];
@@ -62,6 +65,48 @@ describe('the pool', () => {
       expect(waits).toHaveLength(1);
       expect(waits[0]!.ms).toBeGreaterThanOrEqual(2000);
     } finally {
+      await db.$disconnect();
+    }
+  });
+});
+
+/** The pool between two applicants: what it keeps while the counter is quiet. */
+describe('the pool between requests', () => {
+  const backend = async (db: ReturnType<typeof createDatabaseClient>) =>
+    (await readRows<{ pid: number }>(db, Prisma.sql`SELECT pg_backend_pid() AS pid`))[0]!.pid;
+
+  it("keeps its idle connection: the request after an hour's quiet meets the same PostgreSQL process, warm", async () => {
+    // Only the timers the pool closes idle connections with: the sockets and promises run as ever.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'hrtime', 'performance', 'Date'] });
+    const db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 2 });
+    try {
+      const first = await backend(db);
+      // pg's default would close the connection after 10 s idle: the next request would open one.
+      jest.advanceTimersByTime(60 * 60_000);
+      expect(await backend(db)).toBe(first);
+      expect(poolOf(db)!.totalCount).toBe(1);
+    } finally {
+      jest.useRealTimers();
+      await db.$disconnect();
+    }
+  });
+
+  it('replaces a kept connection the server closed: the next request is answered on a new one', async () => {
+    const db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 2 });
+    const admin = new Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      const first = await backend(db);
+      const pool = poolOf(db)!;
+      const removed = new Promise((resolve) => pool.once('remove', resolve));
+      // As a restarted server or an administrator ends it while it sits idle.
+      await admin.query('SELECT pg_terminate_backend($1)', [first]);
+      await removed;
+      const next = await backend(db);
+      expect(next).not.toBe(first);
+      expect(pool.totalCount).toBe(1);
+    } finally {
+      await admin.end();
       await db.$disconnect();
     }
   });
