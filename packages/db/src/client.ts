@@ -23,7 +23,7 @@ export const TRANSACTION_MAX_WAIT_MS = 10 * 60_000;
  * Idle connections are kept, not closed after pg's default 10 s. At a counter nearly every request
  * comes after a pause longer than that (an applicant at the desk), and on a new connection it waited
  * for the connection and for a PostgreSQL process that has yet to read the catalog and plan the
- * login's query: 49–85 ms where a kept connection answers in 13–22 (bench/lists/after-a-pause.mjs).
+ * login's query: 43–91 ms where a kept connection answers in 12–24 (bench/lists/after-a-pause.mjs).
  * The pool still never holds more than its size; a kept connection the server drops is replaced.
  */
 export const KEEP_IDLE_CONNECTIONS = 0;
