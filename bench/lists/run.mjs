@@ -4,7 +4,8 @@
 // row-level security; what that costs is measured beside the same API as the tables' owner (who
 // bypasses the policies) and the floors' SQL in the API's frame (the statement behind the scope's
 // set_config, one round trip: packages/db's MunicipalityPool) as the application's role beside the
-// bare statement as the owner.
+// bare statement as the owner. And each floor served over HTTP by a bare NestJS application, with and
+// without the login's statement (floor-over-http.mjs): what any API on this platform costs here.
 //   node bench/lists/seed.mjs && node bench/lists/run.mjs [seconds per measure, default 15]
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
