@@ -11,6 +11,7 @@ import path from 'node:path';
 import { setTimeout as pause } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
+import { caseListPath, mailedCaseOfHq } from './requests.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,15 +23,15 @@ const ROUNDS = Number(process.argv[3] ?? 3);
 const url = db$.withDatabase((await db$.resolveDatabaseUrl()).url, 'madoguchi_bench_lists');
 await db$.ensureLocalAppRole(url);
 const owner = new Pool({ connectionString: url, max: 1 });
-const [{ id: someCase }] = (
-  await owner.query(`SELECT c.id FROM cases c JOIN offices o ON o.id = c.office_id WHERE o.code = 'HQ' AND c.state = 'inquiry_mailed' LIMIT 1`)
-).rows;
+const someCase = await mailedCaseOfHq(owner);
 await owner.end();
 const { base, child: api, login } = await startBenchApi({ url: db$.appRoleUrl(url) });
 const headers = { authorization: `Bearer ${await login('clerk')}` };
-const enc = (v) => encodeURIComponent(JSON.stringify(v));
-const list = (filter) => `/api/cases?filter=${enc(filter)}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`;
-const requests = { 'the list as it opens': list({}), 'a kana search (ヤマダ)': list({ q: 'ヤマダ' }), "one case's page": `/api/cases/${someCase}` };
+const requests = {
+  'the list as it opens': caseListPath({}),
+  'a kana search (ヤマダ)': caseListPath({ q: 'ヤマダ' }),
+  "one case's page": `/api/cases/${someCase}`,
+};
 
 // One HTTP connection kept across the pause, as a browser keeps its own (fetch would close it after 4 s).
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpuMs } from '../proc.mjs';
 import { agentCase } from './registrations.mjs';
+import { caseListPath } from './requests.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -45,20 +46,19 @@ const apis = {
 };
 const tokens = Object.fromEntries(await Promise.all(Object.entries(apis).map(async ([name, api]) => [name, await api.login('clerk')])));
 
-const enc = (v) => encodeURIComponent(JSON.stringify(v));
 const today = japanDate(new Date());
 const measures = [
   { name: "GET one case's page", request: () => ({ path: `/api/cases/${sampleCase}` }) },
-  { name: 'GET all cases, newest first', request: () => ({ path: `/api/cases?sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}` }) },
+  { name: 'GET all cases, newest first', request: () => ({ path: caseListPath({}) }) },
   {
     name: 'GET overdue agent cases of one office',
     request: () => ({
-      path: `/api/cases?filter=${enc({ officeId: hq, route: 'voluntary_agent', overdue: true })}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`,
+      path: caseListPath({ officeId: hq, route: 'voluntary_agent', overdue: true }),
     }),
   },
   {
     name: "GET today's walk-ins",
-    request: () => ({ path: `/api/cases?filter=${enc({ createdFrom: today, createdTo: today })}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}` }),
+    request: () => ({ path: caseListPath({ createdFrom: today, createdTo: today }) }),
   },
   { name: 'POST /api/cases (agent)', request: () => ({ path: '/api/cases', method: 'POST', body: JSON.stringify(agentCase) }) },
 ];

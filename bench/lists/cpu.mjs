@@ -14,6 +14,7 @@ import { cpuUsedBetween, postgresCpuSeconds, procStat, TICK } from '../proc.mjs'
 import { casePageFloor } from './case-page-floor.mjs';
 import { kanaSearchFloor, newestFirstFloor } from './list-floor.mjs';
 import { agentCase } from './registrations.mjs';
+import { caseListPath } from './requests.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -45,19 +46,17 @@ const hq = (await pool.query(`SELECT id, municipality_id FROM offices WHERE code
 const offices = (await pool.query(`SELECT array_agg(id) AS ids FROM offices WHERE municipality_id = $1`, [hq.municipality_id])).rows[0].ids;
 const someCase = (await pool.query(`SELECT id FROM cases WHERE office_id = $1 AND state = 'inquiry_mailed' LIMIT 1`, [hq.id])).rows[0].id;
 const IN_MUNICIPALITY = `c.municipality_id = '${hq.municipality_id}'::uuid AND c.office_id = ANY($2::uuid[])`;
-const enc = (v) => encodeURIComponent(JSON.stringify(v));
-const list = (filter) => `/api/cases?filter=${enc(filter)}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`;
 const LIST_IN_MUNICIPALITY = IN_MUNICIPALITY.replace('$2', '$1');
 const measures = [
   {
     name: 'the list as it opens (newest first)',
-    path: list({}),
+    path: caseListPath({}),
     sql: newestFirstFloor(LIST_IN_MUNICIPALITY),
     params: [offices],
   },
   {
     name: 'a kana search (ヤマダ)',
-    path: list({ q: 'ヤマダ' }),
+    path: caseListPath({ q: 'ヤマダ' }),
     sql: kanaSearchFloor(LIST_IN_MUNICIPALITY),
     params: [offices, 'ヤマダ', `ヤマダ${String.fromCodePoint(0x10ffff)}`],
   },

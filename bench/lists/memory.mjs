@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
 import { peakRssMb } from '../proc.mjs';
+import { caseListPath, mailedCaseOfHq } from './requests.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,16 +19,14 @@ const [seconds = '20', ...flags] = process.argv.slice(2);
 const url = db$.withDatabase((await db$.resolveDatabaseUrl()).url, 'madoguchi_bench_lists');
 await db$.ensureLocalAppRole(url);
 const pool = new Pool({ connectionString: url, max: 1 });
-const someCase = (await pool.query(`SELECT c.id FROM cases c JOIN offices o ON o.id = c.office_id WHERE o.code = 'HQ' AND c.state = 'inquiry_mailed' LIMIT 1`))
-  .rows[0].id;
+const someCase = await mailedCaseOfHq(pool);
 await pool.end();
 const { base, child: api, login } = await startBenchApi({ url: db$.appRoleUrl(url), flags });
 const token = await login('clerk');
-const enc = (v) => encodeURIComponent(JSON.stringify(v));
 const rows = [];
 for (const [name, pathname] of [
   ["one case's page", `/api/cases/${someCase}`],
-  ['all cases, newest first', `/api/cases?filter=${enc({})}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`],
+  ['all cases, newest first', caseListPath({})],
 ]) {
   const r = await autocannon({ url: `${base}${pathname}`, headers: { authorization: `Bearer ${token}` }, connections: 10, duration: Number(seconds) });
   rows.push({ load: name, 'req/s': Math.round(r.requests.average), 'peak RSS so far (MB)': Math.round(peakRssMb(api.pid)) });

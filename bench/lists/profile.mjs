@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
 import { agentCase } from './registrations.mjs';
+import { mailedCaseOfHq } from './requests.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,8 +27,7 @@ await db$.ensureLocalAppRole(url);
 // As the API runs in production: the application's role, under row-level security.
 const { base, child: api, login } = await startBenchApi({ url: db$.appRoleUrl(url), flags: ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...flags] });
 const token = await login('clerk');
-const someCase = (await pool.query(`SELECT c.id FROM cases c JOIN offices o ON o.id = c.office_id WHERE o.code = 'HQ' AND c.state = 'inquiry_mailed' LIMIT 1`))
-  .rows[0].id;
+const someCase = await mailedCaseOfHq(pool);
 const pathname = target === 'case' ? `/api/cases/${someCase}` : target === 'register' ? '/api/cases' : target;
 const post = target === 'register' ? { method: 'POST', body: JSON.stringify(agentCase) } : {};
 const status = () =>

@@ -17,6 +17,7 @@ import { peakRssMb } from '../proc.mjs';
 import { casePageFloor } from './case-page-floor.mjs';
 import { kanaSearchFloor, LIST_PAGE_FLOOR, newestFirstFloor, paramsFor } from './list-floor.mjs';
 import { agentCase, selfCase } from './registrations.mjs';
+import { caseListPath } from './requests.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -73,8 +74,6 @@ const sampleCase = (
   await pool.query(`SELECT c.id FROM cases c WHERE c.office_id = $1 AND c.route = 'voluntary_agent' AND c.state = 'inquiry_mailed' LIMIT 1`, [hq])
 ).rows[0].id;
 const today = japanDate(new Date());
-const enc = (v) => encodeURIComponent(JSON.stringify(v));
-const list = (filter) => `/api/cases?filter=${enc(filter)}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`;
 
 // The same answers as plain SQL (a page of rows with the holder and the current letter, and the
 // total), the floor the API's queries are measured against.
@@ -89,7 +88,7 @@ const OVERDUE = `c.state = 'inquiry_mailed' AND EXISTS (SELECT 1 FROM inquiry_le
 const scenarios = [
   {
     name: 'overdue agent cases of one office',
-    path: list({ officeId: hq, route: 'voluntary_agent', overdue: true }),
+    path: caseListPath({ officeId: hq, route: 'voluntary_agent', overdue: true }),
     sql: [
       `${SUMMARY} WHERE ${IN_MUNICIPALITY} AND c.office_id = $3 AND c.route = 'voluntary_agent' AND ${OVERDUE} ORDER BY c.created_at DESC, c.id LIMIT 25`,
       `SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${IN_MUNICIPALITY} AND c.office_id = $3 AND c.route = 'voluntary_agent' AND ${OVERDUE} LIMIT 1001) n`,
@@ -98,7 +97,7 @@ const scenarios = [
   },
   {
     name: 'kana search (ヤマダ)',
-    path: list({ q: 'ヤマダ' }),
+    path: caseListPath({ q: 'ヤマダ' }),
     sql: kanaSearchFloor(IN_MUNICIPALITY),
     // A prefix as a range of the C-collated index, as the API asks (LIKE is not LEAKPROOF: under
     // row-level security it would filter the city's rows instead).
@@ -106,7 +105,7 @@ const scenarios = [
   },
   {
     name: 'kanji name search (山田)',
-    path: list({ q: '山田' }),
+    path: caseListPath({ q: '山田' }),
     sql: [
       `${SUMMARY} WHERE ${IN_MUNICIPALITY} AND EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.search_name >= $2 AND p.search_name < $3) ORDER BY c.created_at DESC, c.id LIMIT 26`,
     ],
@@ -114,13 +113,13 @@ const scenarios = [
   },
   {
     name: 'all cases, newest first (the list as it opens)',
-    path: list({}),
+    path: caseListPath({}),
     sql: newestFirstFloor(IN_MUNICIPALITY),
     params: [municipalityOffices],
   },
   {
     name: "today's walk-ins",
-    path: list({ createdFrom: today, createdTo: today }),
+    path: caseListPath({ createdFrom: today, createdTo: today }),
     sql: [
       `${SUMMARY} WHERE ${IN_MUNICIPALITY} AND c.created_at >= $2 AND c.created_at < $3 ORDER BY c.created_at DESC, c.id LIMIT 25`,
       `SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${IN_MUNICIPALITY} AND c.created_at >= $2 AND c.created_at < $3 LIMIT 1001) n`,
