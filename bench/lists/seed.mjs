@@ -78,8 +78,10 @@ await run(
     SELECT i,
       gen_random_uuid() AS id,
       random() AS r_route, random() AS r_state, random() AS r_office, random() AS r_extra,
-      -- three years back, and about 300 walk-ins today
-      CASE WHEN i <= 300 THEN now() - random() * interval '8 hours' ELSE now() - interval '1 day' - random() * interval '1095 days' END AS created
+      -- three years back, and about 300 walk-ins today: since midnight in Japan, the counter's day
+      -- and the list's (the last 8 hours were before: at 04:00 in Japan, most of them were yesterday's)
+      CASE WHEN i <= 300 THEN now() - random() * (now() - (date_trunc('day', now() AT TIME ZONE 'Asia/Tokyo') AT TIME ZONE 'Asia/Tokyo'))
+        ELSE now() - interval '1 day' - random() * interval '1095 days' END AS created
     FROM generate_series(1, ${CASES}) i;
   CREATE TEMP TABLE shaped AS
     SELECT g.*,
