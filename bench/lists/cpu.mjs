@@ -1,8 +1,8 @@
-// bench/lists/cpu.mjs: where the two cores go, per request, for the list as it opens, a kana search
-// and one case's page (through the API, autocannon with ten connections, and as the SQL floor, a pg
-// pool of ten) and an agent's registration (through the API): the CPU time each process took — the
-// API, every PostgreSQL process, the load generator — from /proc. Its registrations are today's
-// walk-ins and the newest cases afterwards: measure the lists on a fresh seed.
+// bench/lists/cpu.mjs: where the two cores go, per request, for the list as it opens, a kana search,
+// today's walk-ins and one case's page (through the API, autocannon with ten connections, and as the
+// SQL floor, a pg pool of ten) and an agent's registration (through the API): the CPU time each
+// process took — the API, every PostgreSQL process, the load generator — from /proc. Its
+// registrations are today's walk-ins and the newest cases afterwards: measure the lists on a fresh seed.
 // A CPU profile charges the API for the time it waits off the CPU after waking the database; this
 // counts what each process really used.
 //   node bench/lists/cpu.mjs [seconds a measure, default 10]
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
 import { cpuUsedBetween, postgresCpuSeconds, procStat, TICK } from '../proc.mjs';
 import { casePageFloor } from './case-page-floor.mjs';
-import { kanaSearchFloor, newestFirstFloor } from './list-floor.mjs';
+import { kanaSearchFloor, newestFirstFloor, todaysWalkInsFloor } from './list-floor.mjs';
 import { agentCase } from './registrations.mjs';
 import { caseListPath } from './requests.mjs';
 
@@ -21,6 +21,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
 const autocannon = require('autocannon');
 const { Pool } = require('pg');
+const { japanDate } = require(`${root}/packages/domain/dist/index.js`);
 const SECONDS = Number(process.argv[2] ?? 10);
 /** CPU seconds a process has used (user + system; or one of them, 11 or 12), from /proc/<pid>/stat. */
 const cpuOf = (pid, only) => {
@@ -47,6 +48,8 @@ const offices = (await pool.query(`SELECT array_agg(id) AS ids FROM offices WHER
 const someCase = (await pool.query(`SELECT id FROM cases WHERE office_id = $1 AND state = 'inquiry_mailed' LIMIT 1`, [hq.id])).rows[0].id;
 const IN_MUNICIPALITY = `c.municipality_id = '${hq.municipality_id}'::uuid AND c.office_id = ANY($2::uuid[])`;
 const LIST_IN_MUNICIPALITY = IN_MUNICIPALITY.replace('$2', '$1');
+const today = japanDate(new Date());
+const day = [new Date(`${today}T00:00:00+09:00`), new Date(new Date(`${today}T00:00:00+09:00`).getTime() + 86_400_000)];
 const measures = [
   {
     name: 'the list as it opens (newest first)',
@@ -59,6 +62,12 @@ const measures = [
     path: caseListPath({ q: 'ヤマダ' }),
     sql: kanaSearchFloor(LIST_IN_MUNICIPALITY),
     params: [offices, 'ヤマダ', `ヤマダ${String.fromCodePoint(0x10ffff)}`],
+  },
+  {
+    name: "today's walk-ins",
+    path: caseListPath({ createdFrom: today, createdTo: today }),
+    sql: todaysWalkInsFloor(LIST_IN_MUNICIPALITY),
+    params: [offices, ...day],
   },
   {
     name: "one case's page",

@@ -13,6 +13,12 @@ export const newestFirstFloor = (inMunicipality) => [
   `SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${inMunicipality} LIMIT 1001) n`,
 ];
 
+/** Today's walk-ins: the day's bounds as $2 and $3, newest first, and the total up to the cap. */
+export const todaysWalkInsFloor = (inMunicipality) => [
+  `${LIST_PAGE_FLOOR} WHERE ${inMunicipality} AND c.created_at >= $2 AND c.created_at < $3 ORDER BY c.created_at DESC, c.id LIMIT 25`,
+  `SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${inMunicipality} AND c.created_at >= $2 AND c.created_at < $3 LIMIT 1001) n`,
+];
+
 /**
  * A kana search, the prefix as $2 and $2 followed by the last character there is as $3 (a range of
  * the C-collated index, as the API asks). A search is not counted, by the API or here: one row past
