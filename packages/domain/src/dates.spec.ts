@@ -12,6 +12,7 @@ import {
   monthDays,
   isIsoDate,
   japanDate,
+  japanDayStart,
   readDate,
   westernYear,
   weekday,
@@ -77,6 +78,15 @@ describe('japanDate', () => {
   it('is the date in Japan, not in UTC', () => {
     expect(japanDate(new Date('2026-11-23T14:59:59Z'))).toBe('2026-11-23');
     expect(japanDate(new Date('2026-11-23T15:00:00Z'))).toBe('2026-11-24');
+  });
+});
+
+describe('japanDayStart', () => {
+  it("is midnight in Japan: the day's first instant, which japanDate reads as that day and the instant before as the day before", () => {
+    expect(japanDayStart('2026-11-24').toISOString()).toBe('2026-11-23T15:00:00.000Z');
+    expect(japanDate(japanDayStart('2026-11-24'))).toBe('2026-11-24');
+    expect(japanDate(new Date(japanDayStart('2026-11-24').getTime() - 1))).toBe('2026-11-23');
+    expect(japanDayStart('2027-01-01').toISOString()).toBe('2026-12-31T15:00:00.000Z');
   });
 });
 

@@ -87,6 +87,14 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
 
 const JAPAN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/**
+ * The instant `date` begins in Japan (midnight, Japan time): the lower bound of a day's or a month's
+ * rows, where the next day's start is the upper. Japan keeps no summer time, so it is 15:00 UTC the day before.
+ */
+export function japanDayStart(date: IsoDate): Date {
+  return new Date(`${date}T00:00:00+09:00`);
+}
+
 /** The calendar date in Japan at `instant` (the caller supplies the instant; the domain reads no clock). */
 export function japanDate(instant: Date): IsoDate {
   return JAPAN_DATE.format(instant);

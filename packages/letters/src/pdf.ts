@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { formatJapaneseDate, type IsoDate } from '@madoguchi/domain';
+import { formatJapaneseDate, japanDayStart, type IsoDate } from '@madoguchi/domain';
 import { addressLines } from './address-lines';
 import { setKeptLine, type EmbeddedFont } from './kept-lines';
 import { fontRuns, type FontRun, type LetterFonts } from './fonts';
@@ -37,7 +37,7 @@ export function openDocument(createdOn: IsoDate, title: string, fonts: LetterFon
     margin: PAGE.margin,
     autoFirstPage: false,
     font: null as unknown as string,
-    info: { CreationDate: new Date(`${createdOn}T00:00:00+09:00`), Title: title, Producer: 'Madoguchi', Creator: 'Madoguchi' },
+    info: { CreationDate: japanDayStart(createdOn), Title: title, Producer: 'Madoguchi', Creator: 'Madoguchi' },
   });
   // pdfkit takes an already parsed fontkit font as a source (it checks for `layout`); its types only list files and buffers.
   const source = (font: LetterFonts['main']) => font as unknown as PDFKit.Mixins.PDFFontSource;

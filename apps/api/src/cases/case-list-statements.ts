@@ -1,5 +1,5 @@
 import { Prisma, readRows, type Database } from '@madoguchi/db';
-import { isSearchable, readSearch, receiptNumberHasMunicipality, type CaseState } from '@madoguchi/domain';
+import { addDays, isSearchable, japanDayStart, readSearch, receiptNumberHasMunicipality, type CaseState } from '@madoguchi/domain';
 import type { CaseListFilterRequest } from '@madoguchi/contract/schemas';
 import type { StaffPrincipal } from '../auth/principal';
 import { casesInScopeSql, ownOffice } from '../scope/scope';
@@ -17,8 +17,8 @@ export function caseListWhere(staff: StaffPrincipal, f: CaseListFilterRequest, t
   if (f.state) and.push(Prisma.sql`c.state = ANY(${[f.state].flat()}::"CaseState"[])`);
   if (f.route) and.push(Prisma.sql`c.route = ${f.route}::"Route"`);
   if (f.officeId) and.push(Prisma.sql`c.office_id = ${ownOffice(staff, f.officeId, 'filter.officeId')}::uuid`);
-  if (f.createdFrom) and.push(Prisma.sql`c.created_at >= ${new Date(`${f.createdFrom}T00:00:00+09:00`)}`);
-  if (f.createdTo) and.push(Prisma.sql`c.created_at < ${new Date(new Date(`${f.createdTo}T00:00:00+09:00`).getTime() + 86_400_000)}`);
+  if (f.createdFrom) and.push(Prisma.sql`c.created_at >= ${japanDayStart(f.createdFrom)}`);
+  if (f.createdTo) and.push(Prisma.sql`c.created_at < ${japanDayStart(addDays(f.createdTo, 1))}`);
   if (f.overdue !== undefined) and.push(f.overdue ? overdueSql(today) : Prisma.sql`NOT (${overdueSql(today)})`);
   if (f.q) and.push(searchSql(staff, f.q));
   return Prisma.join(and, ' AND ');

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type Database } from '@madoguchi/db';
-import { addDays, compareDates, monthDays, PIN, RESET_REASON, ROUTE, type IsoMonth, type Route } from '@madoguchi/domain';
+import { addDays, compareDates, japanDayStart, monthDays, PIN, RESET_REASON, ROUTE, type IsoMonth, type Route } from '@madoguchi/domain';
 import type { MonthlyReport } from '@madoguchi/contract';
 import type { StaffPrincipal } from '../auth/principal';
 import { DATABASE } from '../database/database.module';
@@ -28,8 +28,7 @@ export class MonthlyReportService {
   async report(staff: StaffPrincipal, month: IsoMonth, officeId?: string): Promise<MonthlyReport> {
     const offices = officeIdsInScope(staff, officeId);
     const { first, last, next } = monthDays(month);
-    const start = new Date(`${first}T00:00:00+09:00`);
-    const end = new Date(`${next}T00:00:00+09:00`);
+    const [start, end] = [japanDayStart(first), japanDayStart(next)];
     const q = this.db.$queryRaw.bind(this.db);
 
     const [received, pins, reasons, moves, agentCounts, completion, histogram, overdue, perDay, names] = await Promise.all([

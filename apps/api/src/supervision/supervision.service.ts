@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database, Prisma } from '@madoguchi/db';
-import { daysBetween, japanDate, lapseDay, ROUTE, worklistActions, type Route } from '@madoguchi/domain';
+import { addDays, daysBetween, japanDate, japanDayStart, lapseDay, ROUTE, worklistActions, type Route } from '@madoguchi/domain';
 import type { StaffPrincipal } from '../auth/principal';
 import { CASE_SUMMARY_INCLUDE, included, overdueWhere, summarize } from '../cases/case-list';
 import { inScope, officeIdsInScope, ownMunicipality } from '../scope/scope';
@@ -127,8 +127,7 @@ export class SupervisionService {
   /** 本日の受付: today's walk-ins (Japan's day) per office and route. */
   async walkInsToday(staff: StaffPrincipal): Promise<WalkInsToday> {
     const today = this.clock.today();
-    const start = new Date(`${today}T00:00:00+09:00`);
-    const end = new Date(start.getTime() + 86_400_000);
+    const [start, end] = [japanDayStart(today), japanDayStart(addDays(today, 1))];
     const [offices, counts] = await Promise.all([
       this.db.office.findMany({ where: ownMunicipality(staff), orderBy: { code: 'asc' }, select: { id: true, name: true } }),
       this.db.pinResetCase.groupBy({ by: ['officeId', 'route'], where: { createdAt: { gte: start, lt: end }, ...inScope(staff) }, _count: { _all: true } }),

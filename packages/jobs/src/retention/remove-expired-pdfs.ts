@@ -1,4 +1,4 @@
-import { addDays } from '@madoguchi/domain';
+import { addDays, japanDayStart } from '@madoguchi/domain';
 import { storedPolicy } from '../policy/stored-policy';
 import { z } from 'zod';
 import { claimDay, finishDay } from '../daily/daily-runs';
@@ -28,7 +28,7 @@ export const removeExpiredPdfs = defineJob({
     for (const version of versions) {
       const policy = storedPolicy(version.id, version.policy);
       // A case ended on the day of its last move into the state it is in; kept for whole days after it.
-      const endedBefore = new Date(`${addDays(today, -policy.pdfRetentionDays)}T00:00:00+09:00`);
+      const endedBefore = japanDayStart(addDays(today, -policy.pdfRetentionDays));
       const ended = (table: 'inquiry_letters' | 'completion_notices') =>
         db.$executeRawUnsafe(
           `UPDATE ${table} AS d SET pdf = NULL, pdf_removed_at = $1
