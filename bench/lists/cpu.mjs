@@ -14,14 +14,13 @@ import { cpuUsedBetween, postgresCpuSeconds, procStat, TICK } from '../proc.mjs'
 import { casePageFloor } from './case-page-floor.mjs';
 import { kanaSearchFloor, newestFirstFloor, todaysWalkInsFloor } from './list-floor.mjs';
 import { agentCase } from './registrations.mjs';
-import { caseListPath } from './requests.mjs';
+import { caseListPath, largestCity, mailedCaseOfHq, todayInJapan } from './requests.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
 const autocannon = require('autocannon');
 const { Pool } = require('pg');
-const { japanDate } = require(`${root}/packages/domain/dist/index.js`);
 const SECONDS = Number(process.argv[2] ?? 10);
 /** CPU seconds a process has used (user + system; or one of them, 11 or 12), from /proc/<pid>/stat. */
 const cpuOf = (pid, only) => {
@@ -43,13 +42,11 @@ await db$.ensureLocalAppRole(url);
 const pool = new Pool({ connectionString: url, max: 10, idleTimeoutMillis: 0 });
 const { base, child: api, login } = await startBenchApi({ url: db$.appRoleUrl(url) });
 const token = await login('clerk');
-const hq = (await pool.query(`SELECT id, municipality_id FROM offices WHERE code = 'HQ'`)).rows[0];
-const offices = (await pool.query(`SELECT array_agg(id) AS ids FROM offices WHERE municipality_id = $1`, [hq.municipality_id])).rows[0].ids;
-const someCase = (await pool.query(`SELECT id FROM cases WHERE office_id = $1 AND state = 'inquiry_mailed' LIMIT 1`, [hq.id])).rows[0].id;
-const IN_MUNICIPALITY = `c.municipality_id = '${hq.municipality_id}'::uuid AND c.office_id = ANY($2::uuid[])`;
+const { municipalityId, offices } = await largestCity(pool);
+const someCase = await mailedCaseOfHq(pool);
+const IN_MUNICIPALITY = `c.municipality_id = '${municipalityId}'::uuid AND c.office_id = ANY($2::uuid[])`;
 const LIST_IN_MUNICIPALITY = IN_MUNICIPALITY.replace('$2', '$1');
-const today = japanDate(new Date());
-const day = [new Date(`${today}T00:00:00+09:00`), new Date(new Date(`${today}T00:00:00+09:00`).getTime() + 86_400_000)];
+const today = todayInJapan();
 const measures = [
   {
     name: 'the list as it opens (newest first)',
@@ -65,9 +62,9 @@ const measures = [
   },
   {
     name: "today's walk-ins",
-    path: caseListPath({ createdFrom: today, createdTo: today }),
+    path: caseListPath({ createdFrom: today.date, createdTo: today.date }),
     sql: todaysWalkInsFloor(LIST_IN_MUNICIPALITY),
-    params: [offices, ...day],
+    params: [offices, today.start, today.end],
   },
   {
     name: "one case's page",

@@ -17,13 +17,12 @@ import { peakRssMb } from '../proc.mjs';
 import { casePageFloor } from './case-page-floor.mjs';
 import { kanaSearchFloor, LIST_PAGE_FLOOR, newestFirstFloor, paramsFor, todaysWalkInsFloor } from './list-floor.mjs';
 import { agentCase, selfCase } from './registrations.mjs';
-import { caseListPath } from './requests.mjs';
+import { caseListPath, largestCity, todayInJapan } from './requests.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
-const { japanDate } = require(`${root}/packages/domain/dist/index.js`);
 const autocannon = require('autocannon');
 const { Pool } = require('pg');
 const devstack$ = require(`${root}/packages/devstack/dist/testing/index.js`);
@@ -67,20 +66,15 @@ const headers = { authorization: `Bearer ${await login('clerk')}`, 'content-type
 const asOwner = await startBenchApi({ url });
 const ownerHeaders = { authorization: `Bearer ${await asOwner.login('clerk')}` };
 const hq = (await pool.query(`SELECT id FROM offices WHERE code = 'HQ'`)).rows[0].id;
-const municipalityOffices = (
-  await pool.query(`SELECT array_agg(id) AS ids FROM offices WHERE municipality_id = (SELECT municipality_id FROM offices WHERE code = 'HQ')`)
-).rows[0].ids;
+const { municipalityId, offices: municipalityOffices } = await largestCity(pool);
 const sampleCase = (
   await pool.query(`SELECT c.id FROM cases c WHERE c.office_id = $1 AND c.route = 'voluntary_agent' AND c.state = 'inquiry_mailed' LIMIT 1`, [hq])
 ).rows[0].id;
-const today = japanDate(new Date());
+const { date: today, start: todayStart, end: todayEnd } = todayInJapan();
 // How many walk-ins today's list holds depends on the hour (the seed's are since midnight in Japan) and
 // on what ran since the seed: recorded, so runs can be compared.
 const walkInsToday = (
-  await pool.query(`SELECT count(*)::int AS n FROM cases c WHERE c.office_id = ANY($1::uuid[]) AND c.created_at >= $2`, [
-    municipalityOffices,
-    new Date(`${today}T00:00:00+09:00`),
-  ])
+  await pool.query(`SELECT count(*)::int AS n FROM cases c WHERE c.office_id = ANY($1::uuid[]) AND c.created_at >= $2`, [municipalityOffices, todayStart])
 ).rows[0].n;
 
 // The same answers as plain SQL (a page of rows with the holder and the current letter, and the
@@ -89,7 +83,6 @@ const SUMMARY = LIST_PAGE_FLOOR;
 // The caller's municipality as the API gives it: its id and its offices' ids, as values. With many
 // municipalities a sub-select of them (or row-level security's setting alone) is estimated at the
 // average city's share and planned for a small town.
-const municipalityId = (await pool.query(`SELECT municipality_id FROM offices WHERE code = 'HQ'`)).rows[0].municipality_id;
 const IN_MUNICIPALITY = `c.municipality_id = '${municipalityId}'::uuid AND c.office_id = ANY($1::uuid[])`;
 const LAST_CHARACTER = String.fromCodePoint(0x10ffff);
 const OVERDUE = `c.state = 'inquiry_mailed' AND EXISTS (SELECT 1 FROM inquiry_letters l2 WHERE l2.case_id = c.id AND l2.status = 'mailed' AND l2.reply_deadline < $2)`;
@@ -129,7 +122,7 @@ const scenarios = [
     name: "today's walk-ins",
     path: caseListPath({ createdFrom: today, createdTo: today }),
     sql: todaysWalkInsFloor(IN_MUNICIPALITY),
-    params: [municipalityOffices, new Date(`${today}T00:00:00+09:00`), new Date(new Date(`${today}T00:00:00+09:00`).getTime() + 86_400_000)],
+    params: [municipalityOffices, todayStart, todayEnd],
   },
   {
     name: "one case's page",

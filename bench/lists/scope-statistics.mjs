@@ -11,13 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
 import { cpuUsedBetween, postgresCpuSeconds } from '../proc.mjs';
 import { agentCase, selfCase } from './registrations.mjs';
-import { caseListPath } from './requests.mjs';
+import { caseListPath, largestCity, todayInJapan } from './requests.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
 const autocannon = require('autocannon');
-const { japanDate } = require(`${root}/packages/domain/dist/index.js`);
 const { Pool } = require('pg');
 
 const REGISTRATIONS = Number(process.argv[2] ?? 2000);
@@ -42,17 +41,12 @@ async function statistics(known) {
   }
 }
 
-const today = japanDate(new Date());
-const day = [new Date(`${today}T00:00:00+09:00`), new Date(new Date(`${today}T00:00:00+09:00`).getTime() + 86_400_000)];
-const hq = (
-  await owner.query(
-    `SELECT municipality_id, array_agg(id) AS offices FROM offices WHERE municipality_id = (SELECT municipality_id FROM offices WHERE code = 'HQ') GROUP BY 1`,
-  )
-).rows[0];
+const today = todayInJapan();
+const city = await largestCity(owner);
 /** Today's walk-ins of the largest city: how many there are, and how many PostgreSQL estimates (below a page, it reads and sorts the whole day). */
 async function walkIns() {
   const scope = 'c.municipality_id = $1 AND c.office_id = ANY($2) AND c.created_at >= $3 AND c.created_at < $4';
-  const params = [hq.municipality_id, hq.offices, ...day];
+  const params = [city.municipalityId, city.offices, today.start, today.end];
   const [{ rows: counted }, { rows: explained }] = await Promise.all([
     owner.query(`SELECT count(*)::int AS n FROM cases c WHERE ${scope}`, params),
     owner.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM cases c WHERE ${scope}`, params),
@@ -60,7 +54,7 @@ async function walkIns() {
   return { actual: counted[0].n, estimated: explained[0]['QUERY PLAN'][0].Plan['Plan Rows'] };
 }
 const measures = [
-  { name: "today's walk-ins", path: caseListPath({ createdFrom: today, createdTo: today }) },
+  { name: "today's walk-ins", path: caseListPath({ createdFrom: today.date, createdTo: today.date }) },
   { name: 'the list as it opens', path: caseListPath({}) },
 ];
 
