@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Prisma, PrismaClient } from './generated/prisma/client';
+import type { FramedQuery } from './scope-frame';
 
 /**
  * The pool under each client createDatabaseClient made. Kept beside the client, not on it: a
@@ -50,14 +51,20 @@ const ROW_TYPES = new Set([
  * (the pool frames it, as every statement of the client) and kept prepared if marked
  * (keptPrepared), without Prisma's raw-query layer, which cost more CPU than pg itself — 0.56 ms of
  * a list page's 0.95 (bench/README.md). For the reads every request makes (the login's, a list's
- * page and total, a case's page); writes and reads inside a transaction stay with Prisma.
+ * page and total, a case's page); writes and reads inside a transaction stay with Prisma, but for
+ * one write a read follows at once (`behind`).
+ *
+ * `behind`: a statement sent in front of the read, in the same round trip and the same implicit
+ * transaction — the read sees what it wrote, and both commit together or neither does (an error in
+ * either is the answer's). Its own rows are not answered. A registration's one write and the new
+ * case's page, in one round trip where they took two.
  */
-export async function readRows<T>(db: PrismaClient, statement: Prisma.Sql): Promise<T[]> {
+export async function readRows<T>(db: PrismaClient, statement: Prisma.Sql, options: { behind?: Prisma.Sql } = {}): Promise<T[]> {
   const pool = poolOf(db);
   if (!pool) throw new Error("readRows takes the client createDatabaseClient made (not a transaction's: use tx.$queryRaw there)");
-  // An instant as Prisma sends it (pg would write a Date in the process's time zone: a `::date` of it would move with TZ).
-  const values = statement.values.map((value) => (value instanceof Date ? value.toISOString() : value));
-  const result = await pool.query({ text: statement.text, values });
+  const config: FramedQuery = { text: statement.text, values: sent(statement) };
+  if (options.behind) config.behind = [{ text: options.behind.text, values: sent(options.behind) }];
+  const result = await pool.query(config);
   for (const field of result.fields) {
     if (!ROW_TYPES.has(field.dataTypeID)) {
       throw new TypeError(`readRows: the column ${field.name} (type ${field.dataTypeID}) would not arrive as Prisma gives it; cast it (::int, ::text)`);
@@ -65,3 +72,6 @@ export async function readRows<T>(db: PrismaClient, statement: Prisma.Sql): Prom
   }
   return result.rows as T[];
 }
+
+/** A statement's values as Prisma sends them: an instant as its ISO text (pg would write a Date in the process's time zone: a `::date` of it would move with TZ). */
+const sent = (statement: Prisma.Sql) => statement.values.map((value) => (value instanceof Date ? value.toISOString() : value));

@@ -215,6 +215,31 @@ describe('row-level security, as the application role', () => {
     ).rejects.toThrow(/not a transaction's/);
   });
 
+  it('sends a write in front of a read (readRows behind): one round trip and one transaction — the read sees the write, both stand or neither; in its scope only', async () => {
+    const c = await cityWithACase(owner, '991203');
+    const noteOf = async () => (await owner.pinResetCase.findUniqueOrThrow({ where: { id: c.caseId } })).note;
+    const at = new Date('2026-03-04T05:06:07.089Z');
+    // Values of every kind a write binds: text, an array, an instant, a number, a boolean, null.
+    const write = (note: string) =>
+      Prisma.sql`UPDATE cases SET note = ${note}, pins = ${['user_auth', 'card_info']}::"Pin"[], updated_at = ${at}, version = version + ${1}
+                 WHERE id = ${c.caseId}::uuid AND ${true} AND ${null}::text IS NULL RETURNING id`;
+    const read = Prisma.sql`SELECT note, pins::text[] AS pins, updated_at AS at, version FROM cases WHERE id = ${c.caseId}::uuid`;
+    const inCity = <T>(work: () => Promise<T>) => inMunicipality(c.municipalityId, work);
+
+    expect(await inCity(() => readRows(app, read, { behind: write('書いた') }))).toEqual([
+      { note: '書いた', pins: ['user_auth', 'card_info'], at, version: 2 },
+    ]);
+    // The read fails: the write went with it.
+    await expect(inCity(() => readRows(app, Prisma.sql`SELECT (1 / ${0})::int AS n`, { behind: write('消えた') }))).rejects.toThrow(/division by zero/);
+    // The write fails: nothing is read, nothing written.
+    await expect(inCity(() => readRows(app, read, { behind: Prisma.sql`SELECT ${'x'}::int` }))).rejects.toThrow(/invalid input syntax for type integer/);
+    expect(await noteOf()).toBe('書いた');
+    // Another municipality's scope, or none: the write finds no row to change, the read none to show.
+    expect(await inMunicipality(b.municipalityId, () => readRows(app, read, { behind: write('他市') }))).toEqual([]);
+    expect(await readRows(app, read, { behind: write('範囲外') })).toEqual([]);
+    expect(await noteOf()).toBe('書いた');
+  });
+
   it('keeps the lookups by id of two scopes made at the same moment apart (Prisma would gather them into one query)', async () => {
     const [aSeesA, bSeesA, bSeesB] = await Promise.all([
       inMunicipality(a.municipalityId, () => app.pinResetCase.findUnique({ where: { id: a.caseId }, select: { id: true } })),

@@ -16,6 +16,11 @@ interface Statement {
   values: unknown[];
 }
 
+/** A query for the pool, with statements to send in front of it in its round trip and transaction (readRows's `behind`). */
+export interface FramedQuery extends pg.QueryConfig {
+  behind?: Statement[];
+}
+
 /** The parts of pg's connection a query writes to (pg's types leave them out). */
 interface Wire {
   stream: { cork?(): void; uncork?(): void };
@@ -32,6 +37,9 @@ interface QueryEvents {
 }
 
 const PgQuery = pg.Query as unknown as new (config: pg.QueryConfig) => Omit<pg.Query, 'submit'> & QueryEvents;
+
+/** pg's own conversion of a value to its text on the wire (an array to `{…}`, a number or boolean to its text), as its queries bind them. */
+const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils;
 
 /**
  * A statement sent behind others in one message, ended by one Sync: one round trip, and — with no
@@ -61,9 +69,16 @@ class StatementBehind extends PgQuery {
    */
   override submit(connection: unknown): Error | null | void {
     const wire = connection as Wire;
+    let before: Statement[];
+    try {
+      // Each value as pg writes it, before anything is written: one pg cannot write fails the query and leaves the connection as it was.
+      before = this.before.map((statement) => ({ text: statement.text, values: statement.values.map(prepareValue) }));
+    } catch (error) {
+      return error as Error;
+    }
     wire.stream.cork?.();
     try {
-      for (const statement of this.before) {
+      for (const statement of before) {
         wire.parse({ text: statement.text, name: '', types: [] });
         wire.bind({ portal: '', statement: '', values: statement.values });
         wire.execute({ portal: '', rows: 0 });
@@ -171,7 +186,8 @@ function openingTransaction(municipalityId: string, begin: pg.QueryConfig): Stat
 /**
  * The pool under the Prisma adapter, which makes each statement it is given in a municipality's
  * scope run in that municipality: a statement alone (the pool's `query`) goes behind the setting in
- * one round trip and one implicit transaction; a connection taken for a transaction (`connect`)
+ * one round trip and one implicit transaction (and behind the statements a FramedQuery puts in
+ * front of it, in the same, in a scope or not); a connection taken for a transaction (`connect`)
  * names the municipality with its BEGIN. The scope is read when the pool is called — not when a
  * connection comes free, which happens in the code of whoever freed it.
  */
@@ -185,11 +201,13 @@ export class MunicipalityPool extends pg.Pool {
     const municipalityId = currentMunicipality();
     const [config, values, callback] = args;
     const plain = (super.query as (...a: unknown[]) => never).bind(this);
-    if (!municipalityId || isSubmittable(config)) return plain(...args);
-    const statement: pg.QueryConfig = typeof config === 'string' ? { text: config } : { ...(config as pg.QueryConfig) };
+    const behind = (config as FramedQuery | null)?.behind ?? [];
+    if (isSubmittable(config) || (!municipalityId && !behind.length)) return plain(...args);
+    const { behind: _sentInFront, ...statement }: FramedQuery = typeof config === 'string' ? { text: config } : { ...(config as FramedQuery) };
     if (Array.isArray(values)) statement.values = values;
-    statement.name ??= preparedName(statement.text);
-    const framed = new StatementBehind([{ text: NAME_MUNICIPALITY, values: [municipalityId] }], statement);
+    if (municipalityId) statement.name ??= preparedName(statement.text);
+    const scope = municipalityId ? [{ text: NAME_MUNICIPALITY, values: [municipalityId] }] : [];
+    const framed = new StatementBehind([...scope, ...behind], statement);
     return plain(framed, typeof values === 'function' ? values : callback);
   }
 

@@ -11,7 +11,7 @@ import { PolicyService, type CurrentPolicy } from '../policy/policy.service';
 import type { RegisterCaseRequest } from '@madoguchi/contract/schemas';
 import type { ResidentView } from '@madoguchi/contract';
 import { RESIDENT_REGISTER, type ResidentRegister } from '../residents/resident-register';
-import { insertRegistration, type NewRegistration } from './registration-statement';
+import { registrationStatement, type NewRegistration } from './registration-statement';
 import { readCaseView, type CaseView } from './case-view';
 import { refused, refusedWith } from '../errors/refused';
 
@@ -118,7 +118,9 @@ export class CaseRegistrationService {
         continue;
       }
       try {
-        if (await insertRegistration(this.db, registration)) return { view: await this.view(staff, registration.caseId), replayed: false };
+        // The write and the new case's page in one round trip: no page, nothing written.
+        const view = await readCaseView(this.db, staff, registration.caseId, registrationStatement(registration));
+        if (view) return { view, replayed: false };
       } catch (error) {
         // Two submits with one key raced: the loser finds the winner's case.
         if (keyHash && isUniqueViolation(error)) {

@@ -19,6 +19,8 @@ export async function readCaseView(
   db: Database,
   staff: Pick<StaffPrincipal, 'municipalityId' | 'municipalityOfficeIds'>,
   caseId: string,
+  /** A write the page is read behind, in its round trip and transaction (readRows): a registration's. */
+  behind?: Prisma.Sql,
 ): Promise<CaseView | undefined> {
   const [row] = await readRows<{ view: StoredCaseView }>(
     db,
@@ -69,6 +71,7 @@ export async function readCaseView(
     ) AS view
     FROM cases c JOIN policy_versions v ON v.id = c.policy_version_id
     WHERE c.id = ${caseId}::uuid AND ${casesInScopeSql(staff)}`,
+    { behind },
   );
   return row && toCaseView(row.view);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Prisma, type Database } from '@madoguchi/db';
+import { Prisma } from '@madoguchi/db';
 import { RECEIPT_SEQUENCE_DIGITS, receiptNumberPrefix, type Application } from '@madoguchi/domain';
 import type { PresentedDocumentRequest } from '@madoguchi/contract/schemas';
 import type { outboxRow } from '@madoguchi/jobs';
@@ -52,16 +52,17 @@ const rows = (values: readonly Prisma.Sql[]) => Prisma.join(values.map((v) => Pr
  * next receipt number, the case, its parties, documents and first history entry, on the agent
  * route its letter and the letter's outbox row, and the Idempotency-Key. One statement is one
  * transaction: all of it is written or none (a failed registration takes no receipt number), and the
- * receipt sequence's row is locked only while the statement runs.
+ * receipt sequence's row is locked only while the statement runs. The service sends it in front of
+ * the new case's page (readCaseView's `behind`): the write and the page in one round trip.
  *
  * The rows written in the WITH clauses reference the case by its id; PostgreSQL checks those
  * foreign keys at the end of the statement, when the case is there.
  *
  * Nothing is written when the municipality has a newer policy than the one the registration was
- * decided under (the receipt number is not taken, and so nothing else is): the answer is false, and
- * the caller decides again under the newer one.
+ * decided under (the receipt number is not taken, and so nothing else is): the case is then not
+ * there to be read, and the caller decides again under the newer one.
  */
-export async function insertRegistration(db: Database, r: NewRegistration): Promise<boolean> {
+export function registrationStatement(r: NewRegistration): Prisma.Sql {
   const parties = rows(
     r.parties.map(
       (p) => Prisma.sql`${randomUUID()}::uuid, ${p.role}::"PartyRole", ${p.kind}::"RepresentativeKind", ${p.familyName}, ${p.givenName},
@@ -96,7 +97,7 @@ export async function insertRegistration(db: Database, r: NewRegistration): Prom
         INSERT INTO idempotency_keys (staff_user_id, key, request_hash, case_id)
         SELECT ${r.staffId}::uuid, ${r.idempotency.keyHash}, ${r.idempotency.requestHash}, new_case.id FROM new_case)`
     : Prisma.empty;
-  const [written] = await db.$queryRaw<{ cases: number }[]>`
+  return Prisma.sql`
     WITH receipt AS (
       INSERT INTO receipt_sequences (office_id, year, last)
       SELECT ${r.office.id}::uuid, ${r.year}, 1
@@ -129,5 +130,4 @@ export async function insertRegistration(db: Database, r: NewRegistration): Prom
       SELECT new_case.id, NULL, 'received', ${r.staffId}::uuid, ${r.historyDetails && JSON.stringify(r.historyDetails)}::jsonb FROM new_case)
     ${documents} ${letter} ${idempotency}
     SELECT count(*)::int AS cases FROM new_case`;
-  return written!.cases === 1;
 }

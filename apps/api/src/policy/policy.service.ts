@@ -53,7 +53,7 @@ export class PolicyService {
 
   /**
    * The policy in force at an office as this process last read it, if it did, for a registration
-   * only: its statement writes nothing unless that version is still the newest (insertRegistration),
+   * only: its statement writes nothing unless that version is still the newest (registrationStatement),
    * and a refusal under it stands only if it still is — otherwise the registration reads the policy
    * again and decides anew. A statement less per registration; nothing that cannot check it
    * afterwards may use it.
