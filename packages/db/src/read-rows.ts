@@ -56,8 +56,8 @@ const ROW_TYPES = new Set([
  *
  * `behind`: a statement sent in front of the read, in the same round trip and the same implicit
  * transaction — the read sees what it wrote, and both commit together or neither does (an error in
- * either is the answer's). Its own rows are not answered. A registration's one write and the new
- * case's page, in one round trip where they took two.
+ * either is the answer's). Its own rows are not answered; it is kept prepared if marked, as the
+ * read. A registration's one write and the new case's page, in one round trip where they took two.
  */
 export async function readRows<T>(db: PrismaClient, statement: Prisma.Sql, options: { behind?: Prisma.Sql } = {}): Promise<T[]> {
   const pool = poolOf(db);

@@ -215,7 +215,7 @@ describe('row-level security, as the application role', () => {
     ).rejects.toThrow(/not a transaction's/);
   });
 
-  it('sends a write in front of a read (readRows behind): one round trip and one transaction — the read sees the write, both stand or neither; in its scope only', async () => {
+  it('sends a write in front of a read (readRows behind): one round trip and one transaction — the read sees the write, both stand or neither; in its scope only; kept prepared if marked', async () => {
     const c = await cityWithACase(owner, '991203');
     const noteOf = async () => (await owner.pinResetCase.findUniqueOrThrow({ where: { id: c.caseId } })).note;
     const at = new Date('2026-03-04T05:06:07.089Z');
@@ -238,6 +238,12 @@ describe('row-level security, as the application role', () => {
     expect(await inMunicipality(b.municipalityId, () => readRows(app, read, { behind: write('他市') }))).toEqual([]);
     expect(await readRows(app, read, { behind: write('範囲外') })).toEqual([]);
     expect(await noteOf()).toBe('書いた');
+    // Kept prepared if marked, as the read: parsed once on the connection, then bound again by its name.
+    const kept = (note: string) => Prisma.sql`${Prisma.raw(keptPrepared('rls-spec-behind'))} UPDATE cases SET note = ${note} WHERE id = ${c.caseId}::uuid`;
+    const prepared = Prisma.sql`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE 'rls-spec-behind-%'`;
+    expect(await inCity(() => readRows(app, prepared, { behind: kept('一') }))).toEqual([{ n: 1 }]);
+    expect(await inCity(() => readRows(app, prepared, { behind: kept('二') }))).toEqual([{ n: 1 }]);
+    expect(await noteOf()).toBe('二');
   });
 
   it('keeps the lookups by id of two scopes made at the same moment apart (Prisma would gather them into one query)', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Prisma } from '@madoguchi/db';
+import { keptPrepared, Prisma } from '@madoguchi/db';
 import { RECEIPT_SEQUENCE_DIGITS, receiptNumberPrefix, type Application } from '@madoguchi/domain';
 import type { PresentedDocumentRequest } from '@madoguchi/contract/schemas';
 import type { outboxRow } from '@madoguchi/jobs';
@@ -44,6 +44,12 @@ export interface NewRegistration {
   letter?: { inquiryNumber: string; id: string; outbox: ReturnType<typeof outboxRow> };
   idempotency?: { keyHash: string; requestHash: string };
 }
+
+/**
+ * Kept prepared by each connection, once for each shape (its count of parties and documents, a
+ * letter or not, a key or not): parsing and planning it took half of PostgreSQL's 2.8 ms for it.
+ */
+const REGISTRATION_KEPT = Prisma.raw(keptPrepared('registration'));
 
 const rows = (values: readonly Prisma.Sql[]) => Prisma.join(values.map((v) => Prisma.sql`(${v})`));
 
@@ -97,7 +103,7 @@ export function registrationStatement(r: NewRegistration): Prisma.Sql {
         INSERT INTO idempotency_keys (staff_user_id, key, request_hash, case_id)
         SELECT ${r.staffId}::uuid, ${r.idempotency.keyHash}, ${r.idempotency.requestHash}, new_case.id FROM new_case)`
     : Prisma.empty;
-  return Prisma.sql`
+  return Prisma.sql`${REGISTRATION_KEPT}
     WITH receipt AS (
       INSERT INTO receipt_sequences (office_id, year, last)
       SELECT ${r.office.id}::uuid, ${r.year}, 1

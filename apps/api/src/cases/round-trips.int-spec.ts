@@ -1,5 +1,5 @@
 import { NAME_MUNICIPALITY } from '@madoguchi/db';
-import { EXAMPLE_AGENT_CASE } from '../testing/fixtures';
+import { EXAMPLE_AGENT_CASE, EXAMPLE_SELF_CASE } from '../testing/fixtures';
 import { PgWireTap } from '../testing/pg-wire-tap';
 import { useTestCity } from '../testing/test-city';
 
@@ -135,6 +135,24 @@ describe('statements a request sends to PostgreSQL', () => {
     expect(stored.letters.map((l) => l.inquiryNumber)).toEqual(res.body.letters.map((l: { inquiryNumber: string }) => l.inquiryNumber));
     expect(stored.history).toHaveLength(1);
     expect(await t.db.outboxMessage.count({ where: { payload: { equals: { letterId: stored.letters[0]!.id } } } })).toBe(1);
+  });
+
+  it('a registration again, on any connection: its write and the page kept prepared, run without being parsed or planned again', async () => {
+    // More registrations than the API has connections, so that each connection has run one of this shape before.
+    for (let i = 0; i < 12; i++) await t.as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).expect(201);
+    tap.reset();
+    const res = await t.as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).expect(201);
+    expect(res.body.letters).toHaveLength(1);
+    const [write, page, ...more] = work();
+    expect(more).toEqual([]);
+    expect(write!.sql).toContain('INSERT INTO cases ');
+    expect([write!.parsed, page!.parsed]).toEqual([false, false]);
+    // Another shape (no letter, one party) is another statement, parsed the first time its connection runs it.
+    tap.reset();
+    await t.as('clerk').post('/api/cases', EXAMPLE_SELF_CASE).expect(201);
+    const [selfWrite] = work();
+    expect(selfWrite!.sql).not.toBe(write!.sql);
+    expect(selfWrite!.parsed).toBe(true);
   });
 
   it('a registration with an Idempotency-Key: its key in the same statement, and a replay writes nothing', async () => {
