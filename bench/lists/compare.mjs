@@ -5,8 +5,10 @@
 // agent registration on each API, then a bare NestJS endpoint, and the figures are the medians over the
 // rounds. Beside each API's requests a second, the CPU it used a request (all its threads, from /proc):
 // what a change to the API's own code saves shows there first, whatever the machine's mood.
+// BASELINE may name several builds (comma-separated): each is measured in the same turns, and the ratio
+// is this checkout's to the last. A third argument keeps only the measures whose name contains it.
 //   git worktree add /tmp/prev <commit> && (cd /tmp/prev && npm ci && npx turbo run build)
-//   BASELINE=/tmp/prev node bench/lists/compare.mjs [rounds, default 3] [seconds a measure, default 8]
+//   BASELINE=/tmp/prev node bench/lists/compare.mjs [rounds, default 3] [seconds a measure, default 8] [e.g. POST]
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -22,6 +24,7 @@ const baseline = process.env.BASELINE;
 if (!baseline) throw new Error('BASELINE=<a built checkout> is required');
 const ROUNDS = Number(process.argv[2] ?? 3);
 const SECONDS = Number(process.argv[3] ?? 8);
+const ONLY = process.argv[4] ?? '';
 const CONNECTIONS = 10;
 const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${root}/packages/db/dist/tools.js`) };
 const devstack$ = require(`${root}/packages/devstack/dist/testing/index.js`);
@@ -38,12 +41,11 @@ const sampleCase = (
 ).rows[0].id;
 await pool.end();
 
-const { startBenchApi } = await import(`${root}/bench/bench-api.mjs`);
-const { startBenchApi: startBaselineApi } = await import(`${baseline}/bench/bench-api.mjs`);
-const apis = {
-  'this checkout': await startBenchApi({ url: db$.appRoleUrl(url) }),
-  [`baseline (${baseline})`]: await startBaselineApi({ url: db$.appRoleUrl(url) }),
-};
+const apis = {};
+for (const [name, checkout] of [['this checkout', root], ...baseline.split(',').map((b) => [`baseline (${b})`, b])]) {
+  const { startBenchApi } = await import(`${checkout}/bench/bench-api.mjs`);
+  apis[name] = await startBenchApi({ url: db$.appRoleUrl(url) });
+}
 const tokens = Object.fromEntries(await Promise.all(Object.entries(apis).map(async ([name, api]) => [name, await api.login('clerk')])));
 
 const today = japanDate(new Date());
@@ -61,7 +63,7 @@ const measures = [
     request: () => ({ path: caseListPath({ createdFrom: today, createdTo: today }) }),
   },
   { name: 'POST /api/cases (agent)', request: () => ({ path: '/api/cases', method: 'POST', body: JSON.stringify(agentCase) }) },
-];
+].filter((measure) => measure.name.includes(ONLY));
 
 /** The load on one server; with `pid`, the CPU that process used a request (ms) too. */
 async function load(base, token, { path: pathname, method = 'GET', body }, pid) {
@@ -109,12 +111,12 @@ for (const [measure, byApi] of Object.entries(results)) {
     (n) =>
       `${median(byApi[n].map((f) => f.rps)).toFixed(0)}, ${median(byApi[n].map((f) => f.p50))} / ${median(byApi[n].map((f) => f.p95))}, ${median(byApi[n].map((f) => f.cpu)).toFixed(2)}`,
   );
-  const ratio = median(byApi[names[0]].map((f) => f.rps)) / median(byApi[names[1]].map((f) => f.rps));
+  const ratio = median(byApi[names[0]].map((f) => f.rps)) / median(byApi[names.at(-1)].map((f) => f.rps));
   console.log(`| ${measure} | ${cells.join(' | ')} | ${ratio.toFixed(2)}× |`);
 }
 const bareRps = median(bare.map((f) => f.rps));
 console.log(
   `\nbare NestJS 201: ${bareRps.toFixed(0)} req/s; registrations ÷ bare: ${names
-    .map((n) => `${n} ${((100 * median(results['POST /api/cases (agent)'][n].map((f) => f.rps))) / bareRps).toFixed(1)}%`)
+    .map((n) => `${n} ${((100 * median(results['POST /api/cases (agent)']?.[n].map((f) => f.rps) ?? [NaN])) / bareRps).toFixed(1)}%`)
     .join(', ')}`,
 );
