@@ -59,10 +59,15 @@ export function createDatabaseClient(databaseUrl: string, options: DatabaseClien
   pool.on('error', () => undefined);
   const onPoolWait = options.onPoolWait;
   if (onPoolWait) watchPoolWaits(pool, size, onPoolWait);
-  // The adapter ends the pool it is given when the client disconnects.
-  const db = municipalityScoped(
-    new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } }),
-  );
+  // The adapter ends the pool it is given when the client disconnects — if Prisma ever ran a query
+  // on it: a client that only read through readRows ends it here, or its connections would keep the process alive.
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
+  const disconnect = prisma.$disconnect.bind(prisma);
+  prisma.$disconnect = async () => {
+    await disconnect();
+    if (!pool.ending) await pool.end();
+  };
+  const db = municipalityScoped(prisma);
   rememberPool(db, pool);
   return db;
 }

@@ -30,6 +30,18 @@ describe('the pool', () => {
     }
   });
 
+  it('ends its connections when the client disconnects, Prisma having run a query on them or not (readRows alone)', async () => {
+    for (const prismaToo of [false, true]) {
+      const db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 2 });
+      const pool = poolOf(db)!;
+      await readRows(db, Prisma.sql`SELECT 1::int AS one`);
+      if (prismaToo) await db.$queryRaw`SELECT 1`;
+      expect(pool.totalCount).toBe(1);
+      await db.$disconnect();
+      expect([pool.ended, pool.totalCount]).toEqual([true, 0]);
+    }
+  });
+
   it('reports nothing while a connection is free', async () => {
     const waits: unknown[] = [];
     const db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 2, onPoolWait: (w) => waits.push(w) });
