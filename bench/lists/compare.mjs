@@ -115,8 +115,11 @@ for (const [measure, byApi] of Object.entries(results)) {
   console.log(`| ${measure} | ${cells.join(' | ')} | ${ratio.toFixed(2)}× |`);
 }
 const bareRps = median(bare.map((f) => f.rps));
+const registrations = results['POST /api/cases (agent)'];
 console.log(
-  `\nbare NestJS 201: ${bareRps.toFixed(0)} req/s; registrations ÷ bare: ${names
-    .map((n) => `${n} ${((100 * median(results['POST /api/cases (agent)']?.[n].map((f) => f.rps) ?? [NaN])) / bareRps).toFixed(1)}%`)
-    .join(', ')}`,
+  `\nbare NestJS 201: ${bareRps.toFixed(0)} req/s${
+    registrations
+      ? `; registrations ÷ bare: ${names.map((n) => `${n} ${((100 * median(registrations[n].map((f) => f.rps))) / bareRps).toFixed(1)}%`).join(', ')}`
+      : ''
+  }`,
 );
