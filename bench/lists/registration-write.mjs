@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpuMs } from '../proc.mjs';
+import { agentCase } from './registrations.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,7 +19,8 @@ const db$ = { ...require(`${root}/packages/db/dist/index.js`), ...require(`${roo
 const { registrationStatement } = require(`${root}/apps/api/dist/cases/registration-statement.js`);
 const { readCaseView } = require(`${root}/apps/api/dist/cases/case-view.js`);
 const { outboxRow, renderInquiryLetter } = require(`${root}/packages/jobs/dist/index.js`);
-const { Prisma, readRows, inMunicipality } = db$;
+const { Prisma, readRows, inMunicipality, keptPrepared } = db$;
+const { nameSearchKey } = require(`${root}/packages/domain/dist/index.js`);
 
 const PER_TURN = Number(process.argv[2] ?? 300);
 const TURNS = Number(process.argv[3] ?? 6);
@@ -40,23 +42,24 @@ const db = db$.createDatabaseClient(db$.appRoleUrl(url), { poolSize: 1 });
 const inCity = (work) => inMunicipality(clerk.municipalityId, work);
 const [{ pid }] = await inCity(() => readRows(db, Prisma.sql`SELECT pg_backend_pid() AS pid`));
 
-const party = (role, kind, givenName) => ({
+/** A party as the service writes it from a registration's body (case-registration.service.ts, decide). */
+const party = (role, kind, p, holder) => ({
   role,
   kind,
-  familyName: '速度',
-  givenName,
-  familyNameKana: 'ソクド',
-  givenNameKana: 'ケイコ',
-  searchName: `速度${givenName}`,
-  birthDate: '1970-01-01',
-  postalCode: '135-8383',
-  address: '東京都江東区東陽4-11-28',
-  adultWard: false,
-  hasSignatureCertificate: true,
-  hasUserAuthCertificate: true,
+  familyName: p.familyName,
+  givenName: p.givenName,
+  familyNameKana: p.familyNameKana,
+  givenNameKana: p.givenNameKana,
+  searchName: nameSearchKey(p.familyName + p.givenName),
+  birthDate: p.birthDate ?? null,
+  postalCode: p.postalCode ?? null,
+  address: p.address ?? null,
+  adultWard: holder ? (p.adultWard ?? null) : null,
+  hasSignatureCertificate: holder ? (p.hasSignatureCertificate ?? null) : null,
+  hasUserAuthCertificate: holder ? (p.hasUserAuthCertificate ?? true) : null,
   signatureCertificateExpiresOn: null,
   userAuthCertificateExpiresOn: null,
-  basicInfoChanged: false,
+  basicInfoChanged: holder ? (p.basicInfoChanged ?? false) : null,
 });
 
 /** An agent's registration as the service decides it (bench/lists/registrations.mjs's agentCase). */
@@ -66,15 +69,15 @@ function agentRegistration() {
     caseId: randomUUID(),
     office: { id: clerk.officeId, code: clerk.officeCode },
     year: Number(new Date().toISOString().slice(0, 4)),
-    route: 'voluntary_agent',
-    reason: 'locked',
-    pins: ['resident_registry'],
+    route: agentCase.route,
+    reason: agentCase.reason,
+    pins: agentCase.pins,
     note: null,
     policy: { versionId: clerk.policyVersionId, version: clerk.version },
     staffId: clerk.staffId,
-    parties: [party('holder', null, '計子'), { ...party('representative', 'agent', '次郎'), adultWard: null, hasSignatureCertificate: null }],
-    documents: [{ presentedBy: 'representative', type: 'passport', expiresOn: '2099-01-01' }],
-    historyDetails: { attested: ['holder_address_checked'] },
+    parties: [party('holder', null, agentCase.holder, true), party('representative', agentCase.representative.kind, agentCase.representative, false)],
+    documents: agentCase.documents,
+    historyDetails: { attested: agentCase.attested },
     letter: {
       id: letterId,
       inquiryNumber: `BENCH-${randomUUID().slice(0, 13)}`,
@@ -85,7 +88,7 @@ function agentRegistration() {
 
 /** The statement without its keptPrepared mark: parsed and planned each time it runs. */
 const unmarked = (statement) =>
-  new Prisma.Sql([statement.strings[0].replace(/^\/\* kept prepared: [\w-]+ \*\//, ''), ...statement.strings.slice(1)], statement.values);
+  new Prisma.Sql([statement.strings[0].replace(keptPrepared('registration'), ''), ...statement.strings.slice(1)], statement.values);
 
 const ways = {
   'through Prisma': async (r) => {

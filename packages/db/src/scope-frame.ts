@@ -212,7 +212,7 @@ export class MunicipalityPool extends pg.Pool {
     const plain = (super.query as (...a: unknown[]) => never).bind(this);
     const behind = (config as FramedQuery | null)?.behind ?? [];
     if (isSubmittable(config) || (!municipalityId && !behind.length)) return plain(...args);
-    const { behind: _sentInFront, ...statement }: FramedQuery = typeof config === 'string' ? { text: config } : { ...(config as FramedQuery) };
+    const { behind: _sentInFront, ...statement }: FramedQuery = typeof config === 'string' ? { text: config } : (config as FramedQuery);
     if (Array.isArray(values)) statement.values = values;
     if (municipalityId) statement.name ??= preparedName(statement.text);
     const scope = municipalityId ? [{ text: NAME_MUNICIPALITY, values: [municipalityId] }] : [];
