@@ -3,8 +3,8 @@
 export { createDatabaseClient, type Database } from './client';
 export * from './generated/prisma/client';
 export { withDatabase, databaseName, redactUrl, appRoleUrl } from './server/urls';
-export { inMunicipality, checkIsolationAtStart } from './municipality-scope';
-export { keptPrepared, NAME_MUNICIPALITY } from './scope-frame';
+export { inMunicipality, checkIsolationAtStart, type UncheckedSession } from './municipality-scope';
+export { keptPrepared, NAME_MUNICIPALITY, NAME_MUNICIPALITY_IN_SESSION, SESSION_CHANGED } from './scope-frame';
 export { readRows } from './read-rows';
 export { dateColumn, dayOf } from './date-columns';
 export { policyColumn } from './policy-column';

@@ -8,15 +8,39 @@ import type { PrismaClient } from './generated/prisma/client';
  * that municipality's rows and no other's. Without one, a connection as the application's role sees no
  * municipality's rows at all.
  */
-const scope = new AsyncLocalStorage<string>();
+const scope = new AsyncLocalStorage<Scope>();
 
-/** Run `work` (and everything it awaits) for one municipality. */
-export function inMunicipality<T>(municipalityId: string, work: () => T): T {
-  return scope.run(municipalityId, work);
+/**
+ * A member of staff's session as a request remembered it rather than read it (the API keeps the
+ * principals it has read): until one of the request's statements has checked that the session is
+ * still so — in its own transaction, in front of it (scope-frame.ts) — each carries the check.
+ */
+export interface UncheckedSession {
+  id: string;
+  /** What the session was when it was read (`staff_session_fingerprint`); a session that changed since fails the check. */
+  fingerprint: string;
+  /** Set once a statement has checked it: the ones after it need not. */
+  checked: boolean;
+}
+
+/** The municipality the code running now works for, and the session it acts in when that is unchecked. */
+export interface Scope {
+  municipalityId: string;
+  session?: UncheckedSession;
+}
+
+/** Run `work` (and everything it awaits) for one municipality — in a session its statements are to check, if given. */
+export function inMunicipality<T>(municipalityId: string, work: () => T, session?: UncheckedSession): T {
+  return scope.run(session ? { municipalityId, session } : { municipalityId }, work);
 }
 
 /** The municipality of the code running now, if any. */
 export function currentMunicipality(): string | undefined {
+  return scope.getStore()?.municipalityId;
+}
+
+/** The scope of the code running now, if any. */
+export function currentScope(): Scope | undefined {
   return scope.getStore();
 }
 
@@ -37,12 +61,12 @@ const STATEMENT_ALONE_TIMEOUT_MS = 60 * 60_000;
  * then: this one runs in the scope it was made in, wherever it is awaited. It is Prisma's own
  * statement otherwise.
  */
-function madeIn<T extends object>(municipalityId: string, statement: T): T {
+function madeIn<T extends object>(made: Scope, statement: T): T {
   return new Proxy(statement, {
     get(target, property) {
       const value = Reflect.get(target, property, target);
       if (property !== 'then' && property !== 'catch' && property !== 'finally') return value;
-      return (...args: unknown[]) => inMunicipality(municipalityId, () => (value as (...a: unknown[]) => unknown).apply(target, args));
+      return (...args: unknown[]) => scope.run(made, () => (value as (...a: unknown[]) => unknown).apply(target, args));
     },
   });
 }
@@ -59,8 +83,8 @@ export function municipalityScoped(base: PrismaClient): PrismaClient {
     (method: Method, target: object) =>
     (...args: unknown[]) => {
       const statement = method.apply(target, args);
-      const municipalityId = currentMunicipality();
-      return municipalityId ? madeIn(municipalityId, statement) : statement;
+      const made = currentScope();
+      return made ? madeIn(made, statement) : statement;
     };
   const alone =
     (model: string, method: string, value: Method, target: object) =>

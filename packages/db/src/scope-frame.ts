@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { currentMunicipality } from './municipality-scope';
+import { currentScope, type Scope, type UncheckedSession } from './municipality-scope';
 
 /**
  * What opens every transaction in a municipality's scope: the municipality, and no parallel workers.
@@ -11,11 +11,30 @@ import { currentMunicipality } from './municipality-scope';
  */
 export const NAME_MUNICIPALITY = `SELECT set_config('app.municipality_id', $1, true), set_config('max_parallel_workers_per_gather', '0', true)`;
 
+/**
+ * The same, in a session the request remembered rather than read: and that the session is still as
+ * it was read — not logged out, expired, deactivated or suspended, nor moved to another office or
+ * role. Checked in the statement's own transaction, where the work is: where it no longer holds,
+ * nothing behind it runs and the statement fails with SESSION_CHANGED.
+ */
+export const NAME_MUNICIPALITY_IN_SESSION = `${NAME_MUNICIPALITY}, staff_session_holds($2::uuid, $3)`;
+
+/** The SQLSTATE of a statement whose session is no longer as its request read it (staff_session_holds). */
+export const SESSION_CHANGED = 'MD401';
+
 interface Statement {
   text: string;
   values: unknown[];
   /** Its name on the connection, when kept prepared (keptPrepared). */
   name?: string;
+  /** The session it checks: marked checked once it has run. */
+  checks?: UncheckedSession;
+}
+
+/** What names a scope's municipality in front of a statement — and checks its session, until a statement has. */
+function scopeFrame({ municipalityId, session }: Scope): Statement {
+  if (!session || session.checked) return { text: NAME_MUNICIPALITY, values: [municipalityId] };
+  return { text: NAME_MUNICIPALITY_IN_SESSION, values: [municipalityId, session.id, session.fingerprint], checks: session };
 }
 
 /** A query for the pool, with statements to send in front of it in its round trip and transaction (readRows's `behind`). */
@@ -54,14 +73,17 @@ const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknow
  */
 class StatementBehind extends PgQuery {
   private unanswered: number;
+  /** The session the last statement checks, if it does (a transaction's frame behind its BEGIN). */
+  private readonly checks: UncheckedSession | undefined;
 
   constructor(
     private readonly before: Statement[],
-    config: pg.QueryConfig,
+    { checks, ...config }: pg.QueryConfig & Pick<Statement, 'checks'>,
   ) {
     // Always the extended protocol: a simple query would end the messages in front (and carry no values).
     super({ ...config, queryMode: 'extended' } as pg.QueryConfig);
     this.unanswered = before.length;
+    this.checks = checks;
   }
 
   /**
@@ -101,6 +123,8 @@ class StatementBehind extends PgQuery {
   }
 
   override handleCommandComplete(message: unknown, connection: unknown): void {
+    const checked = this.unanswered > 0 ? this.before[this.before.length - this.unanswered]!.checks : this.checks;
+    if (checked) checked.checked = true;
     if (this.unanswered > 0) this.unanswered--;
     else super.handleCommandComplete(message, connection);
   }
@@ -140,19 +164,19 @@ function preparedName(text: string): string | undefined {
 
 type Callback = (error: Error | undefined, result?: unknown) => void;
 
-/** A client of the pool, and the municipality of the code that took it from the pool. */
+/** A client of the pool, and the scope of the code that took it from the pool. */
 class ScopedClient extends pg.Client {
-  checkedOutFor: string | undefined;
+  checkedOutFor: Scope | undefined;
   /** Statements given as promises and not yet settled, and when the last of them settles. */
   private unsettled = 0;
   private settled: Promise<void> = Promise.resolve();
 
   // pg's overloads, as one: (config or text, values?, callback?).
   override query(...args: unknown[]): never {
-    const municipalityId = this.checkedOutFor;
+    const scope = this.checkedOutFor;
     this.checkedOutFor = undefined;
     const [config, values, callback] = args;
-    const query = municipalityId && isBegin(config) ? openingTransaction(municipalityId, config as pg.QueryConfig) : config;
+    const query = scope && isBegin(config) ? openingTransaction(scope, config as pg.QueryConfig) : config;
     const send = () => (super.query as (...a: unknown[]) => Promise<unknown>)(query, values, callback);
     if (callback !== undefined || typeof values === 'function' || isSubmittable(query)) return send() as never;
     // One statement at a time on a connection: Prisma's query interpreter loads a transaction's
@@ -188,8 +212,8 @@ function isBegin(config: unknown): boolean {
  * first statement. (A `SET TRANSACTION ISOLATION LEVEL` after it would be refused by PostgreSQL —
  * loudly; no service sets one.)
  */
-function openingTransaction(municipalityId: string, begin: pg.QueryConfig): StatementBehind {
-  return new StatementBehind([{ text: 'BEGIN', values: [] }], { ...begin, text: NAME_MUNICIPALITY, values: [municipalityId] });
+function openingTransaction(scope: Scope, begin: pg.QueryConfig): StatementBehind {
+  return new StatementBehind([{ text: 'BEGIN', values: [] }], { ...begin, ...scopeFrame(scope) });
 }
 
 /**
@@ -207,25 +231,25 @@ export class MunicipalityPool extends pg.Pool {
 
   // pg-pool's overloads, as one: (config or text, values?, callback?).
   override query(...args: unknown[]): never {
-    const municipalityId = currentMunicipality();
+    const scope = currentScope();
     const [config, values, callback] = args;
     const plain = (super.query as (...a: unknown[]) => never).bind(this);
     const behind = (config as FramedQuery | null)?.behind ?? [];
-    if (isSubmittable(config) || (!municipalityId && !behind.length)) return plain(...args);
+    if (isSubmittable(config) || (!scope && !behind.length)) return plain(...args);
     const { behind: _sentInFront, ...statement }: FramedQuery = typeof config === 'string' ? { text: config } : (config as FramedQuery);
     if (Array.isArray(values)) statement.values = values;
-    if (municipalityId) statement.name ??= preparedName(statement.text);
-    const scope = municipalityId ? [{ text: NAME_MUNICIPALITY, values: [municipalityId] }] : [];
-    const inFront = municipalityId ? behind.map((s) => ({ ...s, name: preparedName(s.text) })) : behind;
-    const framed = new StatementBehind([...scope, ...inFront], statement);
+    if (scope) statement.name ??= preparedName(statement.text);
+    const frame = scope ? [scopeFrame(scope)] : [];
+    const inFront = scope ? behind.map((s) => ({ ...s, name: preparedName(s.text) })) : behind;
+    const framed = new StatementBehind([...frame, ...inFront], statement);
     return plain(framed, typeof values === 'function' ? values : callback);
   }
 
   override connect(...args: unknown[]): never {
-    const municipalityId = currentMunicipality();
+    const scope = currentScope();
     const [callback] = args as [Callback | undefined];
     const mark = (client: unknown) => {
-      (client as ScopedClient).checkedOutFor = municipalityId;
+      (client as ScopedClient).checkedOutFor = scope;
       return client;
     };
     const connect = (super.connect as (...a: unknown[]) => unknown).bind(this);

@@ -81,6 +81,9 @@ const SIGNATURE_LIKE = /(?<![A-Z0-9])(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{6
 /** What kinds of secret-looking values `text` holds (kinds only: the values are never returned). */
 export function findSecrets(text: string): SecretKind[] {
   const unmasked = unmaskText(text);
+  // Every kind is digits, or holds one (a PIN word's value counts its digits): most names and many
+  // notes have none, and a registration checks up to seven texts.
+  if (!/[0-9]/.test(unmasked)) return [];
   const found = new Set<SecretKind>();
   for (const match of unmasked.matchAll(TWELVE)) found.add(isValidIndividualNumber(match[0]) ? 'individual_number' : 'twelve_digit_number');
   // Grouped, twelve digits of consecutive groups are a candidate when their check digit holds (a

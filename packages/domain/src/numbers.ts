@@ -61,8 +61,11 @@ function inAlphabet(code: string): boolean {
   return [...code].every((ch) => codePoint(ch) >= 0);
 }
 
+/** `code` read in groups of `size`, hyphenated (`K7QM3XA9T` → `K7Q-M3X-A9T`). */
 function group(code: string, size: number): string {
-  return code.match(new RegExp(`.{1,${size}}`, 'g'))!.join('-');
+  const groups: string[] = [];
+  for (let i = 0; i < code.length; i += size) groups.push(code.slice(i, i + size));
+  return groups.join('-');
 }
 
 /** Something that supplies cryptographically random bytes (the API passes node:crypto's). */

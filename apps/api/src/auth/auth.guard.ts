@@ -1,5 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { UncheckedSession } from '@madoguchi/db';
 import type { Role } from '@madoguchi/domain';
 import type { Asked } from '../http/answer';
 import { AuthService } from './auth.service';
@@ -12,6 +13,18 @@ export function bearerToken(request: Asked): string | undefined {
   const header = request.headers.authorization;
   if (typeof header !== 'string') return undefined;
   return header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+}
+
+/** The caller of a route once the guard has found them (and the check their remembered session owes, if it does). */
+export interface CallerRequest extends Asked {
+  staff?: StaffPrincipal;
+  session?: UncheckedSession;
+}
+
+/** Whether the route allows a role: a route that declares none allows none. */
+export function routeAllows(reflector: Reflector, context: ExecutionContext, role: Role): boolean {
+  const roles = reflector.getAllAndOverride<readonly Role[] | undefined>(ALLOWED_ROLES, [context.getHandler(), context.getClass()]);
+  return roles?.includes(role) === true;
 }
 
 /**
@@ -28,10 +41,10 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const request = context.switchToHttp().getRequest<Asked & { staff?: StaffPrincipal }>();
-    request.staff = await this.auth.authenticate(bearerToken(request));
-    const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (!roles?.includes(request.staff.role)) throw refused('forbidden');
+    const request = context.switchToHttp().getRequest<CallerRequest>();
+    const { staff, session } = await this.auth.authenticate(bearerToken(request));
+    [request.staff, request.session] = [staff, session];
+    if (!routeAllows(this.reflector, context, staff.role)) throw refused('forbidden');
     return true;
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { LoginAnswer } from '@madoguchi/contract';
-import { inMunicipality, Prisma, readRows, type Database } from '@madoguchi/db';
+import { inMunicipality, Prisma, readRows, type Database, type UncheckedSession } from '@madoguchi/db';
 import { Clock } from '../clock/clock';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { DATABASE } from '../database/database.module';
@@ -25,6 +25,8 @@ interface SessionRow {
   municipality_id: string;
   active: boolean;
   office_ids: string[];
+  /** What the session was when this was read (staff_session_fingerprint). */
+  fingerprint: string;
 }
 
 interface LoginCandidate {
@@ -45,12 +47,30 @@ export interface TokenClaims {
   sub: string;
 }
 
+/** A request's caller: who, and — when their session was remembered rather than read — the check its statements owe. */
+export interface Authenticated {
+  staff: StaffPrincipal;
+  /** Undefined when the session was read for this request. */
+  session?: UncheckedSession;
+}
+
+/** The most sessions a process remembers (the oldest forgotten first): a principal is about a kilobyte. */
+const REMEMBERED_SESSIONS = 10_000;
+
 /**
  * Logins are server-side sessions named by a signed token: the signature makes a forged or
  * altered token worthless, and the session row lets logout (or deactivation) end it at once.
+ *
+ * A session's principal is read once and remembered by the process: a request with a remembered
+ * one does not read it again in a round trip of its own (the dearest part of a light request:
+ * bench/README.md), but has its first statement check, in that statement's own transaction, that
+ * the session is still as it was read (MunicipalityScopeInterceptor; staff_session_holds) — so a
+ * session logged out, deactivated or changed, by this process or another, does nothing more.
  */
 @Injectable()
 export class AuthService {
+  private readonly remembered = new Map<string, SessionRow>();
+
   constructor(
     @Inject(DATABASE) private readonly db: Database,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
@@ -112,8 +132,11 @@ export class AuthService {
     await this.db.loginThrottle.update({ where: { key }, data: { blockedUntil: new Date(now.getTime() + minutes * 60_000) } });
   }
 
-  /** The principal behind a bearer token, or 401: bad signature, expired, logged out or deactivated. */
-  async authenticate(token: string | undefined): Promise<StaffPrincipal> {
+  /**
+   * The principal behind a bearer token, or 401: bad signature, expired, logged out or deactivated
+   * (as far as this process knows: a remembered session's statements check the rest).
+   */
+  async authenticate(token: string | undefined): Promise<Authenticated> {
     if (!token) throw refused('unauthenticated');
     let claims: TokenClaims;
     try {
@@ -121,29 +144,67 @@ export class AuthService {
     } catch {
       throw refused('unauthenticated');
     }
-    // Asked on every request, before its municipality is known: one round trip, through the narrow
-    // function that reads the session, its user (inactive when their municipality is suspended) and
-    // their municipality's offices.
-    const [row] = isUuid(claims.sid ?? '') ? await readRows<SessionRow>(this.db, Prisma.sql`SELECT * FROM staff_session_principal(${claims.sid}::uuid)`) : [];
+    if (!isUuid(claims.sid ?? '')) throw refused('unauthenticated');
+    const remembered = this.remembered.get(claims.sid);
+    const row = remembered ?? (await this.read(claims.sid));
     const now = this.clock.now();
     if (!row || row.user_id !== claims.sub || row.revoked_at || row.expires_at <= now || !row.active) {
+      this.forget(claims.sid);
       throw refused('unauthenticated');
     }
-    return {
-      id: row.user_id,
-      username: row.username,
-      displayName: row.display_name,
-      role: row.role,
-      officeId: row.office_id,
-      officeCode: row.office_code,
-      municipalityId: row.municipality_id,
-      municipalityOfficeIds: row.office_ids,
-      sessionId: row.session_id,
-    };
+    if (!remembered) this.remember(row);
+    return { staff: principalOf(row), ...(remembered ? { session: { id: row.session_id, fingerprint: row.fingerprint, checked: false } } : {}) };
+  }
+
+  /**
+   * A session as it is now, before its municipality is known: one round trip, through the narrow
+   * function that reads the session, its user (inactive when their municipality is suspended) and
+   * their municipality's offices, and what it is in 32 characters (what a later statement checks).
+   */
+  private async read(sessionId: string): Promise<SessionRow | undefined> {
+    const [row] = await readRows<SessionRow>(
+      this.db,
+      Prisma.sql`SELECT p.*, staff_session_fingerprint(p.session_id) AS fingerprint FROM staff_session_principal(${sessionId}::uuid) p`,
+    );
+    return row;
+  }
+
+  private remember(row: SessionRow): void {
+    if (this.remembered.size >= REMEMBERED_SESSIONS) this.remembered.delete(this.remembered.keys().next().value!);
+    this.remembered.set(row.session_id, row);
+  }
+
+  /** Read the session again at its next request: it changed, or ended. */
+  forget(sessionId: string): void {
+    this.remembered.delete(sessionId);
+  }
+
+  /**
+   * For a request none of whose statements checked its remembered session: check it with a
+   * statement of nothing (the check goes in front of it, as in front of any). Fails with
+   * SESSION_CHANGED where the session is not as it was read.
+   */
+  async check(staff: StaffPrincipal, session: UncheckedSession): Promise<void> {
+    await inMunicipality(staff.municipalityId, () => readRows(this.db, Prisma.sql`SELECT true AS checked`), session);
   }
 
   /** Runs in the request's municipality scope (the principal's). */
   async logout(principal: StaffPrincipal): Promise<void> {
+    this.forget(principal.sessionId);
     await this.db.staffSession.update({ where: { id: principal.sessionId }, data: { revokedAt: this.clock.now() } });
   }
+}
+
+function principalOf(row: SessionRow): StaffPrincipal {
+  return {
+    id: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    officeId: row.office_id,
+    officeCode: row.office_code,
+    municipalityId: row.municipality_id,
+    municipalityOfficeIds: row.office_ids,
+    sessionId: row.session_id,
+  };
 }

@@ -1,5 +1,7 @@
-import { NAME_MUNICIPALITY } from '@madoguchi/db';
+import { NAME_MUNICIPALITY, NAME_MUNICIPALITY_IN_SESSION } from '@madoguchi/db';
+import request from 'supertest';
 import { EXAMPLE_AGENT_CASE, EXAMPLE_SELF_CASE } from '../testing/fixtures';
+import { asStaff } from '../testing/municipality';
 import { PgWireTap } from '../testing/pg-wire-tap';
 import { useTestCity } from '../testing/test-city';
 
@@ -8,21 +10,37 @@ import { useTestCity } from '../testing/test-city';
  * the API's own word): a case's page is one statement, and a registration writes everything in
  * one statement, its page read behind it in the same round trip. Each statement goes behind the
  * setting that names the caller's municipality (row-level security), in the same round trip and
- * implicit transaction. Nothing here depends on timing.
+ * implicit transaction — and, where the API remembered the caller's session, the first behind the
+ * check that it still holds. Nothing here depends on timing.
  */
 let tap: PgWireTap;
 beforeAll(async () => {
   // As the API connects in production: the application's role, under row-level security.
   tap = await PgWireTap.start(process.env.DATABASE_APP_URL!);
 });
-const t = useTestCity('991001', () => ({ DATABASE_URL: tap.url }));
+const CODE = '991001';
+const t = useTestCity(CODE, () => ({ DATABASE_URL: tap.url }));
 afterAll(async () => {
   await tap.close();
 });
 
 const isLogin = (sql: string) => sql.includes('staff_session_principal');
-/** What names the municipality before each statement. */
-const isScopeFrame = (sql: string) => sql === NAME_MUNICIPALITY;
+/** What names the municipality before each statement (and checks a remembered session, in front of a request's first). */
+const isScopeFrame = (sql: string) => sql === NAME_MUNICIPALITY || sql === NAME_MUNICIPALITY_IN_SESSION;
+/** The statements of one round trip, the frames by what they do. */
+const roundTripOf = (statement: { connection: number; roundTrip: number }) =>
+  tap.statements
+    .filter((s) => s.connection === statement.connection && s.roundTrip === statement.roundTrip)
+    .map((s) => (s.sql === NAME_MUNICIPALITY_IN_SESSION ? 'scope, session checked' : s.sql === NAME_MUNICIPALITY ? 'scope' : s.sql));
+
+/** Requests in a session of its own, just logged in: the API has not read it yet. */
+async function newSession(role: 'clerk' | 'supervisor') {
+  const login = await request(t.app.getHttpServer())
+    .post('/api/auth/login')
+    .send({ username: `${role}_${CODE}`, password: `password-${CODE}` })
+    .expect(200);
+  return asStaff(t.app, login.body.accessToken as string);
+}
 /** The statements that do the request's work: neither the login's nor the scope's frame. */
 const work = () => tap.statements.filter((s) => !isLogin(s.sql) && !isScopeFrame(s.sql));
 
@@ -37,15 +55,31 @@ function expectFramed(): void {
 }
 
 describe('statements a request sends to PostgreSQL', () => {
-  it('a case’s page: the login’s one and one for the page', async () => {
+  it('a case’s page: one statement in one round trip — the session, remembered from the request before, checked in front of it', async () => {
     const id = (await t.as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).expect(201)).body.id as string;
     tap.reset();
     const res = await t.as('clerk').get(`/api/cases/${id}`).expect(200);
     expect(res.body.letters).toHaveLength(1);
-    expect(tap.statements.filter((s) => isLogin(s.sql))).toHaveLength(1);
+    expect(tap.statements.filter((s) => isLogin(s.sql))).toEqual([]);
     expect(work()).toHaveLength(1);
-    expectFramed();
+    expect(roundTripOf(work()[0]!)).toEqual(['scope, session checked', work()[0]!.sql]);
+    expect(tap.roundTrips).toBe(1);
+  });
+
+  it('a session’s first request reads it in a round trip of its own (the login’s statement); its next ones do not', async () => {
+    const id = (await t.as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).expect(201)).body.id as string;
+    const session = await newSession('clerk');
+    tap.reset();
+    await session.get(`/api/cases/${id}`).expect(200);
+    expect(tap.statements.filter((s) => isLogin(s.sql))).toHaveLength(1);
+    // Read for this request: nothing to check in front of the page.
+    expect(roundTripOf(work()[0]!)).toEqual(['scope', work()[0]!.sql]);
     expect(tap.roundTrips).toBe(1 + 1);
+    tap.reset();
+    await session.get(`/api/cases/${id}`).expect(200);
+    expect(tap.statements.filter((s) => isLogin(s.sql))).toEqual([]);
+    expect(roundTripOf(work()[0]!)).toEqual(['scope, session checked', work()[0]!.sql]);
+    expect(tap.roundTrips).toBe(1);
   });
 
   it('a case’s page again, on any connection: its statement kept prepared, run without being parsed or planned again', async () => {
@@ -108,22 +142,18 @@ describe('statements a request sends to PostgreSQL', () => {
     await t.as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).expect(201);
     tap.reset();
     const res = await t.as('clerk').post('/api/cases', EXAMPLE_AGENT_CASE).expect(201);
-    expect(isLogin(tap.statements[0]!.sql)).toBe(true);
+    expect(tap.statements.filter((s) => isLogin(s.sql))).toEqual([]);
     const [write, page, ...more] = work();
     expect(more).toEqual([]);
-    // One round trip: the municipality, the write, the page — one implicit transaction, so the page sees the write.
-    expect(tap.statements.filter((s) => s.connection === write!.connection && s.roundTrip === write!.roundTrip).map((s) => s.sql)).toEqual([
-      NAME_MUNICIPALITY,
-      write!.sql,
-      page!.sql,
-    ]);
+    // One round trip: the municipality and the session's check, the write, the page — one implicit transaction, so the page sees the write.
+    expect(roundTripOf(write!)).toEqual(['scope, session checked', write!.sql, page!.sql]);
     expect(write!.sql).toMatch(/NOT EXISTS \(SELECT 1 FROM policy_versions/);
     // The receipt number, case, parties, documents, history, letter, outbox row: one INSERT … WITH.
     for (const table of ['receipt_sequences', 'cases', 'parties', 'presented_documents', 'case_history', 'inquiry_letters', 'outbox_messages']) {
       expect(write!.sql).toContain(`INSERT INTO ${table} `);
     }
     expect(page!.sql).toMatch(/json_build_object/);
-    expect(tap.roundTrips).toBe(1 + 1);
+    expect(tap.roundTrips).toBe(1);
     // What was written is the case the answer shows.
     const stored = await t.db.pinResetCase.findUniqueOrThrow({
       where: { id: res.body.id },
