@@ -29,3 +29,26 @@ export const agentCase = {
   // No register connected (the default policy): the clerk checked the typed address against the 住民票.
   attested: ['holder_address_checked'],
 };
+
+/**
+ * A clerk at each office of the demo clerk's municipality (made once, with the demo clerk's
+ * password), logged in: registrations spread over the city's offices, as a city's day brings them —
+ * each office takes its receipt numbers from a row of its own, which one office's registrations
+ * queue for. `pool` connects as the owner; `login` is bench-api.mjs's.
+ */
+export async function clerksAtEachOffice(pool, login) {
+  const { rows } = await pool.query(`
+    INSERT INTO staff_users (id, username, display_name, role, office_id, password_hash, municipality_id, updated_at)
+    SELECT gen_random_uuid(), 'clerk_' || lower(o.code), '窓口 ' || o.code, 'clerk', o.id, c.password_hash, c.municipality_id, now()
+    FROM staff_users c JOIN offices o ON o.municipality_id = c.municipality_id
+    WHERE c.username = 'clerk'
+    ON CONFLICT (municipality_id, username) DO UPDATE SET active = true
+    RETURNING username`);
+  return Promise.all(rows.map((r) => login(r.username)));
+}
+
+/** autocannon's setupClient: each connection posts as the next of `tokens`, in turn. */
+export function eachConnectionAsNext(tokens) {
+  let next = 0;
+  return (client) => client.setHeaders({ authorization: `Bearer ${tokens[next++ % tokens.length]}`, 'content-type': 'application/json' });
+}

@@ -16,7 +16,7 @@ import { startBenchApi } from '../bench-api.mjs';
 import { peakRssMb } from '../proc.mjs';
 import { casePageFloor } from './case-page-floor.mjs';
 import { kanaSearchFloor, LIST_PAGE_FLOOR, newestFirstFloor, paramsFor, todaysWalkInsFloor } from './list-floor.mjs';
-import { agentCase, selfCase } from './registrations.mjs';
+import { agentCase, clerksAtEachOffice, eachConnectionAsNext, selfCase } from './registrations.mjs';
 import { caseListPath, largestCity, todayInJapan } from './requests.mjs';
 
 const require = createRequire(import.meta.url);
@@ -192,13 +192,15 @@ for (const [i, s] of scenarios.entries()) {
 }
 
 // --- registration throughput, beside a NestJS endpoint that only answers 201
-async function posts(u, body) {
-  const result = await autocannon({ url: u, method: 'POST', headers, body: JSON.stringify(body), connections: CONNECTIONS, duration: SECONDS });
+async function posts(u, body, tokens) {
+  const setupClient = tokens && eachConnectionAsNext(tokens);
+  const result = await autocannon({ url: u, method: 'POST', headers, body: JSON.stringify(body), connections: CONNECTIONS, duration: SECONDS, setupClient });
   if (result.non2xx) throw new Error(`${u}: ${result.non2xx} answers were not 2xx`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 const registrationSelf = await posts(`${base}/api/cases`, selfCase);
 const registrationAgent = await posts(`${base}/api/cases`, agentCase);
+const registrationSpread = await posts(`${base}/api/cases`, agentCase, await clerksAtEachOffice(pool, login));
 const barePort = await devstack$.freePorts();
 const bare = startProcess(path.join(here, 'bare-nest.mjs'), { PORT: String(barePort) });
 await waitForHttp(`http://127.0.0.1:${barePort}/`);
@@ -206,6 +208,7 @@ const bareResult = await posts(`http://127.0.0.1:${barePort}/cases`, agentCase);
 bare.kill();
 report('POST /api/cases (self: rules, case, parties, documents, history)', registrationSelf);
 report('POST /api/cases (agent: the same, and the letter and its outbox row)', registrationAgent);
+report("POST /api/cases (agent, from a clerk at each of the city's offices: each office's receipt numbers its own)", registrationSpread);
 report('POST to a NestJS endpoint that only answers 201 (the framework on this machine)', bareResult);
 report('API peak RSS (MB) over all of the above', { mb: peakRssMb(api.pid) });
 api.kill();
