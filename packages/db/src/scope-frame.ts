@@ -54,6 +54,8 @@ interface Wire {
 
 /** The protocol messages pg hands the query that is running (not in pg's types either). */
 interface QueryEvents {
+  /** Called with the query's error or its result, where set; otherwise pg reports them as events. */
+  callback?: Callback;
   handleDataRow(message: unknown): void;
   handleCommandComplete(message: unknown, connection: unknown): void;
   submit(connection: unknown): Error | null | void;
@@ -176,9 +178,13 @@ class ScopedClient extends pg.Client {
     const scope = this.checkedOutFor;
     this.checkedOutFor = undefined;
     const [config, values, callback] = args;
-    const query = scope && isBegin(config) ? openingTransaction(scope, config as pg.QueryConfig) : config;
-    const send = () => (super.query as (...a: unknown[]) => Promise<unknown>)(query, values, callback);
-    if (callback !== undefined || typeof values === 'function' || isSubmittable(query)) return send() as never;
+    const query = (super.query as (...a: unknown[]) => Promise<unknown>).bind(this);
+    const opening = scope && isBegin(config) ? openingTransaction(scope, config as pg.QueryConfig) : undefined;
+    const send = () => (opening ? answered(opening, query) : query(config, values, callback));
+    if (callback !== undefined || typeof values === 'function' || isSubmittable(config)) {
+      if (opening) opening.callback = (callback ?? values) as Callback;
+      return (opening ? query(opening) : send()) as never;
+    }
     // One statement at a time on a connection: Prisma's query interpreter loads a transaction's
     // sibling relations (an `include` of two) at once on its one connection (prisma/orm#29407). pg
     // queued them, but deprecates its queue since 8.19 and will refuse such a call in pg 9: they
@@ -194,6 +200,18 @@ class ScopedClient extends pg.Client {
     this.settled = result.then(done, done);
     return result as never;
   }
+}
+
+/**
+ * A BEGIN the caller sent as a statement, answered as one: pg gives a query object it is handed back
+ * as it is, and reports its failure as an event — which, unheard, would end the process (a BEGIN
+ * whose session's check failed, say). Its answer is a promise of its end instead, as a statement's.
+ */
+function answered(opening: StatementBehind, query: (submittable: StatementBehind) => unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    opening.callback = (error, result) => (error ? reject(error) : resolve(result));
+    query(opening);
+  });
 }
 
 function isSubmittable(config: unknown): boolean {

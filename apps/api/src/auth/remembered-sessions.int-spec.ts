@@ -49,6 +49,17 @@ describe('a session the API remembers, changed elsewhere', () => {
     await as.get('/api/offices').expect(401);
   });
 
+  it('logged out: a change written through Prisma (new office hours) is 401 and changes nothing', async () => {
+    const { as, sessionId } = await rememberedSession('admin');
+    await as.get('/api/offices').expect(200);
+    await t.db.staffSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
+    const hoursNow = async () => (await t.db.office.findUniqueOrThrow({ where: { id: t.city.officeId } })).hours;
+    const before = await hoursNow();
+    const hours = { weekly: { '1': { opens: '08:30', closes: '17:15' } }, specialOpenings: [] };
+    await as.put(`/api/offices/${t.city.officeId}/hours`, hours).expect(401);
+    expect(await hoursNow()).toEqual(before);
+  });
+
   it('logged out after a request that made no statement: the next is 401 too', async () => {
     const { as, sessionId } = await rememberedSession('clerk');
     await t.db.staffSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
