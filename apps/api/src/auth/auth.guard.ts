@@ -42,7 +42,13 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<CallerRequest>();
-    const { staff, session } = await this.auth.authenticate(bearerToken(request));
+    const token = bearerToken(request);
+    let { staff, session } = await this.auth.authenticate(token);
+    if (session && !routeAllows(this.reflector, context, staff.role)) {
+      // Remembered with a role the route does not allow: they may have been given another since.
+      this.auth.forget(staff.sessionId);
+      ({ staff, session } = await this.auth.authenticate(token));
+    }
     [request.staff, request.session] = [staff, session];
     if (!routeAllows(this.reflector, context, staff.role)) throw refused('forbidden');
     return true;

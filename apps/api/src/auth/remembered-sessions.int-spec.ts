@@ -94,6 +94,16 @@ describe('a session the API remembers, changed elsewhere', () => {
     }
   });
 
+  it('its user given a role the route allows where the remembered one did not: answered as the new role', async () => {
+    const { as, userId } = await rememberedSession('print_staff');
+    await t.db.staffUser.update({ where: { id: userId }, data: { role: 'clerk' } });
+    try {
+      expect((await as.post('/api/cases', EXAMPLE_AGENT_CASE).expect(201)).body.state).toBe('received');
+    } finally {
+      await t.db.staffUser.update({ where: { id: userId }, data: { role: 'print_staff' } });
+    }
+  });
+
   it('its municipality given another office: a list of that office, refused before, is answered — the request ran again with the offices as they are now', async () => {
     const { as } = await rememberedSession('clerk');
     await as.get('/api/cases').expect(200);
