@@ -1,17 +1,12 @@
-import { Prisma, SESSION_CHANGED } from '@madoguchi/db';
+import { SESSION_CHANGED } from '@madoguchi/db';
+import { sqlStateOf } from './sql-state';
 
 /**
  * A statement refused because its request's remembered session is not as it was read
- * (staff_session_holds): logged out, deactivated or changed since. pg reports it by its SQLSTATE
- * (readRows); Prisma as a raw statement's or a transaction's failure, with the driver's error as its
- * cause.
+ * (staff_session_holds): logged out, deactivated or changed since — by its SQLSTATE, however the
+ * error came (sqlStateOf), or that of an error it wraps.
  */
 export function isSessionChanged(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if ((error as { code?: unknown }).code === SESSION_CHANGED) return true;
-  if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    const driverError = error.meta?.driverAdapterError as { cause?: { originalCode?: string; code?: string } } | undefined;
-    return driverError?.cause?.originalCode === SESSION_CHANGED || driverError?.cause?.code === SESSION_CHANGED;
-  }
-  return isSessionChanged(error.cause);
+  if (sqlStateOf(error) === SESSION_CHANGED) return true;
+  return error instanceof Error && error.cause !== undefined && isSessionChanged(error.cause);
 }

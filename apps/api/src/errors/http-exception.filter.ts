@@ -4,6 +4,7 @@ import { localize, refusal, type Refusal, type RefusalCode, type RefusalKind } f
 import type { ApiError } from '@madoguchi/contract';
 import type { Answer, Asked } from '../http/answer';
 import { Refused } from './refused';
+import { adapterCauseOf, sqlStateOf } from '../database/sql-state';
 
 /** The one place a refusal's kind becomes an HTTP status. */
 export const STATUS_OF: Record<RefusalKind, number> = {
@@ -48,18 +49,12 @@ const lostConnection = (sqlState: unknown) => typeof sqlState === 'string' && CO
  */
 export function isDatabaseUnavailable(exception: unknown): boolean {
   // The pg driver adapter's error, alone or wrapped by Prisma (P2010 raw query, P2039 database error).
-  const adapterCause = (error: unknown) => (error as { cause?: { originalCode?: string; kind?: string } } | undefined)?.cause;
-  const lostByAdapter = (error: unknown) => {
-    const cause = adapterCause(error);
-    return cause?.kind === 'ConnectionClosed' || lostConnection(cause?.originalCode);
-  };
-  if (exception instanceof Prisma.PrismaClientKnownRequestError) {
-    return CONNECTION_LOST.has(exception.code) || lostByAdapter((exception.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
-  }
+  const lostByAdapter = () => adapterCauseOf(exception)?.kind === 'ConnectionClosed' || lostConnection(sqlStateOf(exception));
+  if (exception instanceof Prisma.PrismaClientKnownRequestError) return CONNECTION_LOST.has(exception.code) || lostByAdapter();
   if (exception instanceof Prisma.PrismaClientInitializationError) return true;
-  if (exception instanceof Error && exception.name === 'DriverAdapterError') return lostByAdapter(exception);
+  if (exception instanceof Error && exception.name === 'DriverAdapterError') return lostByAdapter();
   // pg's own error, from a read sent straight to the pool (readRows): its SQLSTATE.
-  if (exception instanceof Error && lostConnection((exception as { code?: unknown }).code)) return true;
+  if (lostConnection(sqlStateOf(exception))) return true;
   // node-postgres on a socket that has gone: "Connection terminated…", "…not queryable".
   return exception instanceof Error && /connection terminated|not queryable|ECONNREFUSED|ECONNRESET/i.test(exception.message);
 }
