@@ -182,8 +182,9 @@ class ScopedClient extends pg.Client {
     const opening = scope && isBegin(config) ? openingTransaction(scope, config as pg.QueryConfig) : undefined;
     const send = () => (opening ? answered(opening, query) : query(config, values, callback));
     if (callback !== undefined || typeof values === 'function' || isSubmittable(config)) {
-      if (opening) opening.callback = (callback ?? values) as Callback;
-      return (opening ? query(opening) : send()) as never;
+      if (!opening) return query(config, values, callback) as never;
+      opening.callback = (callback ?? values) as Callback;
+      return query(opening) as never;
     }
     // One statement at a time on a connection: Prisma's query interpreter loads a transaction's
     // sibling relations (an `include` of two) at once on its one connection (prisma/orm#29407). pg
