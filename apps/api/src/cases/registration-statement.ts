@@ -57,16 +57,20 @@ const rows = (values: readonly Prisma.Sql[]) => Prisma.join(values.map((v) => Pr
  * 受付 in one statement, so a registration costs one round trip whatever it holds: the office's
  * next receipt number, the case, its parties, documents and first history entry, on the agent
  * route its letter and the letter's outbox row, and the Idempotency-Key. One statement is one
- * transaction: all of it is written or none (a failed registration takes no receipt number), and the
- * receipt sequence's row is locked only while the statement runs. The service sends it in front of
- * the new case's page (readCaseView's `behind`): the write and the page in one round trip.
+ * transaction: all of it is written or none (a failed registration takes no receipt number). The
+ * service sends it in front of the new case's page (readCaseView's `behind`): the write and the page
+ * in one round trip.
  *
- * The rows written in the WITH clauses reference the case by its id; PostgreSQL checks those
- * foreign keys at the end of the statement, when the case is there.
+ * The office's receipt number is taken last. Its row is locked from then until the transaction
+ * commits, and every registration at the office waits for it: everything that does not need the
+ * number — the parties, documents, history, letter, outbox row and key, which name the case by the
+ * id decided here — is written first (`written`, which the receipt's row waits for), and only the
+ * case itself under the lock. The foreign keys to the case are checked at the end of the statement,
+ * when it is there; each row's municipality is the scope's (the column's default), not its case's.
  *
  * Nothing is written when the municipality has a newer policy than the one the registration was
- * decided under (the receipt number is not taken, and so nothing else is): the case is then not
- * there to be read, and the caller decides again under the newer one.
+ * decided under (`decided`): the case is then not there to be read, and the caller decides again
+ * under the newer one.
  */
 export function registrationStatement(r: NewRegistration): Prisma.Sql {
   const parties = rows(
@@ -77,63 +81,81 @@ export function registrationStatement(r: NewRegistration): Prisma.Sql {
         ${p.signatureCertificateExpiresOn}::date, ${p.userAuthCertificateExpiresOn}::date, ${p.basicInfoChanged}::boolean`,
     ),
   );
+  const caseId = Prisma.sql`${r.caseId}::uuid`;
   // Documents keep the order they were presented in: each a millisecond after the one before.
   const documents = r.documents.length
     ? Prisma.sql`, new_documents AS (
         INSERT INTO presented_documents (id, case_id, visit, presented_by, type, issued_on, expires_on, created_at)
-        SELECT d.id, new_case.id, 1, d.presented_by, d.type, d.issued_on, d.expires_on, now() + d.place * interval '1 millisecond'
-        FROM new_case, (VALUES ${rows(
+        SELECT d.id, ${caseId}, 1, d.presented_by, d.type, d.issued_on, d.expires_on, now() + d.place * interval '1 millisecond'
+        FROM decided, (VALUES ${rows(
           r.documents.map(
             (d, place) =>
               Prisma.sql`${randomUUID()}::uuid, ${d.presentedBy}::"Presenter", ${d.type}::"DocumentType", ${d.issuedOn ?? null}::date, ${d.expiresOn ?? null}::date, ${place}::int`,
           ),
-        )}) AS d (id, presented_by, type, issued_on, expires_on, place))`
+        )}) AS d (id, presented_by, type, issued_on, expires_on, place)
+        RETURNING 1)`
     : Prisma.empty;
   const letter = r.letter
     ? Prisma.sql`, new_letter AS (
         INSERT INTO inquiry_letters (id, case_id, inquiry_number, updated_at)
-        SELECT ${r.letter.id}::uuid, new_case.id, ${r.letter.inquiryNumber}, now() FROM new_case
+        SELECT ${r.letter.id}::uuid, ${caseId}, ${r.letter.inquiryNumber}, now() FROM decided
         RETURNING id),
       new_outbox AS (
         INSERT INTO outbox_messages (job, payload, municipality_id)
-        SELECT ${r.letter.outbox.job}, ${JSON.stringify(r.letter.outbox.payload)}::jsonb, ${r.letter.outbox.municipalityId}::uuid FROM new_letter)`
+        SELECT ${r.letter.outbox.job}, ${JSON.stringify(r.letter.outbox.payload)}::jsonb, ${r.letter.outbox.municipalityId}::uuid FROM new_letter
+        RETURNING 1)`
     : Prisma.empty;
   const idempotency = r.idempotency
     ? Prisma.sql`, new_key AS (
         INSERT INTO idempotency_keys (staff_user_id, key, request_hash, case_id)
-        SELECT ${r.staffId}::uuid, ${r.idempotency.keyHash}, ${r.idempotency.requestHash}, new_case.id FROM new_case)`
+        SELECT ${r.staffId}::uuid, ${r.idempotency.keyHash}, ${r.idempotency.requestHash}, ${caseId} FROM decided
+        RETURNING 1)`
     : Prisma.empty;
+  // What the receipt's row waits for: each of the rows above, written (a count reads its CTE to the end).
+  const written = [
+    Prisma.sql`(SELECT count(*) FROM new_parties)`,
+    Prisma.sql`(SELECT count(*) FROM new_history)`,
+    ...(r.documents.length ? [Prisma.sql`(SELECT count(*) FROM new_documents)`] : []),
+    ...(r.letter ? [Prisma.sql`(SELECT count(*) FROM new_outbox)`] : []),
+    ...(r.idempotency ? [Prisma.sql`(SELECT count(*) FROM new_key)`] : []),
+  ];
   return Prisma.sql`${REGISTRATION_KEPT}
-    WITH receipt AS (
-      INSERT INTO receipt_sequences (office_id, year, last)
-      SELECT ${r.office.id}::uuid, ${r.year}, 1
-      WHERE NOT EXISTS (SELECT 1 FROM policy_versions v JOIN offices o ON o.municipality_id = v.municipality_id
-                        WHERE o.id = ${r.office.id}::uuid AND v.version > ${r.policy.version})
-      ON CONFLICT (office_id, year) DO UPDATE SET last = receipt_sequences.last + 1
-      RETURNING last),
-    new_case AS (
-      INSERT INTO cases (id, receipt_number, office_id, route, reason, pins, note, policy_version_id, created_by_id, updated_at)
-      SELECT ${r.caseId}::uuid,
-             -- as formatReceiptNumber: the municipality's code, the office's part, the padded number
-             (SELECT m.code FROM offices o JOIN municipalities m ON m.id = o.municipality_id WHERE o.id = ${r.office.id}::uuid) || '-' ||
-             ${receiptNumberPrefix(r.office.code, r.year)} || lpad(last::text, greatest(${RECEIPT_SEQUENCE_DIGITS}::int, length(last::text)), '0'),
-             ${r.office.id}::uuid, ${r.route}::"Route", ${r.reason}::"ResetReason", ${r.pins}::"Pin"[], ${r.note},
-             ${r.policy.versionId}::uuid, ${r.staffId}::uuid, now()
-      FROM receipt
-      RETURNING id),
+    WITH decided AS MATERIALIZED (
+      SELECT m.code AS municipality_code
+      FROM offices o JOIN municipalities m ON m.id = o.municipality_id
+      WHERE o.id = ${r.office.id}::uuid
+        AND NOT EXISTS (SELECT 1 FROM policy_versions v WHERE v.municipality_id = o.municipality_id AND v.version > ${r.policy.version})),
     new_parties AS (
       INSERT INTO parties (id, case_id, role, kind, family_name, given_name, family_name_kana, given_name_kana, search_name, birth_date,
                            postal_code, address, adult_ward, has_signature_certificate, has_user_auth_certificate,
                            signature_certificate_expires_on, user_auth_certificate_expires_on, basic_info_changed)
-      SELECT p.id, new_case.id, p.role, p.kind, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana, p.search_name, p.birth_date,
+      SELECT p.id, ${caseId}, p.role, p.kind, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana, p.search_name, p.birth_date,
              p.postal_code, p.address, p.adult_ward, p.has_signature_certificate, p.has_user_auth_certificate,
              p.signature_certificate_expires_on, p.user_auth_certificate_expires_on, p.basic_info_changed
-      FROM new_case, (VALUES ${parties}) AS p (id, role, kind, family_name, given_name, family_name_kana, given_name_kana, search_name, birth_date,
+      FROM decided, (VALUES ${parties}) AS p (id, role, kind, family_name, given_name, family_name_kana, given_name_kana, search_name, birth_date,
                            postal_code, address, adult_ward, has_signature_certificate, has_user_auth_certificate,
-                           signature_certificate_expires_on, user_auth_certificate_expires_on, basic_info_changed)),
+                           signature_certificate_expires_on, user_auth_certificate_expires_on, basic_info_changed)
+      RETURNING 1),
     new_history AS (
       INSERT INTO case_history (case_id, from_state, to_state, actor_id, details)
-      SELECT new_case.id, NULL, 'received', ${r.staffId}::uuid, ${r.historyDetails && JSON.stringify(r.historyDetails)}::jsonb FROM new_case)
-    ${documents} ${letter} ${idempotency}
+      SELECT ${caseId}, NULL, 'received', ${r.staffId}::uuid, ${r.historyDetails && JSON.stringify(r.historyDetails)}::jsonb FROM decided
+      RETURNING 1)
+    ${documents} ${letter} ${idempotency},
+    receipt AS (
+      INSERT INTO receipt_sequences (office_id, year, last)
+      SELECT ${r.office.id}::uuid, ${r.year}, 1 FROM decided
+      WHERE ${Prisma.join(written, ' + ')} > 0
+      ON CONFLICT (office_id, year) DO UPDATE SET last = receipt_sequences.last + 1
+      RETURNING last),
+    new_case AS (
+      INSERT INTO cases (id, receipt_number, office_id, route, reason, pins, note, policy_version_id, created_by_id, updated_at)
+      SELECT ${caseId},
+             -- as formatReceiptNumber: the municipality's code, the office's part, the padded number
+             decided.municipality_code || '-' ||
+             ${receiptNumberPrefix(r.office.code, r.year)} || lpad(last::text, greatest(${RECEIPT_SEQUENCE_DIGITS}::int, length(last::text)), '0'),
+             ${r.office.id}::uuid, ${r.route}::"Route", ${r.reason}::"ResetReason", ${r.pins}::"Pin"[], ${r.note},
+             ${r.policy.versionId}::uuid, ${r.staffId}::uuid, now()
+      FROM receipt, decided
+      RETURNING id)
     SELECT count(*)::int AS cases FROM new_case`;
 }
