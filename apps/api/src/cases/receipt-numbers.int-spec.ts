@@ -18,15 +18,12 @@ async function connected(): Promise<Client> {
   return client;
 }
 
-/** The backend `pid` (or, without one, any of this database's) is waiting for another transaction to end, in a statement whose start matches `like`. */
-async function waitingForTransaction(observer: Client, like: string, pid?: number): Promise<boolean> {
-  const { rows } = await observer.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM pg_stat_activity
-     WHERE datname = current_database() AND wait_event = 'transactionid' AND query LIKE $1 AND ($2::int IS NULL OR pid = $2)`,
-    [like, pid ?? null],
-  );
-  return rows[0]!.n > 0;
+/** The backends waiting for `blocker`'s transaction to end (a lock it holds). */
+async function waitingFor(observer: Client, blocker: number): Promise<number[]> {
+  const { rows } = await observer.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))', [blocker]);
+  return rows.map((r) => r.pid);
 }
+const pidOf = async (client: Client) => (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
 
 describe('receipt numbers', () => {
   it('a registration waiting for its office’s next number has written everything else already, and takes the number when it is free', async () => {
@@ -39,6 +36,7 @@ describe('receipt numbers', () => {
       // Another registration at the office holds its number (its transaction not yet committed).
       await counter.query('BEGIN');
       await counter.query('SELECT last FROM receipt_sequences WHERE office_id = $1 FOR UPDATE', [made!.office_id]);
+      const counterPid = await pidOf(counter);
 
       const key = 'receipt-numbers-waiting';
       const answered = t
@@ -46,13 +44,17 @@ describe('receipt numbers', () => {
         .post('/api/cases', EXAMPLE_AGENT_CASE)
         .set('idempotency-key', key)
         .then((res) => res);
+      let registration: number | undefined;
       await waitFor(
-        () => waitingForTransaction(observer, '/* kept prepared: registration */%'),
+        async () => {
+          [registration] = await waitingFor(observer, counterPid);
+          return registration !== undefined;
+        },
         10_000,
         () => 'the registration to wait for the receipt number',
       );
       // Its key is written (not yet committed): the same key written beside it waits for the registration to end.
-      const { rows: probing } = await probe.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const probePid = await pidOf(probe);
       const sameKey = probe
         .query('INSERT INTO idempotency_keys (staff_user_id, key, request_hash, case_id) VALUES ($1, $2, $3, $4)', [
           made!.created_by_id,
@@ -65,7 +67,7 @@ describe('receipt numbers', () => {
           (error: { code?: string }) => error.code,
         );
       await waitFor(
-        () => waitingForTransaction(observer, 'INSERT INTO idempotency_keys%', probing[0]!.pid),
+        async () => (await waitingFor(observer, registration!)).includes(probePid),
         10_000,
         () => 'the same key to wait for the registration',
       );
