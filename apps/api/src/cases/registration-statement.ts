@@ -64,7 +64,7 @@ const rows = (values: readonly Prisma.Sql[]) => Prisma.join(values.map((v) => Pr
  * The office's receipt number is taken last. Its row is locked from then until the transaction
  * commits, and every registration at the office waits for it: everything that does not need the
  * number — the parties, documents, history, letter, outbox row and key, which name the case by the
- * id decided here — is written first (`written`, which the receipt's row waits for), and only the
+ * id decided here — is written first (`writtenFirst`, which the receipt's row waits for), and only the
  * case itself under the lock. The foreign keys to the case are checked at the end of the statement,
  * when it is there; each row's municipality is the scope's (the column's default), not its case's.
  *
@@ -82,51 +82,11 @@ export function registrationStatement(r: NewRegistration): Prisma.Sql {
     ),
   );
   const caseId = Prisma.sql`${r.caseId}::uuid`;
-  // Documents keep the order they were presented in: each a millisecond after the one before.
-  const documents = r.documents.length
-    ? Prisma.sql`, new_documents AS (
-        INSERT INTO presented_documents (id, case_id, visit, presented_by, type, issued_on, expires_on, created_at)
-        SELECT d.id, ${caseId}, 1, d.presented_by, d.type, d.issued_on, d.expires_on, now() + d.place * interval '1 millisecond'
-        FROM decided, (VALUES ${rows(
-          r.documents.map(
-            (d, place) =>
-              Prisma.sql`${randomUUID()}::uuid, ${d.presentedBy}::"Presenter", ${d.type}::"DocumentType", ${d.issuedOn ?? null}::date, ${d.expiresOn ?? null}::date, ${place}::int`,
-          ),
-        )}) AS d (id, presented_by, type, issued_on, expires_on, place)
-        RETURNING 1)`
-    : Prisma.empty;
-  const letter = r.letter
-    ? Prisma.sql`, new_letter AS (
-        INSERT INTO inquiry_letters (id, case_id, inquiry_number, updated_at)
-        SELECT ${r.letter.id}::uuid, ${caseId}, ${r.letter.inquiryNumber}, now() FROM decided
-        RETURNING id),
-      new_outbox AS (
-        INSERT INTO outbox_messages (job, payload, municipality_id)
-        SELECT ${r.letter.outbox.job}, ${JSON.stringify(r.letter.outbox.payload)}::jsonb, ${r.letter.outbox.municipalityId}::uuid FROM new_letter
-        RETURNING 1)`
-    : Prisma.empty;
-  const idempotency = r.idempotency
-    ? Prisma.sql`, new_key AS (
-        INSERT INTO idempotency_keys (staff_user_id, key, request_hash, case_id)
-        SELECT ${r.staffId}::uuid, ${r.idempotency.keyHash}, ${r.idempotency.requestHash}, ${caseId} FROM decided
-        RETURNING 1)`
-    : Prisma.empty;
-  // What the receipt's row waits for: each of the rows above, written (a count reads its CTE to the end).
-  const written = [
-    Prisma.sql`(SELECT count(*) FROM new_parties)`,
-    Prisma.sql`(SELECT count(*) FROM new_history)`,
-    ...(r.documents.length ? [Prisma.sql`(SELECT count(*) FROM new_documents)`] : []),
-    ...(r.letter ? [Prisma.sql`(SELECT count(*) FROM new_outbox)`] : []),
-    ...(r.idempotency ? [Prisma.sql`(SELECT count(*) FROM new_key)`] : []),
-  ];
-  return Prisma.sql`${REGISTRATION_KEPT}
-    WITH decided AS MATERIALIZED (
-      SELECT m.code AS municipality_code
-      FROM offices o JOIN municipalities m ON m.id = o.municipality_id
-      WHERE o.id = ${r.office.id}::uuid
-        AND NOT EXISTS (SELECT 1 FROM policy_versions v WHERE v.municipality_id = o.municipality_id AND v.version > ${r.policy.version})),
-    new_parties AS (
-      INSERT INTO parties (id, case_id, role, kind, family_name, given_name, family_name_kana, given_name_kana, search_name, birth_date,
+  /** Every row that does not need the receipt number, each a CTE by name: written before the number is taken. */
+  const writtenFirst: [name: string, insert: Prisma.Sql][] = [
+    [
+      'new_parties',
+      Prisma.sql`INSERT INTO parties (id, case_id, role, kind, family_name, given_name, family_name_kana, given_name_kana, search_name, birth_date,
                            postal_code, address, adult_ward, has_signature_certificate, has_user_auth_certificate,
                            signature_certificate_expires_on, user_auth_certificate_expires_on, basic_info_changed)
       SELECT p.id, ${caseId}, p.role, p.kind, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana, p.search_name, p.birth_date,
@@ -135,12 +95,64 @@ export function registrationStatement(r: NewRegistration): Prisma.Sql {
       FROM decided, (VALUES ${parties}) AS p (id, role, kind, family_name, given_name, family_name_kana, given_name_kana, search_name, birth_date,
                            postal_code, address, adult_ward, has_signature_certificate, has_user_auth_certificate,
                            signature_certificate_expires_on, user_auth_certificate_expires_on, basic_info_changed)
-      RETURNING 1),
-    new_history AS (
-      INSERT INTO case_history (case_id, from_state, to_state, actor_id, details)
+      RETURNING 1`,
+    ],
+    [
+      'new_history',
+      Prisma.sql`INSERT INTO case_history (case_id, from_state, to_state, actor_id, details)
       SELECT ${caseId}, NULL, 'received', ${r.staffId}::uuid, ${r.historyDetails && JSON.stringify(r.historyDetails)}::jsonb FROM decided
-      RETURNING 1)
-    ${documents} ${letter} ${idempotency},
+      RETURNING 1`,
+    ],
+  ];
+  if (r.documents.length) {
+    // Documents keep the order they were presented in: each a millisecond after the one before.
+    writtenFirst.push([
+      'new_documents',
+      Prisma.sql`INSERT INTO presented_documents (id, case_id, visit, presented_by, type, issued_on, expires_on, created_at)
+        SELECT d.id, ${caseId}, 1, d.presented_by, d.type, d.issued_on, d.expires_on, now() + d.place * interval '1 millisecond'
+        FROM decided, (VALUES ${rows(
+          r.documents.map(
+            (d, place) =>
+              Prisma.sql`${randomUUID()}::uuid, ${d.presentedBy}::"Presenter", ${d.type}::"DocumentType", ${d.issuedOn ?? null}::date, ${d.expiresOn ?? null}::date, ${place}::int`,
+          ),
+        )}) AS d (id, presented_by, type, issued_on, expires_on, place)
+        RETURNING 1`,
+    ]);
+  }
+  if (r.letter) {
+    writtenFirst.push(
+      [
+        'new_letter',
+        Prisma.sql`INSERT INTO inquiry_letters (id, case_id, inquiry_number, updated_at)
+        SELECT ${r.letter.id}::uuid, ${caseId}, ${r.letter.inquiryNumber}, now() FROM decided
+        RETURNING id`,
+      ],
+      [
+        'new_outbox',
+        Prisma.sql`INSERT INTO outbox_messages (job, payload, municipality_id)
+        SELECT ${r.letter.outbox.job}, ${JSON.stringify(r.letter.outbox.payload)}::jsonb, ${r.letter.outbox.municipalityId}::uuid FROM new_letter
+        RETURNING 1`,
+      ],
+    );
+  }
+  if (r.idempotency) {
+    writtenFirst.push([
+      'new_key',
+      Prisma.sql`INSERT INTO idempotency_keys (staff_user_id, key, request_hash, case_id)
+        SELECT ${r.staffId}::uuid, ${r.idempotency.keyHash}, ${r.idempotency.requestHash}, ${caseId} FROM decided
+        RETURNING 1`,
+    ]);
+  }
+  const ctes = writtenFirst.map(([name, insert]) => Prisma.sql`${Prisma.raw(name)} AS (${insert})`);
+  // What the receipt's row waits for: each of them written (a count reads its CTE to the end).
+  const written = writtenFirst.map(([name]) => Prisma.sql`(SELECT count(*) FROM ${Prisma.raw(name)})`);
+  return Prisma.sql`${REGISTRATION_KEPT}
+    WITH decided AS MATERIALIZED (
+      SELECT m.code AS municipality_code
+      FROM offices o JOIN municipalities m ON m.id = o.municipality_id
+      WHERE o.id = ${r.office.id}::uuid
+        AND NOT EXISTS (SELECT 1 FROM policy_versions v WHERE v.municipality_id = o.municipality_id AND v.version > ${r.policy.version})),
+    ${Prisma.join(ctes, ',\n    ')},
     receipt AS (
       INSERT INTO receipt_sequences (office_id, year, last)
       SELECT ${r.office.id}::uuid, ${r.year}, 1 FROM decided
