@@ -73,3 +73,135 @@ describe("a remembered session, checked in front of its scope's first statement"
     expect(row!.cases).toBe(1);
   });
 });
+
+/** A change made to the city (as the owner), and how to take it back. */
+type Change = (s: UncheckedSession) => Promise<() => Promise<unknown>>;
+const userChange =
+  (data: { username?: string; displayName?: string; active?: boolean; officeId?: string }): Change =>
+  async () => {
+    const before = await owner.staffUser.findUniqueOrThrow({ where: { id: city.staffId } });
+    await owner.staffUser.update({ where: { id: city.staffId }, data });
+    return () =>
+      owner.staffUser.update({
+        where: { id: city.staffId },
+        data: { username: before.username, displayName: before.displayName, active: before.active, officeId: before.officeId },
+      });
+  };
+const newOffice = (municipalityId: () => string, code: string) =>
+  owner.office.create({ data: { code, name: '支所', municipalityId: municipalityId(), postalCode: '100-0002', address: '見本町2', phone: '03-0000-0001' } });
+
+// What a principal is made of (staff_session_principal) changes the check's answer; nothing else does.
+describe('what makes a remembered session fail its check, and what does not', () => {
+  let elsewhere: string;
+  beforeAll(async () => {
+    elsewhere = (await owner.municipality.create({ data: { code: '991801', name: '他所市' } })).id;
+  });
+
+  const changes: [string, Change][] = [
+    [
+      'its expiry moved',
+      async (s) => {
+        await owner.staffSession.update({ where: { id: s.id }, data: { expiresAt: new Date(Date.now() + 7200_000) } });
+        return async () => undefined;
+      },
+    ],
+    ['its user renamed (username)', userChange({ username: 'clerk-renamed' })],
+    ['its user renamed (display name)', userChange({ displayName: '窓口 次郎' })],
+    ['its user deactivated', userChange({ active: false })],
+    [
+      'its user moved to another office',
+      async (s) => {
+        const annex = await newOffice(() => city.municipalityId, 'ANNEX1');
+        const undo = await userChange({ officeId: annex.id })(s);
+        return async () => {
+          await undo();
+          await owner.office.delete({ where: { id: annex.id } });
+        };
+      },
+    ],
+    [
+      "its user's office given another code",
+      async () => {
+        await owner.office.update({ where: { id: city.officeId }, data: { code: 'HQ2' } });
+        return () => owner.office.update({ where: { id: city.officeId }, data: { code: 'HQ' } });
+      },
+    ],
+    [
+      'an office added to its municipality',
+      async () => {
+        const annex = await newOffice(() => city.municipalityId, 'ANNEX2');
+        return () => owner.office.delete({ where: { id: annex.id } });
+      },
+    ],
+    [
+      'its municipality suspended',
+      async () => {
+        await owner.municipality.update({ where: { id: city.municipalityId }, data: { suspendedAt: new Date() } });
+        return () => owner.municipality.update({ where: { id: city.municipalityId }, data: { suspendedAt: null } });
+      },
+    ],
+  ];
+  it.each(changes)('%s: the check fails, and the session read again holds', async (_name, change) => {
+    const s = await session();
+    const undo = await change(s);
+    try {
+      await expect(inMunicipality(city.municipalityId, () => readRows(app, cases), s)).rejects.toMatchObject({ code: SESSION_CHANGED });
+      const reread = await session();
+      const [row] = await inMunicipality(city.municipalityId, () => readRows<{ cases: number }>(app, cases), reread);
+      expect(row!.cases).toBe(1);
+    } finally {
+      await undo();
+    }
+  });
+
+  it('an office removed from its municipality: the check fails', async () => {
+    const annex = await newOffice(() => city.municipalityId, 'ANNEX3');
+    const s = await session();
+    await owner.office.delete({ where: { id: annex.id } });
+    await expect(inMunicipality(city.municipalityId, () => readRows(app, cases), s)).rejects.toMatchObject({ code: SESSION_CHANGED });
+  });
+
+  const unrelated: [string, Change][] = [
+    [
+      'its password changed',
+      async () => {
+        await owner.staffUser.update({ where: { id: city.staffId }, data: { passwordHash: 'y' } });
+        return () => owner.staffUser.update({ where: { id: city.staffId }, data: { passwordHash: 'x' } });
+      },
+    ],
+    [
+      "its office's hours and phone changed",
+      async () => {
+        await owner.office.update({ where: { id: city.officeId }, data: { phone: '03-0000-9999', hours: { mon: '9:00-17:00' } } });
+        return () => owner.office.update({ where: { id: city.officeId }, data: { phone: '03-0000-0000', hours: {} } });
+      },
+    ],
+    [
+      'another session of its user logged in and out',
+      async () => {
+        const other = await owner.staffSession.create({ data: { userId: city.staffId, expiresAt: new Date(Date.now() + 3600_000) } });
+        await owner.staffSession.update({ where: { id: other.id }, data: { revokedAt: new Date() } });
+        return async () => undefined;
+      },
+    ],
+    [
+      'another municipality given an office and suspended',
+      async () => {
+        const office = await newOffice(() => elsewhere, 'HQ');
+        await owner.municipality.update({ where: { id: elsewhere }, data: { suspendedAt: new Date() } });
+        return () => owner.office.delete({ where: { id: office.id } });
+      },
+    ],
+  ];
+  it.each(unrelated)('%s: the check still holds', async (_name, change) => {
+    const s = await session();
+    const undo = await change(s);
+    try {
+      const [row] = await inMunicipality(city.municipalityId, () => readRows<{ cases: number }>(app, cases), s);
+      expect(row!.cases).toBe(1);
+      expect(s.checked).toBe(true);
+    } finally {
+      await undo();
+    }
+  });
+});
