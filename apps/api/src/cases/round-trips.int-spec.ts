@@ -87,6 +87,8 @@ describe('statements a request sends to PostgreSQL', () => {
     expect(work()).toEqual([expect.objectContaining({ parsed: false })]);
     expect(work()[0]!.sql).toContain('json_build_object');
     expectFramed();
+    // The frame in front of it too.
+    expect(tap.statements.filter((s) => isScopeFrame(s.sql))).toEqual([expect.objectContaining({ parsed: false })]);
   });
 
   it('a page of the case list: one statement for the rows with their holders and letters and the count; a search is not counted', async () => {
@@ -172,6 +174,7 @@ describe('statements a request sends to PostgreSQL', () => {
     expect(more).toEqual([]);
     expect(write!.sql).toContain('INSERT INTO cases ');
     expect([write!.parsed, page!.parsed]).toEqual([false, false]);
+    expect(tap.statements.filter((s) => isScopeFrame(s.sql))).toEqual([expect.objectContaining({ parsed: false })]);
     // Another shape (no letter, one party) is another statement, parsed the first time its connection runs it.
     tap.reset();
     await t.as('clerk').post('/api/cases', EXAMPLE_SELF_CASE).expect(201);
