@@ -87,8 +87,8 @@ const userChange =
         data: { username: before.username, displayName: before.displayName, active: before.active, officeId: before.officeId },
       });
   };
-const newOffice = (municipalityId: () => string, code: string) =>
-  owner.office.create({ data: { code, name: '支所', municipalityId: municipalityId(), postalCode: '100-0002', address: '見本町2', phone: '03-0000-0001' } });
+const newOffice = (municipalityId: string, code: string) =>
+  owner.office.create({ data: { code, name: '支所', municipalityId, postalCode: '100-0002', address: '見本町2', phone: '03-0000-0001' } });
 
 // What a principal is made of (staff_session_principal) changes the check's answer; nothing else does.
 describe('what makes a remembered session fail its check, and what does not', () => {
@@ -111,7 +111,7 @@ describe('what makes a remembered session fail its check, and what does not', ()
     [
       'its user moved to another office',
       async (s) => {
-        const annex = await newOffice(() => city.municipalityId, 'ANNEX1');
+        const annex = await newOffice(city.municipalityId, 'ANNEX1');
         const undo = await userChange({ officeId: annex.id })(s);
         return async () => {
           await undo();
@@ -129,7 +129,7 @@ describe('what makes a remembered session fail its check, and what does not', ()
     [
       'an office added to its municipality',
       async () => {
-        const annex = await newOffice(() => city.municipalityId, 'ANNEX2');
+        const annex = await newOffice(city.municipalityId, 'ANNEX2');
         return () => owner.office.delete({ where: { id: annex.id } });
       },
     ],
@@ -155,7 +155,7 @@ describe('what makes a remembered session fail its check, and what does not', ()
   });
 
   it('an office removed from its municipality: the check fails', async () => {
-    const annex = await newOffice(() => city.municipalityId, 'ANNEX3');
+    const annex = await newOffice(city.municipalityId, 'ANNEX3');
     const s = await session();
     await owner.office.delete({ where: { id: annex.id } });
     await expect(inMunicipality(city.municipalityId, () => readRows(app, cases), s)).rejects.toMatchObject({ code: SESSION_CHANGED });
@@ -187,7 +187,7 @@ describe('what makes a remembered session fail its check, and what does not', ()
     [
       'another municipality given an office and suspended',
       async () => {
-        const office = await newOffice(() => elsewhere, 'HQ');
+        const office = await newOffice(elsewhere, 'HQ');
         await owner.municipality.update({ where: { id: elsewhere }, data: { suspendedAt: new Date() } });
         return () => owner.office.delete({ where: { id: office.id } });
       },
