@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
-import { cpuMs, postgresCpuSeconds } from '../proc.mjs';
+import { cpuMs, cpuUsedBetween, postgresCpuSeconds } from '../proc.mjs';
 import { caseListPath, mailedCaseOfHq, todayInJapan } from './requests.mjs';
 
 const require = createRequire(import.meta.url);
@@ -47,7 +47,6 @@ const measures = {
   'the list as it opens': caseListPath({}),
   "today's walk-ins": caseListPath({ createdFrom: today.date, createdTo: today.date }),
 };
-const postgresMs = () => [...postgresCpuSeconds().values()].reduce((sum, s) => sum + s, 0) * 1000;
 const load = (pathname, seconds) =>
   autocannon({ url: `${base}${pathname}`, headers: { authorization: `Bearer ${token}` }, connections: 10, duration: seconds });
 
@@ -59,11 +58,15 @@ try {
       await owner.query(versions[version]);
       for (const [measure, pathname] of Object.entries(measures)) {
         await load(pathname, 1); // the remembered session read again, the connections warm
-        const before = { api: cpuMs(api.pid), postgres: postgresMs() };
+        const before = { api: cpuMs(api.pid), postgres: postgresCpuSeconds() };
         const r = await load(pathname, SECONDS);
         if (r.non2xx) throw new Error(`${measure}: ${r.non2xx} answers were not 2xx`);
         const n = r.requests.total;
-        const figures = { rps: r.requests.average, api: (cpuMs(api.pid) - before.api) / n, postgres: (postgresMs() - before.postgres) / n };
+        const figures = {
+          rps: r.requests.average,
+          api: (cpuMs(api.pid) - before.api) / n,
+          postgres: (cpuUsedBetween(before.postgres, postgresCpuSeconds()) * 1000) / n,
+        };
         ((results[measure] ??= {})[version] ??= []).push(figures);
         console.error(`round ${round}`, measure, version, JSON.stringify(figures));
       }
