@@ -2,6 +2,7 @@
 // database bench/lists/seed.mjs made: a CPU profile (--cpu-prof) by package and by function, and the
 // API's resident memory before and after (add `--require` of a script of your own for more).
 // PROF_DIR keeps the profile in a directory of your choosing.
+// Then the same samples by layer (the token, the request log, NestJS, Fastify, pg, ours...).
 //   node bench/lists/profile.mjs <path, e.g. /api/cases?filter=..., "case" for one case's page or "register" for an
 //   agent's registration (it adds cases: profile the lists first)> [seconds] [more node flags...]
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -80,3 +81,64 @@ const top = (m, n) =>
     .map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`)
     .join('\n');
 console.log(`\nby package:\n${top(byPackage, 15)}\n\nby function (self):\n${top(self, 25)}`);
+
+// By layer: the samples on the CPU once the API was up (start-up's module loading and NestJS's
+// bootstrap left out; the main thread's waits — idle, and writev, where a write wakes PostgreSQL or
+// the load generator and that process takes the core — counted apart). Node's own functions and
+// native code are charged to the package that called them (an HMAC to the token's library, a
+// socket's write to pg or Fastify), so each layer is what it costs, whoever does the work.
+const LAYERS = [
+  ['the token (@nestjs/jwt, jsonwebtoken)', /^(@nestjs\/jwt|jsonwebtoken|jws|jwa|safe-buffer|buffer-equal-constant-time)$/],
+  [
+    'the request log (pino, pino-http, nestjs-pino)',
+    /^(pino|pino-http|nestjs-pino|pino-std-serializers|sonic-boom|thread-stream|fast-redact|quick-format-unescaped|atomic-sleep|on-exit-leak-free|safe-stable-stringify)$/,
+  ],
+  [
+    'NestJS (router, guards, interceptors, middleware; rxjs)',
+    /^(@nestjs\/core|@nestjs\/common|@nestjs\/platform-fastify|rxjs|reflect-metadata|tslib|iterare)$/,
+  ],
+  [
+    'Fastify (router, hooks, reply, middie)',
+    /^(fastify|@fastify\/.*|find-my-way|avvio|light-my-request|fast-json-stringify|secure-json-parse|fast-querystring|process-warning|abstract-logging|toad-cache|rfdc)$/,
+  ],
+  [
+    'pg (the protocol, the rows parsed)',
+    /^(pg|pg-protocol|pg-types|pg-pool|postgres-date|postgres-array|postgres-bytea|postgres-interval|pg-int8|pgpass|split2|obuf)$/,
+  ],
+  ['zod (the request read)', /^zod$/],
+  ['Prisma', /^@prisma\/.*|^prisma$/],
+];
+const STARTUP = /^(Module\._load|Module\.require|compileForInternalLoader|loadESM|import|initializeNestApplication|bootstrap|create|init|listen)$/;
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parentOf = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+const packageOf = (u) =>
+  u.includes('node_modules/') ? u.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1') : u.startsWith('node:') || !u ? undefined : 'ours';
+const layerOf = (id) => {
+  const fn = byId.get(id).callFrame.functionName;
+  if (fn === '(idle)' || fn === '(program)') return 'idle';
+  if (fn === 'writev') return 'writev';
+  if (fn === '(garbage collector)') return 'the garbage collector';
+  for (let at = id; at !== undefined; at = parentOf.get(at)) {
+    const { functionName, url: u } = byId.get(at).callFrame;
+    if (STARTUP.test(functionName) && (u.startsWith('node:') || u.includes('@nestjs/core'))) return 'start-up';
+    const pkg = packageOf(u);
+    if (pkg === 'ours') return u.includes('/packages/') ? 'ours (packages: db, domain, contract)' : 'ours (apps/api)';
+    if (pkg) return LAYERS.find(([, re]) => re.test(pkg))?.[0] ?? `other: ${pkg}`;
+  }
+  return "Node's HTTP, streams, timers, promises";
+};
+const byLayer = new Map();
+for (const [id, us] of dt) {
+  const layer = layerOf(id);
+  byLayer.set(layer, (byLayer.get(layer) ?? 0) + us);
+}
+const waits = ['idle', 'writev', 'start-up'];
+const onCpu = [...byLayer].filter(([k]) => !waits.includes(k)).reduce((s, [, v]) => s + v, 0);
+console.log(
+  `\nby layer (on the CPU after start-up, ${(onCpu / 1e6).toFixed(2)} s; start-up ${((byLayer.get('start-up') ?? 0) / 1e6).toFixed(2)} s, ` +
+    `idle ${((byLayer.get('idle') ?? 0) / 1e6).toFixed(2)} s and in writev ${((byLayer.get('writev') ?? 0) / 1e6).toFixed(2)} s apart):`,
+);
+for (const [k, v] of [...byLayer].filter(([k]) => !waits.includes(k)).sort((a, b) => b[1] - a[1])) {
+  console.log(`${((100 * v) / onCpu).toFixed(1).padStart(5)}%  ${k}`);
+}
