@@ -139,6 +139,11 @@ console.log(
   `\nby layer (on the CPU after start-up, ${(onCpu / 1e6).toFixed(2)} s; start-up ${((byLayer.get('start-up') ?? 0) / 1e6).toFixed(2)} s, ` +
     `idle ${((byLayer.get('idle') ?? 0) / 1e6).toFixed(2)} s and in writev ${((byLayer.get('writev') ?? 0) / 1e6).toFixed(2)} s apart):`,
 );
-for (const [k, v] of [...byLayer].filter(([k]) => !waits.includes(k)).sort((a, b) => b[1] - a[1])) {
-  console.log(`${((100 * v) / onCpu).toFixed(1).padStart(5)}%  ${k}`);
+// Packages of no layer below half a percent each (the queue's client, the throttler...) as one line.
+const shown = new Map();
+for (const [k, v] of byLayer) {
+  if (waits.includes(k)) continue;
+  const key = k.startsWith('other: ') && v < onCpu / 200 ? 'other packages, each under 0.5%' : k;
+  shown.set(key, (shown.get(key) ?? 0) + v);
 }
+for (const [k, v] of [...shown].sort((a, b) => b[1] - a[1])) console.log(`${((100 * v) / onCpu).toFixed(1).padStart(5)}%  ${k}`);
