@@ -12,6 +12,7 @@ import { setTimeout as pause } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
 import { caseListPath, mailedCaseOfHq } from './requests.mjs';
+import { median } from '../stats.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -46,7 +47,6 @@ const timed = (pathname) =>
       })
       .on('error', reject);
   });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const results = Object.fromEntries(Object.keys(requests).map((name) => [name, { warm: [], afterPause: [] }]));
 for (let round = 0; round < ROUNDS; round++)
   for (const [name, pathname] of Object.entries(requests)) {

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { cpuMs } from '../proc.mjs';
 import { agentCase } from './registrations.mjs';
 import { caseListPath } from './requests.mjs';
+import { median } from '../stats.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -101,7 +102,6 @@ for (let round = 1; round <= ROUNDS; round++) {
 }
 for (const api of Object.values(apis)) api.child.kill();
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const names = Object.keys(apis);
 console.log(`${ROUNDS} rounds, ${SECONDS} s a measure, ${CONNECTIONS} connections; medians\n`);
 console.log(`| measure | ${names.map((n) => `${n}: req/s, p50 / p95 ms, ms CPU a request`).join(' | ')} | req/s ratio |`);

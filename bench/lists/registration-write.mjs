@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpuMs } from '../proc.mjs';
 import { agentCase } from './registrations.mjs';
+import { median } from '../stats.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -117,7 +118,6 @@ for (let turn = 0; turn < TURNS; turn++) {
 }
 await db.$disconnect();
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 console.log(`${TURNS} turns of ${PER_TURN} agent registrations, one connection; medians (and the range) a registration\n`);
 console.log('| way | this process ms CPU | PostgreSQL ms CPU | ms each, one after another |');
 console.log('|---|---|---|---|');

@@ -12,6 +12,7 @@ import { startBenchApi } from '../bench-api.mjs';
 import { cpuUsedBetween, postgresCpuSeconds } from '../proc.mjs';
 import { agentCase, selfCase } from './registrations.mjs';
 import { caseListPath, largestCity, todayInJapan } from './requests.mjs';
+import { median } from '../stats.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -97,7 +98,6 @@ await owner.query('ANALYZE cases');
 api.child.kill();
 await owner.end();
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const cell = (runs) =>
   `${median(runs.map((f) => f.rps)).toFixed(0)}, ${median(runs.map((f) => f.p50))} / ${median(runs.map((f) => f.p95))}, ${median(runs.map((f) => f.postgres)).toFixed(2)}`;
 console.log(`${ROUNDS} rounds, ${SECONDS} s a measure, ${CONNECTIONS} connections, after ${REGISTRATIONS} registrations past the statistics; medians\n`);

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { startBenchApi } from '../bench-api.mjs';
 import { cpuMs, cpuUsedBetween, postgresCpuSeconds } from '../proc.mjs';
 import { caseListPath, mailedCaseOfHq, todayInJapan } from './requests.mjs';
+import { median } from '../stats.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -78,7 +79,6 @@ try {
   api.kill('SIGINT');
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const names = Object.keys(versions);
 console.log(`${ROUNDS} rounds, ${SECONDS} s a measure, 10 connections; medians\n`);
 console.log(`| measure | ${names.map((n) => `${n}: req/s, API / PostgreSQL ms CPU a request`).join(' | ')} | req/s, now ÷ before |`);
