@@ -83,10 +83,11 @@ const top = (m, n) =>
 console.log(`\nby package:\n${top(byPackage, 15)}\n\nby function (self):\n${top(self, 25)}`);
 
 // By layer: the samples on the CPU once the API was up (start-up's module loading and NestJS's
-// bootstrap left out; the main thread's waits — idle, and writev, where a write wakes PostgreSQL or
-// the load generator and that process takes the core — counted apart). Node's own functions and
-// native code are charged to the package that called them (an HMAC to the token's library, a
-// socket's write to pg or Fastify), so each layer is what it costs, whoever does the work.
+// bootstrap left out; the main thread's waits counted apart — idle, with V8's unattributed
+// `(program)`, and writev, where a write wakes PostgreSQL or the load generator and that process
+// takes the core). Node's own functions and native code are charged to the package that called
+// them (an HMAC to the token's library, a socket's write to pg or Fastify), so each layer is what it
+// costs, whoever does the work.
 const LAYERS = [
   ['the token (@nestjs/jwt, jsonwebtoken)', /^(@nestjs\/jwt|jsonwebtoken|jws|jwa|safe-buffer|buffer-equal-constant-time)$/],
   [
