@@ -57,6 +57,9 @@ const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
 const self = new Map();
 const dt = new Map();
 profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+/** The npm package a frame's script is from, 'ours' for the repository's own; none for Node's own or native code. */
+const packageOf = (u) =>
+  u.includes('node_modules/') ? u.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1') : u.startsWith('node:') || !u ? undefined : 'ours';
 const byPackage = new Map();
 let total = 0;
 for (const node of profile.nodes) {
@@ -65,13 +68,7 @@ for (const node of profile.nodes) {
   const { functionName, url: u, lineNumber } = node.callFrame;
   const key = `${functionName || '(anonymous)'} ${u.replace(/.*node_modules\//, '').replace(root, '')}:${lineNumber}`;
   self.set(key, (self.get(key) ?? 0) + us);
-  const pkg = u.includes('node_modules/')
-    ? u.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1')
-    : u.startsWith('node:')
-      ? 'node'
-      : u
-        ? 'ours'
-        : functionName;
+  const pkg = packageOf(u) ?? (u ? 'node' : functionName);
   byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
 }
 const top = (m, n) =>
@@ -113,8 +110,6 @@ const STARTUP = /^(Module\._load|Module\.require|compileForInternalLoader|loadES
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parentOf = new Map();
 for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
-const packageOf = (u) =>
-  u.includes('node_modules/') ? u.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1') : u.startsWith('node:') || !u ? undefined : 'ours';
 const layerOf = (id) => {
   const fn = byId.get(id).callFrame.functionName;
   if (fn === '(idle)' || fn === '(program)') return 'idle';
